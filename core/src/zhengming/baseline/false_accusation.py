@@ -1,0 +1,50 @@
+"""National baseline for false accusations: malicious versus mistaken, measures, reporter tracing."""
+
+from zhengming.markers import hookimpl
+from zhengming.model import (
+    AccuserKind,
+    Classification,
+    FalseAccusationAssessment,
+    FalseAccusationCase,
+    Level,
+    Measure,
+    Organ,
+)
+
+from . import sources
+
+TRACING_ORGANS = frozenset({Organ.DISCIPLINE_COMMISSION})
+TRACING_LEVELS = frozenset({Level.PROVINCE, Level.CITY, Level.COUNTY})
+PARTY_DISCIPLINE_APPLIES = frozenset({AccuserKind.PARTY_MEMBER, AccuserKind.LEADING_CADRE})
+
+
+def classify(case: FalseAccusationCase) -> Classification:
+    """No established intent: undetermined; no intent or nothing fabricated: mistaken (错告、检举失实)."""
+    accuser = case.accuser
+    if accuser.intent is None:
+        return Classification.UNDETERMINED
+    if not accuser.intent or not accuser.fabricated:
+        return Classification.MISTAKEN
+    return Classification.MALICIOUS if accuser.adverse_impact else Classification.UNDETERMINED
+
+
+def may_trace_reporter(case: FalseAccusationCase) -> bool:
+    organ = case.investigating_organ
+    return organ.organ in TRACING_ORGANS and organ.level in TRACING_LEVELS
+
+
+@hookimpl
+def zhengming_false_accusation(case: FalseAccusationCase) -> FalseAccusationAssessment:
+    classification = classify(case)
+    measures: list[Measure] = []
+    if classification is Classification.MALICIOUS:
+        if case.accuser.kind in PARTY_DISCIPLINE_APPLIES:
+            measures.append(Measure.PARTY_DISCIPLINE)
+        if case.accuser.crime_suspected:
+            measures.append(Measure.TRANSFER_TO_AUTHORITIES)
+    return FalseAccusationAssessment(
+        classification=classification,
+        measures=tuple(measures),
+        may_trace_reporter=may_trace_reporter(case),
+        citations=sources.FALSE_ACCUSATION + sources.TRACE_REPORTER,
+    )

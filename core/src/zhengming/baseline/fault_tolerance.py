@@ -1,0 +1,11 @@
+"""National baseline for fault-tolerance filings: no lists, so every filing needs a case-by-case review."""
+
+from zhengming.markers import hookimpl
+from zhengming.model import FaultToleranceAssessment, FaultToleranceOutcome
+
+from . import sources
+
+
+@hookimpl
+def zhengming_fault_tolerance() -> FaultToleranceAssessment:
+    return FaultToleranceAssessment(outcome=FaultToleranceOutcome.NEEDS_REVIEW, citations=sources.FAULT_TOLERANCE)

@@ -1,0 +1,133 @@
+"""The evaluation engine: a case document in, a decision out, every block cited.
+
+The engine asks the jurisdiction chain's hooks through :class:`zhengming.hooks.ChainHooks`, enforces
+what no plugin may break (only untrue allegations are clarified; nothing is clarified when the
+outcome does not clarify), and says in the reasons when rules fell back to a parent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from .context import EvaluationContext
+from .errors import PluginError
+from .hooks import ChainHooks
+from .model import (
+    Approval,
+    Case,
+    ClarificationCase,
+    ClarificationDecision,
+    Decision,
+    FalseAccusationCase,
+    FalseAccusationDecision,
+    FaultToleranceCase,
+    FaultToleranceDecision,
+    Revisit,
+    Text,
+    Trigger,
+    case_from_document,
+)
+from .registry import JurisdictionRegistry, Resolution
+from .validation import check_case
+
+TRIGGER_HOOK = "zhengming_clarification_trigger"
+
+
+class Engine:
+    """Evaluates cases against the jurisdictions of one registry (build once, reuse)."""
+
+    def __init__(self, registry: JurisdictionRegistry):
+        self.registry = registry
+
+    def evaluate_document(self, document: Any, *, as_of: date | None = None, today: date | None = None) -> Decision:
+        """Validate an interchange case document and evaluate it.
+
+        :param as_of: overrides the document's ``as_of``.
+        :param today: the default ``as_of`` when the document has none (defaults to today).
+        :raises InvalidDocument: the document breaks the contract (nothing is evaluated).
+        :raises UnknownJurisdiction: the jurisdiction is not installed.
+        :raises PluginError: a plugin raised or answered against the contract.
+        """
+        check_case(document)
+        if as_of is not None:
+            document = {**document, "as_of": as_of.isoformat()}
+        return self.evaluate(case_from_document(document, today=today or date.today()))
+
+    def evaluate(self, case: Case) -> Decision:
+        resolution = self.registry.resolve(case.jurisdiction, case.as_of)
+        hooks = self.registry.hooks(resolution.chain)
+        ctx = self.registry.context(resolution, case.as_of)
+        if isinstance(case, ClarificationCase):
+            return self._clarification(case, hooks, ctx, resolution)
+        if isinstance(case, FalseAccusationCase):
+            answer = hooks.false_accusation(case, ctx)
+            return FalseAccusationDecision(**_head(case, ctx), **_fields(answer))
+        if isinstance(case, FaultToleranceCase):
+            answer = hooks.fault_tolerance(case, ctx)
+            return FaultToleranceDecision(**_head(case, ctx), **_fields(answer))
+        raise TypeError(f"not a case: {type(case).__name__}")
+
+    def _clarification(
+        self, case: ClarificationCase, hooks: ChainHooks, ctx: EvaluationContext, resolution: Resolution
+    ) -> ClarificationDecision:
+        trigger = hooks.trigger(case, ctx)
+        _enforce_trigger(case, trigger, hooks)
+        fast_track = hooks.fast_track(case, ctx)
+        deadline = hooks.deadline(case, trigger, ctx)
+        reasons = trigger.reasons + _fallback_reasons(resolution) + (fast_track.reasons if fast_track.active else ())
+        if trigger.clarifies:
+            approval = hooks.approval(case, trigger, ctx)
+            methods = hooks.methods(case, trigger, ctx)
+            notifications = hooks.notifications(case, trigger, ctx)
+            revisit = hooks.revisit(case, trigger, ctx)
+        else:  # nothing to carry out: the blocks are empty and cite why
+            approval = Approval(implementers=(), steps=(), citations=trigger.citations)
+            methods, notifications = (), ()
+            revisit = Revisit(required=False, citations=trigger.citations)
+        return ClarificationDecision(
+            **_head(case, ctx),
+            trigger=Trigger(
+                outcome=trigger.outcome, allegations=trigger.allegations, reasons=reasons, citations=trigger.citations
+            ),
+            deadline=deadline if deadline.due_on is not None else None,
+            fast_track=fast_track.active,
+            approval=approval,
+            methods=methods,
+            notifications=notifications,
+            revisit=revisit,
+        )
+
+
+def _head(case: Case, ctx: EvaluationContext) -> dict[str, Any]:
+    return {"jurisdiction": case.jurisdiction, "as_of": case.as_of, "case_id": case.case_id, "chain": ctx.chain}
+
+
+def _fields(answer: Any) -> Mapping[str, Any]:
+    import attrs
+
+    return attrs.asdict(answer, recurse=False)
+
+
+def _enforce_trigger(case: ClarificationCase, trigger: Trigger, hooks: ChainHooks) -> None:
+    """Only untrue allegations are ever clarified, and only when the outcome clarifies."""
+    untrue = set(case.untrue_allegations)
+    wrong = [a for a in trigger.allegations if a not in untrue]
+    if wrong:
+        culprit = hooks.implementations(TRIGGER_HOOK)[0].plugin
+        raise PluginError(culprit, TRIGGER_HOOK, f"would clarify allegations not found untrue: {', '.join(wrong)}")
+    if trigger.allegations and not trigger.clarifies:
+        culprit = hooks.implementations(TRIGGER_HOOK)[0].plugin
+        raise PluginError(culprit, TRIGGER_HOOK, f"outcome {trigger.outcome} must not list allegations to clarify")
+
+
+def _fallback_reasons(resolution: Resolution) -> tuple[Text, ...]:
+    return tuple(
+        Text(
+            f"{info.names.zh}的规则自{info.effective_from.isoformat()}起施行，本案适用日期早于此，依上级规则处理",
+            f"{info.names.en}'s rules apply from {info.effective_from.isoformat()}; this case is dated earlier, "
+            "so the parent's rules apply",
+        )
+        for info in resolution.not_in_force
+    )

@@ -1,0 +1,326 @@
+"""Hook specifications: the whole contract a jurisdiction plugin implements.
+
+A jurisdiction plugin is a module (or object) registered under the entry-point group
+``zhengming.jurisdictions``; the entry point's name is the jurisdiction id::
+
+    [project.entry-points."zhengming.jurisdictions"]
+    jinan = "zhengming_jinan.rules"
+
+Evaluation for ``pingdingshan.lushan`` consults the chain ``core → pingdingshan →
+pingdingshan.lushan``. Each spec below says how the chain's answers combine:
+
+* **most specific wins** — the most specific plugin that returns something other than ``None``
+  answers; return ``None`` to let the parent answer. To *adjust* the inherited answer instead of
+  replacing it, implement the hook as a wrapper::
+
+      @hookimpl(wrapper=True)
+      def zhengming_clarification_methods(case, trigger, ctx):
+          inherited = yield
+          return tuple(attrs.evolve(m, consent_required=True) for m in inherited)
+
+* **merge** — every plugin in the chain contributes and the engine merges the answers.
+
+Implementations may accept any subset of a hook's arguments. Every answer carries citations
+(``zhengming.Citation``): the title of the policy text and the article it applies. Plugins must not
+keep state between calls: the same case must always get the same answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .markers import Combine, chain_spec
+
+if TYPE_CHECKING:
+    from .context import EvaluationContext
+    from .model import (
+        Approval,
+        ClarificationCase,
+        Deadline,
+        FalseAccusationAssessment,
+        FalseAccusationCase,
+        FastTrack,
+        FaultToleranceAssessment,
+        FaultToleranceCase,
+        Jurisdiction,
+        MethodOption,
+        Notification,
+        Revisit,
+        Trigger,
+    )
+
+# -------------------------------------------------------------------------------------------
+# Jurisdiction metadata
+# -------------------------------------------------------------------------------------------
+
+
+@chain_spec(Combine.OWN)
+def zhengming_jurisdiction() -> Jurisdiction:
+    """Describe this jurisdiction: id, parent, names, level, source documents, list items.
+
+    Every jurisdiction plugin must implement it. The registry calls it once per plugin at load
+    time; it is not combined along the chain (a child's list items are shown together with the
+    inherited ones by ``zhengming jurisdictions show``).
+
+    :return: a :class:`zhengming.Jurisdiction`. ``id`` must equal the entry point's name;
+        ``parent`` names the jurisdiction this one refines (``"core"`` at the top). The earliest
+        ``in_force_from`` of ``documents`` is the date from which the plugin's rules apply;
+        cases dated earlier fall back to the parent.
+
+    Example::
+
+        @hookimpl
+        def zhengming_jurisdiction():
+            return Jurisdiction(
+                id="pingdingshan.lushan", parent="pingdingshan",
+                names=Text("鲁山县", "Lushan County"), level=JurisdictionLevel.COUNTY,
+                documents=(SourceDocument(title="…", issuer="中共鲁山县纪委",
+                                          number="鲁纪发〔2023〕1号",
+                                          in_force_from=date(2023, 1, 1)),),
+            )
+    """
+
+
+# -------------------------------------------------------------------------------------------
+# Clarification (澄清正名): trigger
+# -------------------------------------------------------------------------------------------
+
+
+@chain_spec(Combine.MOST_SPECIFIC)
+def zhengming_clarification_trigger(case: ClarificationCase, ctx: EvaluationContext) -> Trigger | None:
+    """Decide whether the case must, may, or must not be clarified, and which allegations.
+
+    Combine: most specific wins. Core answers with the national baseline (an untrue report that
+    harmed the subject's work or life or had a negative social effect must be clarified).
+
+    :param case: the clarification case.
+    :param ctx: the evaluation context (jurisdiction, as-of date, chain).
+    :return: a :class:`zhengming.Trigger`, or ``None`` to let the parent decide.
+        ``allegations`` lists only allegations found ``untrue``, and is empty unless the outcome is
+        ``must_clarify`` or ``may_clarify``. ``reasons`` are :class:`zhengming.Text` sentences that
+        a reviewer can read. When the outcome is ``not_applicable`` or ``deferred`` the engine
+        asks no method, approval, notification or revisit hook.
+
+    Example::
+
+        @hookimpl
+        def zhengming_clarification_trigger(case):
+            if case.circumstances.pending_other_clues:
+                return Trigger(outcome=TriggerOutcome.DEFERRED,
+                               reasons=(Text("尚有其他问题线索待核查", "Other clues pending"),),
+                               citations=(Citation(document="…", article="第三条"),))
+            return None  # the parent's rules decide
+    """
+
+
+# -------------------------------------------------------------------------------------------
+# Clarification: deadline and fast track
+# -------------------------------------------------------------------------------------------
+
+
+@chain_spec(Combine.MOST_SPECIFIC)
+def zhengming_clarification_deadline(
+    case: ClarificationCase, trigger: Trigger, ctx: EvaluationContext
+) -> Deadline | None:
+    """Give the date by which the office must decide whether to start a clarification.
+
+    Combine: most specific wins. Asked for every outcome. Core sets no deadline.
+
+    :param trigger: the trigger answer already decided for this case.
+    :return: a :class:`zhengming.Deadline` with ``due_on``; ``zhengming.no_deadline(citations)``
+        to say the rules set none (the decision's ``deadline`` is then ``null``); ``None`` to let
+        the parent answer. Compute months as calendar months (``zhengming.dates.add_months``).
+
+    Example::
+
+        @hookimpl
+        def zhengming_clarification_deadline(case):
+            start = case.handling.verification_concluded_on
+            if start is None:
+                return None
+            return Deadline(due_on=add_months(start, 1), citations=(Citation(...),))
+    """
+
+
+@chain_spec(Combine.MOST_SPECIFIC)
+def zhengming_fast_track(case: ClarificationCase, ctx: EvaluationContext) -> FastTrack | None:
+    """Say whether the case gets the green channel (快查快办 / 快办快处快结) at a key juncture.
+
+    Combine: most specific wins. Core answers ``active=False``.
+
+    :return: a :class:`zhengming.FastTrack`; its ``reasons`` are added to the trigger's reasons
+        when ``active`` is true. ``None`` lets the parent answer.
+
+    Example::
+
+        @hookimpl
+        def zhengming_fast_track(case):
+            return FastTrack(active=case.circumstances.key_juncture, citations=(Citation(...),))
+    """
+
+
+# -------------------------------------------------------------------------------------------
+# Clarification: approval routing
+# -------------------------------------------------------------------------------------------
+
+
+@chain_spec(Combine.MOST_SPECIFIC)
+def zhengming_approval_route(case: ClarificationCase, trigger: Trigger, ctx: EvaluationContext) -> Approval | None:
+    """Say who carries out the clarification and the ordered approval steps before it.
+
+    Combine: most specific wins. Asked only when the trigger clarifies. Core: whoever verified
+    clarifies (谁核实谁澄清), proposed by the handling department and approved by the organ's head.
+
+    :return: a :class:`zhengming.Approval` with ``implementers`` (organ and level) and ``steps``
+        (:class:`zhengming.Step`: role, level — ``None`` for the handling organ's own — and action),
+        or ``None``.
+
+    Example::
+
+        @hookimpl
+        def zhengming_approval_route(case):
+            if case.handling.organ is not Organ.TOWNSHIP_DISCIPLINE:
+                return None
+            return Approval(
+                implementers=(OrganAtLevel(organ=case.handling.organ, level=case.handling.level),),
+                steps=(Step(role=Role.AGENCY_HEAD, action=StepAction.REVIEW),
+                       Step(role=Role.PETITION_DEPARTMENT, level=Level.COUNTY,
+                            action=StepAction.APPROVE)),
+                citations=(Citation(...),))
+    """
+
+
+# -------------------------------------------------------------------------------------------
+# Clarification: methods
+# -------------------------------------------------------------------------------------------
+
+
+@chain_spec(Combine.MOST_SPECIFIC)
+def zhengming_clarification_methods(
+    case: ClarificationCase, trigger: Trigger, ctx: EvaluationContext
+) -> Sequence[MethodOption] | None:
+    """List the clarification methods available for this case, with consent requirements.
+
+    Combine: most specific wins (the answer replaces the parent's list; wrap the hook to adjust
+    it). Asked only when the trigger clarifies. A method the rules tie to a kind of impact (media
+    for online impact) must appear only when the case has that impact. Core: written,
+    face to face, meeting, notice.
+
+    :return: a sequence of :class:`zhengming.MethodOption` (``method``, ``consent_required``,
+        ``citations``), or ``None``.
+
+    Example::
+
+        @hookimpl
+        def zhengming_clarification_methods(case):
+            methods = [MethodOption(method=Method.WRITTEN, citations=CITE)]
+            if case.impact.scope is ImpactScope.ONLINE:
+                methods.append(MethodOption(method=Method.MEDIA, citations=CITE))
+            return methods
+    """
+
+
+# -------------------------------------------------------------------------------------------
+# Clarification: notifications
+# -------------------------------------------------------------------------------------------
+
+
+@chain_spec(Combine.MERGE)
+def zhengming_notifications(
+    case: ClarificationCase, trigger: Trigger, ctx: EvaluationContext
+) -> Sequence[Notification] | None:
+    """List who must be told, or must receive the records, once the clarification is done.
+
+    Combine: merge. Every plugin of the chain contributes; the engine keeps one entry per
+    recipient, in the contract's recipient order, with the citations of every plugin that named it
+    (most specific first). Asked only when the trigger clarifies. Return ``None`` or an empty
+    sequence to add nothing.
+
+    :return: a sequence of :class:`zhengming.Notification` (``recipient``, ``citations``).
+
+    Example::
+
+        @hookimpl
+        def zhengming_notifications(case):
+            if case.report.real_name:
+                return [Notification(recipient=Recipient.REPORTER, citations=(Citation(...),))]
+            return None
+    """
+
+
+# -------------------------------------------------------------------------------------------
+# Clarification: revisits (回访)
+# -------------------------------------------------------------------------------------------
+
+
+@chain_spec(Combine.MOST_SPECIFIC)
+def zhengming_revisit_policy(case: ClarificationCase, trigger: Trigger, ctx: EvaluationContext) -> Revisit | None:
+    """Say whether the clarified subject (and unit) is revisited afterwards, and how.
+
+    Combine: most specific wins. Asked only when the trigger clarifies. Core: no revisit required.
+
+    :return: a :class:`zhengming.Revisit` (``required``, ``targets`` ⊆ subject/unit, ``methods`` ⊆
+        individual_meeting/scheduled_visit/phone/entrusted_unit), or ``None``.
+
+    Example::
+
+        @hookimpl
+        def zhengming_revisit_policy():
+            return Revisit(required=True, targets=(RevisitTarget.SUBJECT, RevisitTarget.UNIT),
+                           citations=(Citation(...),))
+    """
+
+
+# -------------------------------------------------------------------------------------------
+# False accusation (诬告陷害)
+# -------------------------------------------------------------------------------------------
+
+
+@chain_spec(Combine.MOST_SPECIFIC)
+def zhengming_false_accusation(case: FalseAccusationCase, ctx: EvaluationContext) -> FalseAccusationAssessment | None:
+    """Classify a report as malicious (诬告陷害) or mistaken, and list the measures against the accuser.
+
+    Combine: most specific wins. Core: malicious needs intent, fabrication and adverse impact;
+    no intent is a mistaken report; undetermined intent is undetermined. Only a county-level or
+    higher discipline commission may trace the reporter.
+
+    :return: a :class:`zhengming.FalseAccusationAssessment` (``classification``, ``aggravated``,
+        ``measures``, ``may_trace_reporter``, ``citations``), or ``None``.
+
+    Example (adjusting the inherited classification)::
+
+        @hookimpl(wrapper=True)
+        def zhengming_false_accusation(case):
+            inherited = yield
+            if inherited.classification is Classification.MALICIOUS and case.accuser.severe_means:
+                return attrs.evolve(inherited, aggravated=True,
+                                    citations=inherited.citations + (Citation(...),))
+            return inherited
+    """
+
+
+# -------------------------------------------------------------------------------------------
+# Fault tolerance (容错免责备案)
+# -------------------------------------------------------------------------------------------
+
+
+@chain_spec(Combine.MOST_SPECIFIC)
+def zhengming_fault_tolerance(case: FaultToleranceCase, ctx: EvaluationContext) -> FaultToleranceAssessment | None:
+    """Assess a fault-tolerance filing against the jurisdiction's positive and negative lists.
+
+    Combine: most specific wins. The outcome must be ``ineligible`` whenever a negative item is
+    hit. Item ids must exist in the list items the jurisdiction publishes through
+    ``zhengming_jurisdiction`` (``ctx.list_items`` holds the chain's). Core has no lists and answers
+    ``needs_review``.
+
+    :return: a :class:`zhengming.FaultToleranceAssessment` (``outcome``, ``matched_positive``,
+        ``matched_negative``, ``procedure``, ``citations``), or ``None``.
+
+    Example::
+
+        @hookimpl
+        def zhengming_fault_tolerance(case, ctx):
+            hits = tuple(i for i, test in NEGATIVE_TESTS if test(case.filing.facts))
+            ...
+    """
