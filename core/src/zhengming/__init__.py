@@ -8,7 +8,7 @@ from .dates import add_months
 from .engine import Engine
 from .errors import InvalidDocument, PluginError, Problem, RegistryError, UnknownJurisdiction, ZhengmingError
 from .markers import Combine, hookimpl
-from .model import *  # noqa: F403 — the model is the public vocabulary of hooks and decisions
+from .model import *
 from .registry import ENTRY_POINT_GROUP, JurisdictionRegistry, LoadProblem, load_registry
 
 __version__ = "0.1.0"

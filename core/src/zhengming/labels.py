@@ -51,7 +51,11 @@ _NAMES: list[tuple[Enum, str, str]] = [
     (e.Role.AGENCY_HEAD, "本机构（机关）主要负责人", "head of the agency"),
     (e.Role.COMMISSION_HEAD, "纪检监察机关主要负责人", "head of the discipline commission"),
     (e.Role.PARTY_COMMITTEE_HEAD, "同级党委主要负责人", "party committee secretary at the same level"),
-    (e.Role.SUPERVISING_DEPARTMENT_LEADER, "对口联系监督检查部门分管领导", "leader in charge of the supervising department"),
+    (
+        e.Role.SUPERVISING_DEPARTMENT_LEADER,
+        "对口联系监督检查部门分管领导",
+        "leader in charge of the supervising department",
+    ),
     (e.Role.PETITION_DEPARTMENT, "信访举报部门", "petition and report department"),
     (e.Role.ORGANIZATION_DEPARTMENT, "组织部门", "organization department"),
     (e.Role.UNIT_PARTY_GROUP_HEAD, "所在部门党组（党委）主要负责人", "head of the unit's party group"),

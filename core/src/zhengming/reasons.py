@@ -9,7 +9,10 @@ IMPACT_FLAGS = (
     ("on_selection", Text("选拔任用、提拔调整受到或可能受到影响", "selection or promotion affected")),
     ("on_election", Text("换届选举受到或可能受到影响", "an election affected")),
     ("on_award", Text("评先评优受到或可能受到影响", "an award affected")),
-    ("rights_infringed", Text("人身、财产权利受到侵害或正常工作、生活受到不良影响", "rights infringed or work and life disturbed")),
+    (
+        "rights_infringed",
+        Text("人身、财产权利受到侵害或正常工作、生活受到不良影响", "rights infringed or work and life disturbed"),
+    ),
 )
 
 
@@ -20,7 +23,9 @@ def impact_reasons(case: ClarificationCase) -> tuple[Text, ...]:
     parts += [text for flag, text in IMPACT_FLAGS if getattr(impact, flag)]
     if not parts:
         return ()
-    return (Text("造成不良影响：" + "；".join(p.zh for p in parts), "Negative impact: " + "; ".join(p.en for p in parts)),)
+    return (
+        Text("造成不良影响：" + "；".join(p.zh for p in parts), "Negative impact: " + "; ".join(p.en for p in parts)),
+    )
 
 
 def not_clarified_reason(case: ClarificationCase) -> tuple[Text, ...]:

@@ -207,7 +207,9 @@ def _metadata_of(plugin: object) -> Jurisdiction:
     return info
 
 
-def _without_duplicates(candidates: dict[str, list[PluginRecord]], problems: list[LoadProblem]) -> dict[str, PluginRecord]:
+def _without_duplicates(
+    candidates: dict[str, list[PluginRecord]], problems: list[LoadProblem]
+) -> dict[str, PluginRecord]:
     """Two plugins claiming one id: neither is used, and the error names both."""
     records = {}
     for jid, claims in candidates.items():

@@ -93,4 +93,3 @@ def zhengming_notifications() -> tuple[Notification, ...]:
 @hookimpl
 def zhengming_revisit_policy() -> Revisit:
     return Revisit(required=False, citations=sources.NO_REVISIT)
-

@@ -32,7 +32,7 @@ from .decision import (
     Step,
     Trigger,
 )
-from .enums import *  # noqa: F403 — the enumerations are part of the model's public API
+from .enums import *
 from .interchange import case_from_document, to_document
 from .jurisdiction import CORE_ID, Jurisdiction, ListItem, ListKind, PublishedFigure, SourceDocument
 from .text import Citation, Text

@@ -173,4 +173,3 @@ class FaultToleranceDecision:
 
 
 Decision = ClarificationDecision | FalseAccusationDecision | FaultToleranceDecision
-

@@ -44,7 +44,10 @@ def _duplicate_allegation_ids(document: Mapping[str, Any]) -> list[Problem]:
     for index, allegation in enumerate(document.get("allegations", ())):
         if allegation["id"] in seen:
             found.append(
-                Problem(f"/allegations/{index}/id", Text(f"问题编号 {allegation['id']!r} 重复", f"duplicate allegation id {allegation['id']!r}"))
+                Problem(
+                    f"/allegations/{index}/id",
+                    Text(f"问题编号 {allegation['id']!r} 重复", f"duplicate allegation id {allegation['id']!r}"),
+                )
             )
         seen.add(allegation["id"])
     return found

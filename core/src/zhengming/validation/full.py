@@ -52,10 +52,32 @@ def _explain(error) -> list[Problem]:
     if keyword in ("enum", "const"):
         allowed = error.validator_value if keyword == "enum" else [error.validator_value]
         shown = ", ".join(repr(v) for v in allowed)
-        return [Problem(at, Text(f"{error.instance!r} 不是允许的取值之一：[{shown}]", f"{error.instance!r} is not one of [{shown}]"))]
+        return [
+            Problem(
+                at,
+                Text(
+                    f"{error.instance!r} 不是允许的取值之一：[{shown}]", f"{error.instance!r} is not one of [{shown}]"
+                ),
+            )
+        ]
     if keyword in ("format", "pattern") and "date" in str(error.schema.get("format", "")):
-        return [Problem(at, Text(f"{error.instance!r} 不是有效日期（应为 YYYY-MM-DD）", f"{error.instance!r} is not a valid date (YYYY-MM-DD)"))]
+        return [
+            Problem(
+                at,
+                Text(
+                    f"{error.instance!r} 不是有效日期（应为 YYYY-MM-DD）",
+                    f"{error.instance!r} is not a valid date (YYYY-MM-DD)",
+                ),
+            )
+        ]
     if keyword == "type":
         expected = error.validator_value
-        return [Problem(at, Text(f"{error.instance!r} 的类型不对，应为 {expected}", f"{error.instance!r} is not of type {expected}"))]
+        return [
+            Problem(
+                at,
+                Text(
+                    f"{error.instance!r} 的类型不对，应为 {expected}", f"{error.instance!r} is not of type {expected}"
+                ),
+            )
+        ]
     return [Problem(at, Text(error.message, error.message))]

@@ -1,0 +1,29 @@
+# Two commands set everything up on a fresh machine (Python >= 3.11 and make):
+#   make demo   — installs into .venv and runs the demo on the embedded default
+#   make test   — installs into .venv and runs the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DISTRIBUTIONS := ./core[test] ./plugins/jinan ./plugins/zhejiang ./plugins/pingdingshan ./plugins/xuchang
+
+.PHONY: demo test lint bench install
+
+install: $(STAMP)
+
+$(STAMP): core/pyproject.toml $(wildcard plugins/*/pyproject.toml) constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt $(addprefix -e ,$(DISTRIBUTIONS))
+	touch $@
+
+demo: $(STAMP)
+	$(BIN)/zhengming demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+bench: $(STAMP)
+	$(BIN)/python bench/evaluate.py

@@ -1,0 +1,49 @@
+"""State shared by the commands of one ``zhengming`` invocation."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import click
+
+from ..errors import RegistryError
+from ..registry import JurisdictionRegistry, load_registry
+
+# Exit codes of the interchange contract, and ours beyond it.
+EXIT_INVALID = 2
+EXIT_UNKNOWN_JURISDICTION = 3
+EXIT_FAILURE = 1
+
+
+class App:
+    def __init__(self, lang: str, strict: bool):
+        self.lang = lang
+        self.strict = strict
+
+    def say(self, zh: str, en: str) -> str:
+        return en if self.lang == "en" else zh
+
+    @cached_property
+    def registry(self) -> JurisdictionRegistry:
+        try:
+            registry = load_registry(strict=self.strict)
+        except RegistryError as exc:
+            for problem in exc.problems:
+                click.echo(self.say("插件加载失败：", "plugin failed to load: ") + str(problem), err=True)
+            raise SystemExit(EXIT_FAILURE) from None
+        return registry
+
+    def warn_problems(self) -> None:
+        """One line on stderr when some plugins are broken (``zhengming jurisdictions`` shows them)."""
+        count = len(self.registry.problems)
+        if count:
+            click.echo(
+                self.say(
+                    f"警告：{count} 个辖区插件加载失败（见 zhengming jurisdictions）",
+                    f"warning: {count} jurisdiction plugin(s) failed to load (see zhengming jurisdictions)",
+                ),
+                err=True,
+            )
+
+
+pass_app = click.make_pass_decorator(App)

@@ -1,0 +1,49 @@
+"""``zhengming demo``: run every installed jurisdiction's example cases and show some decisions in full."""
+
+from __future__ import annotations
+
+import click
+
+from .app import EXIT_FAILURE, App, pass_app
+
+
+@click.command()
+@click.option("--all", "show_all", is_flag=True, help="Print every decision in full, not only the featured ones.")
+@pass_app
+def demo(app: App, show_all: bool) -> None:
+    """Evaluate the example cases shipped with every installed jurisdiction (演示)."""
+    from ..casefiles import example_cases, mismatches
+    from ..engine import Engine
+    from ..labels import label
+    from ..model import to_document
+    from .render import decision_text
+
+    registry = app.registry
+    engine = Engine(registry)
+    rows, failures = [], 0
+    for jid in registry.ids():
+        for example in example_cases(registry.records[jid].plugin, jid):
+            decision = engine.evaluate_document(example.case)
+            wrong = mismatches(example.expect, to_document(decision))
+            failures += bool(wrong)
+            if example.demo or show_all:
+                click.echo(click.style(f"━━ {example.id}: {example.description}", bold=True))
+                click.echo(decision_text(decision, app.lang) + "\n")
+            outcome = getattr(decision, "trigger", None)
+            verdict = (
+                outcome.outcome if outcome else getattr(decision, "classification", getattr(decision, "outcome", ""))
+            )
+            rows.append(
+                (jid, example.id, label(verdict).render(app.lang), "✓" if not wrong else "✗ " + "; ".join(wrong))
+            )
+    click.echo(click.style(app.say("━━ 全部示例案件", "━━ All example cases"), bold=True))
+    for jid, case_id, verdict, check in rows:
+        click.echo(f"  {jid:<28} {case_id:<44} {verdict:<16} {check}")
+    click.echo(
+        app.say(
+            f"共 {len(rows)} 件，{len(rows) - failures} 件与预期一致。",
+            f"{len(rows)} cases, {len(rows) - failures} as expected.",
+        )
+    )
+    if failures:
+        raise SystemExit(EXIT_FAILURE)

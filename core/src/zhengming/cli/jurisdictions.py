@@ -1,0 +1,110 @@
+"""``zhengming jurisdictions``: the installed tree, and ``show ID`` for one jurisdiction."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..errors import UnknownJurisdiction
+from ..model import CORE_ID
+from .app import EXIT_FAILURE, EXIT_UNKNOWN_JURISDICTION, App, pass_app
+
+
+@click.group(invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def jurisdictions(ctx: click.Context, as_json: bool) -> None:
+    """List installed jurisdictions as a tree, with versions and load problems."""
+    if ctx.invoked_subcommand:
+        return
+    app: App = ctx.obj
+    registry = app.registry
+    if as_json:
+        rows = [
+            {
+                "id": j,
+                "parent": r.info.parent,
+                "name": r.info.names.render(app.lang),
+                "level": r.info.level.value,
+                "distribution": r.distribution,
+                "version": r.version,
+                "effective_from": r.info.effective_from.isoformat() if r.info.effective_from else None,
+            }
+            for j, r in sorted(registry.records.items())
+        ]
+        problems = [{"name": p.name, "source": p.source, "error": p.error} for p in registry.problems]
+        click.echo(json.dumps({"jurisdictions": rows, "problems": problems}, ensure_ascii=False, indent=2))
+    else:
+        for line in _tree(registry, CORE_ID, app.lang):
+            click.echo(line)
+        if registry.problems:
+            click.echo(app.say("\n加载失败的插件：", "\nPlugins that failed to load:"))
+            for p in registry.problems:
+                click.secho(f"  ✗ {p.name} — {p.source}\n      {p.error}", fg="red")
+    if registry.problems and app.strict:
+        raise SystemExit(EXIT_FAILURE)
+
+
+def _tree(registry, jid: str, lang: str, prefix: str = "", last: bool = True, root: bool = True) -> list[str]:
+    record = registry.records[jid]
+    info = record.info
+    since = f" · {'施行' if lang == 'zh' else 'from'} {info.effective_from}" if info.effective_from and not root else ""
+    version = f"{record.distribution} {record.version}" if record.distribution else "?"
+    branch = "" if root else ("└─ " if last else "├─ ")
+    lines = [f"{prefix}{branch}{jid}  {info.names.render(lang)}  [{version}]{since}"]
+    children = registry.children(jid)
+    inner = prefix + ("" if root else ("   " if last else "│  "))
+    for n, child in enumerate(children):
+        lines += _tree(registry, child, lang, inner, n == len(children) - 1, root=False)
+    return lines
+
+
+@jurisdictions.command("show")
+@click.argument("jurisdiction_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_app
+def show(app: App, jurisdiction_id: str, as_json: bool) -> None:
+    """Metadata, documents, list items, and which plugin of the chain answers each hook."""
+    from ..introspect import describe
+
+    try:
+        info = describe(app.registry, jurisdiction_id)
+    except UnknownJurisdiction as exc:
+        click.echo(
+            app.say(
+                f"辖区 {jurisdiction_id!r} 未安装；已安装：",
+                f"jurisdiction {jurisdiction_id!r} is not installed; installed: ",
+            )
+            + ", ".join(exc.installed)
+            + (f" ({exc.broken})" if exc.broken else ""),
+            err=True,
+        )
+        raise SystemExit(EXIT_UNKNOWN_JURISDICTION) from None
+    if as_json:
+        click.echo(json.dumps(info, ensure_ascii=False, indent=2))
+        return
+    lang = app.lang
+    say = app.say
+    click.echo(f"{info['id']}  {info['names'][lang]}  ({info['level']})  [{info['distribution']} {info['version']}]")
+    click.echo(say("规则链：", "chain: ") + " → ".join(info["chain"]))
+    if info["effective_from"]:
+        click.echo(say("施行日期：", "in force from: ") + info["effective_from"])
+    click.echo(say("依据文件：", "documents:"))
+    for d in info["documents"]:
+        number = f" {d['number']}" if d["number"] else ""
+        click.echo(f"  - 《{d['title']}》 {d['issuer']}{number} · {d['in_force_from']}")
+    if info["list_items"]:
+        click.echo(say("清单事项：", "list items:"))
+        for item in info["list_items"]:
+            click.echo(f"  {item['id']:>4} [{item['defined_by']}] {item['text']}")
+    if info["figures"]:
+        click.echo(say("公布数据：", "published figures:"))
+        for f in info["figures"]:
+            click.echo(f"  - {f['description'][lang]}: {f['value']} ({f['period']})")
+    click.echo(say("各钩子的回答者（最具体者优先）：", "who answers each hook (most specific first):"))
+    for row in info["hooks"]:
+        answered = ", ".join(row["answered_by"])
+        extra = f"; {say('调整', 'adjusted by')}: {', '.join(row['adjusted_by'])}" if row["adjusted_by"] else ""
+        fallback = f"  ({say('其后', 'then')}: {', '.join(row['falls_back_to'])})" if row["falls_back_to"] else ""
+        click.echo(f"  {row['hook']:<36} {row['combine']:<14} {answered}{fallback}{extra}")

@@ -1,0 +1,150 @@
+"""Readable text for decisions and jurisdictions, zh-CN by default, English with ``--lang en``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..labels import join, label
+from ..model import (
+    Citation,
+    ClarificationDecision,
+    Decision,
+    FalseAccusationDecision,
+    FaultToleranceDecision,
+    Step,
+)
+
+WORDS = {
+    "chain": ("规则链", "rules chain"),
+    "case": ("案件", "case"),
+    "as_of": ("适用日期", "as of"),
+    "outcome": ("结论", "outcome"),
+    "allegations": ("澄清的问题", "allegations to clarify"),
+    "reasons": ("理由", "reasons"),
+    "basis": ("依据", "basis"),
+    "deadline": ("期限", "deadline"),
+    "no_deadline": ("无期限规定", "none set"),
+    "due": ("{date} 前{action}", "{action} by {date}"),
+    "fast_track": ("快查快办（绿色通道）", "fast track"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "implementers": ("实施主体", "implemented by"),
+    "steps": ("审批程序", "approval steps"),
+    "methods": ("澄清方式", "methods"),
+    "consent": ("需征得本人同意", "needs the subject's consent"),
+    "notifications": ("告知及归档", "notify and file with"),
+    "revisit": ("回访", "revisit"),
+    "required": ("需要回访", "required"),
+    "not_required": ("不要求回访", "not required"),
+    "classification": ("认定", "classification"),
+    "aggravated": ("从严从重", "aggravated"),
+    "measures": ("处理措施", "measures"),
+    "may_trace": ("可否追查举报人", "may trace the reporter"),
+    "matched_positive": ("符合正面清单", "positive items met"),
+    "matched_negative": ("触及负面清单", "negative items hit"),
+    "procedure": ("备案程序", "filing procedure"),
+    "none": ("无", "none"),
+    "core_default": ("核心默认", "core default"),
+    "same_organ": ("本机关", "own organ"),
+}
+
+
+def word(key: str, lang: str) -> str:
+    zh, en = WORDS[key]
+    return en if lang == "en" else zh
+
+
+def citation(c: Citation, lang: str) -> str:
+    if c.document == "core default":
+        return f"{word('core_default', lang)}：{c.article}" if lang == "zh" else f"core default: {c.article}"
+    return f"《{c.document}》{c.article}"
+
+
+def basis(citations: Iterable[Citation], lang: str, indent: str = "    ") -> list[str]:
+    return [f"{indent}{word('basis', lang)}: {citation(c, lang)}" for c in citations]
+
+
+def step(s: Step, lang: str) -> str:
+    where = label(s.level).render(lang) if s.level else word("same_organ", lang)
+    return f"{label(s.role).render(lang)}（{where}）{label(s.action).render(lang)}"
+
+
+def decision_text(d: Decision, lang: str = "zh") -> str:
+    title = label(d.kind).render(lang)
+    lines = [
+        f"{title} · {d.jurisdiction} · {word('as_of', lang)} {d.as_of.isoformat()}"
+        + (f" · {word('case', lang)} {d.case_id}" if d.case_id else ""),
+        f"{word('chain', lang)}: {' → '.join(d.chain)}",
+    ]
+    if isinstance(d, ClarificationDecision):
+        lines += _clarification(d, lang)
+    elif isinstance(d, FalseAccusationDecision):
+        lines += _false_accusation(d, lang)
+    elif isinstance(d, FaultToleranceDecision):
+        lines += _fault_tolerance(d, lang)
+    return "\n".join(lines)
+
+
+def _yes_no(value: bool, lang: str) -> str:
+    return word("yes" if value else "no", lang)
+
+
+def _clarification(d: ClarificationDecision, lang: str) -> list[str]:
+    t = d.trigger
+    lines = [f"{word('outcome', lang)}: {label(t.outcome).render(lang)}"]
+    if t.allegations:
+        lines.append(f"{word('allegations', lang)}: {', '.join(t.allegations)}")
+    lines.append(f"{word('reasons', lang)}:")
+    lines += [f"  - {r.render(lang)}" for r in t.reasons]
+    lines += basis(t.citations, lang)
+    if d.deadline:
+        due = word("due", lang).format(date=d.deadline.due_on.isoformat(), action=label(d.deadline.action).render(lang))
+        lines += [f"{word('deadline', lang)}: {due}", *basis(d.deadline.citations, lang)]
+    else:
+        lines.append(f"{word('deadline', lang)}: {word('no_deadline', lang)}")
+    lines.append(f"{word('fast_track', lang)}: {_yes_no(d.fast_track, lang)}")
+    if not t.clarifies:
+        return lines
+    implementers = "、".join(
+        f"{label(i.organ).render(lang)}（{label(i.level).render(lang)}）" for i in d.approval.implementers
+    )
+    lines.append(f"{word('implementers', lang)}: {implementers or word('none', lang)}")
+    lines.append(f"{word('steps', lang)}:")
+    lines += [f"  {n}. {step(s, lang)}" for n, s in enumerate(d.approval.steps, 1)]
+    lines += basis(d.approval.citations, lang)
+    lines.append(f"{word('methods', lang)}:")
+    for m in d.methods:
+        consent = f"（{word('consent', lang)}）" if m.consent_required else ""
+        lines += [f"  - {label(m.method).render(lang)}{consent}", *basis(m.citations, lang)]
+    lines.append(f"{word('notifications', lang)}:")
+    for n in d.notifications:
+        lines += [f"  - {label(n.recipient).render(lang)}", *basis(n.citations, lang)]
+    r = d.revisit
+    detail = ""
+    if r.required:
+        detail = "：" + "、".join(label(x).render(lang) for x in (*r.targets, *r.methods))
+    lines += [f"{word('revisit', lang)}: {word('required' if r.required else 'not_required', lang)}{detail}"]
+    lines += basis(r.citations, lang)
+    return lines
+
+
+def _false_accusation(d: FalseAccusationDecision, lang: str) -> list[str]:
+    return [
+        f"{word('classification', lang)}: {label(d.classification).render(lang)}",
+        f"{word('aggravated', lang)}: {_yes_no(d.aggravated, lang)}",
+        f"{word('measures', lang)}: {join(d.measures, lang) or word('none', lang)}",
+        f"{word('may_trace', lang)}: {_yes_no(d.may_trace_reporter, lang)}",
+        *basis(d.citations, lang, indent="  "),
+    ]
+
+
+def _fault_tolerance(d: FaultToleranceDecision, lang: str) -> list[str]:
+    lines = [
+        f"{word('outcome', lang)}: {label(d.outcome).render(lang)}",
+        f"{word('matched_positive', lang)}: {', '.join(d.matched_positive) or word('none', lang)}",
+        f"{word('matched_negative', lang)}: {', '.join(d.matched_negative) or word('none', lang)}",
+    ]
+    if d.procedure:
+        lines.append(f"{word('procedure', lang)}:")
+        lines += [f"  {n}. {step(s, lang)}" for n, s in enumerate(d.procedure, 1)]
+    return lines + basis(d.citations, lang, indent="  ")

@@ -1,0 +1,58 @@
+"""What a jurisdiction is and which plugin of its chain answers each hook (for ``jurisdictions show``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .hooks import CHAIN_HOOKS, combine_mode
+from .markers import Combine
+from .model import to_document
+from .registry import JurisdictionRegistry
+
+
+def hook_answers(registry: JurisdictionRegistry, jurisdiction: str) -> list[dict[str, Any]]:
+    """For each chain hook: how it combines, who answers (most specific first), who adjusts (wrappers)."""
+    hooks = registry.hooks(registry.lineage(jurisdiction))
+    rows = []
+    for hook in CHAIN_HOOKS:
+        impls = hooks.implementations(hook)
+        answering = [i.plugin for i in impls if not i.wrapper]
+        mode = combine_mode(hook)
+        rows.append(
+            {
+                "hook": hook,
+                "combine": mode.value,
+                "answered_by": answering[:1] if mode is Combine.MOST_SPECIFIC else answering,
+                "falls_back_to": answering[1:] if mode is Combine.MOST_SPECIFIC else [],
+                "adjusted_by": [i.plugin for i in impls if i.wrapper],
+            }
+        )
+    return rows
+
+
+def describe(registry: JurisdictionRegistry, jurisdiction: str) -> dict[str, Any]:
+    """Metadata, documents, list items (own and inherited), figures and hook answers of a jurisdiction."""
+    lineage = registry.lineage(jurisdiction)
+    record = registry.records[jurisdiction]
+    info = record.info
+    items = []
+    for owner in lineage:
+        for item in registry.records[owner].info.list_items:
+            items.append({**to_document(item), "kind": item.kind.value, "defined_by": owner})
+    return {
+        "id": info.id,
+        "parent": info.parent,
+        "names": {"zh": info.names.zh, "en": info.names.en},
+        "level": info.level.value,
+        "distribution": record.distribution,
+        "version": record.version,
+        "effective_from": info.effective_from.isoformat() if info.effective_from else None,
+        "chain": list(lineage),
+        "documents": to_document(info.documents),
+        "list_items": items,
+        "figures": [
+            {**to_document(f, "zh"), "description": {"zh": f.description.zh, "en": f.description.en}}
+            for f in info.figures
+        ],
+        "hooks": hook_answers(registry, jurisdiction),
+    }

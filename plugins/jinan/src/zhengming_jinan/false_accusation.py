@@ -1,0 +1,36 @@
+"""第十一条: measures against reporters who made malicious or false accusations.
+
+The classification itself is inherited (core); 济南 adds the measures its article lists.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from zhengming import AccuserKind, Classification, FalseAccusationAssessment, FalseAccusationCase, Measure
+
+from .source import article
+
+CADRES = frozenset({AccuserKind.PUBLIC_OFFICIAL, AccuserKind.LEADING_CADRE})
+PARTY_MEMBERS = frozenset({AccuserKind.PARTY_MEMBER, AccuserKind.LEADING_CADRE})
+
+# 视情给予通报、诫勉及责令辞职、免职、降职等组织处理或者纪律处分；对典型案件予以通报曝光。
+MEASURES: tuple[tuple[Measure, frozenset[AccuserKind] | None], ...] = (
+    (Measure.NOTIFICATION, None),
+    (Measure.ADMONISHMENT, CADRES),
+    (Measure.ORDERED_RESIGNATION, CADRES),
+    (Measure.REMOVAL, CADRES),
+    (Measure.DEMOTION, CADRES),
+    (Measure.PARTY_DISCIPLINE, PARTY_MEMBERS),
+    (Measure.PUBLIC_EXPOSURE, None),
+)
+
+
+def adjust(case: FalseAccusationCase, inherited: FalseAccusationAssessment) -> FalseAccusationAssessment:
+    if inherited.classification is not Classification.MALICIOUS:
+        return inherited
+    kind = case.accuser.kind
+    measures = [m for m, kinds in MEASURES if kinds is None or kind in kinds]
+    if case.accuser.crime_suspected:  # 涉嫌违法犯罪的，移交有关国家机关依法处理
+        measures.append(Measure.TRANSFER_TO_AUTHORITIES)
+    return attrs.evolve(inherited, measures=tuple(measures), citations=inherited.citations + article("第十一条"))

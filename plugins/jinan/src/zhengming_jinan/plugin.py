@@ -1,0 +1,56 @@
+"""The 济南 hook implementations (entry point ``jinan``). Each delegates to the module of its articles."""
+
+from __future__ import annotations
+
+from zhengming import (
+    Approval,
+    ClarificationCase,
+    FalseAccusationCase,
+    Jurisdiction,
+    JurisdictionLevel,
+    MethodOption,
+    Notification,
+    Text,
+    Trigger,
+    hookimpl,
+)
+
+from . import approval, false_accusation, methods, trigger
+from .source import DOCUMENT
+
+
+@hookimpl
+def zhengming_jurisdiction() -> Jurisdiction:
+    return Jurisdiction(
+        id="jinan",
+        parent="core",
+        names=Text("济南市", "Jinan"),
+        level=JurisdictionLevel.CITY,
+        documents=(DOCUMENT,),
+    )
+
+
+@hookimpl
+def zhengming_clarification_trigger(case: ClarificationCase) -> Trigger:
+    return trigger.trigger(case)
+
+
+@hookimpl
+def zhengming_approval_route(case: ClarificationCase) -> Approval:
+    return approval.approval(case)
+
+
+@hookimpl
+def zhengming_clarification_methods(case: ClarificationCase) -> tuple[MethodOption, ...]:
+    return methods.methods(case)
+
+
+@hookimpl
+def zhengming_notifications(case: ClarificationCase) -> tuple[Notification, ...]:
+    return methods.notifications(case)
+
+
+@hookimpl(wrapper=True)
+def zhengming_false_accusation(case: FalseAccusationCase):
+    inherited = yield
+    return false_accusation.adjust(case, inherited)

@@ -1,0 +1,1 @@
+"""zhengming jurisdiction plugin for pingdingshan (rules not yet encoded)."""

@@ -1,0 +1,1 @@
+"""zhengming jurisdiction plugin for xuchang (rules not yet encoded)."""

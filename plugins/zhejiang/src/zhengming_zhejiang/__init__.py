@@ -1,0 +1,1 @@
+"""zhengming jurisdiction plugin for zhejiang (rules not yet encoded)."""

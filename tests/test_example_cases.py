@@ -1,0 +1,43 @@
+"""Every installed jurisdiction's example cases give their expected decisions, cite their basis,
+and produce decision documents that satisfy the decision schema."""
+
+from __future__ import annotations
+
+import pytest
+from zhengming import load_registry, to_document
+from zhengming.casefiles import example_cases, mismatches
+from zhengming.validation import check_decision
+
+REGISTRY = load_registry()
+EXAMPLES = [c for jid in REGISTRY.ids() for c in example_cases(REGISTRY.records[jid].plugin, jid)]
+
+
+def all_citations(document):
+    if isinstance(document, dict):
+        for key, value in document.items():
+            if key == "citations":
+                yield from ({"document": c["document"], "article": c["article"]} for c in value)
+            else:
+                yield from all_citations(value)
+    elif isinstance(document, list):
+        for value in document:
+            yield from all_citations(value)
+
+
+def test_every_plugin_with_rules_ships_examples():
+    assert {"jinan"} <= {c.jurisdiction for c in EXAMPLES}
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[f"{c.jurisdiction}:{c.id}" for c in EXAMPLES])
+def test_example_case(engine, example):
+    document = to_document(engine.evaluate_document(example.case))
+    assert mismatches(example.expect, document) == [], example.description
+    check_decision(document)
+    cited = list(all_citations(document))
+    for basis in example.basis:
+        assert {"document": basis.document, "article": basis.article} in cited, f"{example.id} does not cite {basis}"
+
+
+def test_example_ids_are_unique():
+    ids = [(c.jurisdiction, c.id) for c in EXAMPLES]
+    assert len(ids) == len(set(ids))
