@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 import pytest
+
 from zhengming import Engine, load_registry
 
 

@@ -4,6 +4,7 @@ and produce decision documents that satisfy the decision schema."""
 from __future__ import annotations
 
 import pytest
+
 from zhengming import load_registry, to_document
 from zhengming.casefiles import example_cases, mismatches
 from zhengming.validation import check_decision

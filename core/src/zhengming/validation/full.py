@@ -52,14 +52,12 @@ def _explain(error) -> list[Problem]:
     if keyword in ("enum", "const"):
         allowed = error.validator_value if keyword == "enum" else [error.validator_value]
         shown = ", ".join(repr(v) for v in allowed)
-        return [
-            Problem(
-                at,
-                Text(
-                    f"{error.instance!r} 不是允许的取值之一：[{shown}]", f"{error.instance!r} is not one of [{shown}]"
-                ),
-            )
-        ]
+        zh, en = f"{error.instance!r} 不是允许的取值之一：[{shown}]", f"{error.instance!r} is not one of [{shown}]"
+        if isinstance(error.instance, bool) and str(error.instance).lower() in allowed:
+            word = str(error.instance).lower()
+            zh += f"（YAML 会把 {word} 读成布尔值，请加引号）"
+            en += f" (YAML reads {word} as a boolean: quote it)"
+        return [Problem(at, Text(zh, en))]
     if keyword in ("format", "pattern") and "date" in str(error.schema.get("format", "")):
         return [
             Problem(
