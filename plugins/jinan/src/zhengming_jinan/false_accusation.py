@@ -27,10 +27,12 @@ MEASURES: tuple[tuple[Measure, frozenset[AccuserKind] | None], ...] = (
 
 
 def adjust(case: FalseAccusationCase, inherited: FalseAccusationAssessment) -> FalseAccusationAssessment:
+    """Measures for a malicious accuser; none otherwise (第十一条 reaches only malicious acts)."""
+    citations = inherited.citations + article("第十一条")
     if inherited.classification is not Classification.MALICIOUS:
-        return inherited
+        return attrs.evolve(inherited, measures=(), citations=citations)
     kind = case.accuser.kind
     measures = [m for m, kinds in MEASURES if kinds is None or kind in kinds]
     if case.accuser.crime_suspected:  # 涉嫌违法犯罪的，移交有关国家机关依法处理
         measures.append(Measure.TRANSFER_TO_AUTHORITIES)
-    return attrs.evolve(inherited, measures=tuple(measures), citations=inherited.citations + article("第十一条"))
+    return attrs.evolve(inherited, measures=tuple(measures), citations=citations)
