@@ -35,3 +35,12 @@ BASE_CASE = {
 def case_doc():
     """A valid 济南 clarification case to vary per test (a fresh deep copy each time)."""
     return copy.deepcopy(BASE_CASE)
+
+
+@pytest.fixture
+def plugins(tmp_path, monkeypatch):
+    """A factory of temporary plugin modules importable for the duration of one test."""
+    from .plugins import PluginFactory
+
+    monkeypatch.syspath_prepend(str(tmp_path))
+    return PluginFactory(tmp_path)

@@ -241,11 +241,16 @@ def _drop_orphans(records: dict[str, PluginRecord], problems: list[LoadProblem])
 def _lineage_error(jid: str, records: dict[str, PluginRecord]) -> str | None:
     seen = [jid]
     parent = records[jid].info.parent
+    error = None
     while parent != CORE_ID:
         if parent in seen:
-            return "parent cycle: " + " → ".join([*seen, parent])
+            error = "parent cycle: " + " → ".join([*seen, parent])
+            break
         if parent not in records:
-            return f"parent {parent!r} is not installed or failed to load"
+            error = f"parent {parent!r} is not installed or failed to load"
+            break
         seen.append(parent)
         parent = records[parent].info.parent
-    return None
+    if error and len(seen) > 1 and "cycle" not in error:  # the broken link is further up the chain
+        return f"parent {seen[1]!r} cannot be used: {error}"
+    return error

@@ -1,0 +1,41 @@
+"""Every hook spec is a documented part of the plugin authors' manual."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+from zhengming.hooks import CHAIN_HOOKS, HOOK_SPECS, combine_mode
+from zhengming.markers import Combine
+
+
+@pytest.mark.parametrize("name", sorted(HOOK_SPECS))
+def test_hook_spec_is_documented_with_an_example(name):
+    doc = inspect.getdoc(HOOK_SPECS[name])
+    assert doc, f"{name} has no docstring"
+    assert ("Example" in doc and ">>>" not in doc) or "@hookimpl" in doc, f"{name}'s docstring has no example"
+    assert ":return:" in doc, f"{name}'s docstring does not say what the answer means"
+
+
+@pytest.mark.parametrize("name", sorted(HOOK_SPECS))
+def test_hook_spec_declares_how_answers_combine(name):
+    mode = combine_mode(name)
+    doc = inspect.getdoc(HOOK_SPECS[name])
+    assert isinstance(mode, Combine)
+    words = {Combine.MOST_SPECIFIC: "most specific wins", Combine.MERGE: "merge", Combine.OWN: "not combined"}
+    assert words[mode] in doc.lower(), f"{name}'s docstring does not state its combination ({mode})"
+
+
+def test_hook_specs_are_prefixed_and_typed():
+    for name, spec in HOOK_SPECS.items():
+        assert name.startswith("zhengming_")
+        signature = inspect.signature(spec)
+        assert signature.return_annotation is not inspect.Signature.empty, name
+        for parameter in signature.parameters.values():
+            assert parameter.annotation is not inspect.Parameter.empty, f"{name}({parameter.name}) is untyped"
+
+
+def test_chain_hooks_exclude_metadata():
+    assert "zhengming_jurisdiction" not in CHAIN_HOOKS
+    assert len(CHAIN_HOOKS) == len(HOOK_SPECS) - 1
