@@ -28,7 +28,8 @@ def evaluate(app: App, case_file, as_json: bool, as_of: datetime | None) -> None
 
     day: date | None = as_of.date() if as_of else None
     try:
-        document = parse_document(case_file.read(), case_file.name)
+        name = getattr(case_file, "name", "-")
+        document = parse_document(case_file.read(), "-" if name == "<stdin>" else name)
         decision = Engine(app.registry).evaluate_document(document, as_of=day)
     except InvalidDocument as exc:
         for problem in exc.problems:
