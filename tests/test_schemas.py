@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from zhengming.model import enums
 from zhengming.validation import check_case
 from zhengming.validation.full import problems
-from zhengming.validation.generate import TARGET, generated_source
+from zhengming.validation.generate import generated_source, target
 from zhengming.validation.schemas import load_schema
 
 from .conftest import BASE_CASE
@@ -54,8 +54,11 @@ def test_each_model_enumeration_is_a_schema_enumeration(enum):
     assert frozenset(m.value for m in enum) in SCHEMA_ENUMS
 
 
-def test_generated_fast_validator_is_up_to_date():
-    assert TARGET.read_text(encoding="utf-8") == generated_source(), "run: python -m zhengming.validation.generate"
+@pytest.mark.parametrize("kind", list(enums.CaseKind), ids=str)
+def test_generated_fast_validators_are_up_to_date(kind):
+    assert target(kind).read_text(encoding="utf-8") == generated_source(kind), (
+        "run: python -m zhengming.validation.generate"
+    )
 
 
 # --- fast and full validation agree on mutated documents -----------------------------------------

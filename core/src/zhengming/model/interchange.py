@@ -32,25 +32,59 @@ def case_from_document(document: Mapping[str, Any], *, today: date) -> Case:
 
 def to_document(value: Any, lang: str = DEFAULT_LANGUAGE) -> Any:
     """JSON data for a model object: enums by value, dates ISO, tuples as lists, Text in ``lang``."""
-    if isinstance(value, Text):
-        return value.render(lang)
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, (tuple, list)):
-        return [to_document(v, lang) for v in value]
-    if isinstance(value, Mapping):
-        return {k: to_document(v, lang) for k, v in value.items()}
-    names = _field_names(type(value))
-    if names is not None:
-        return {name: to_document(getattr(value, name), lang) for name in names}
+    return _unstructurer(type(value))(value, lang)
+
+
+Unstructurer = Callable[[Any, str], Any]
+PLAIN = (str, bool, int, float, type(None))
+
+
+def _keep(value: Any, _lang: str) -> Any:
     return value
 
 
 @cache
-def _field_names(cls: type) -> tuple[str, ...] | None:
-    return tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else None
+def _unstructurer(cls: type) -> Unstructurer:
+    """How to turn instances of ``cls`` into JSON data, decided once per type (the output hot path)."""
+    if issubclass(cls, PLAIN) and not issubclass(cls, Enum):
+        return _keep
+    if attrs.has(cls) and cls is not Text:
+        return _typed_unstructurer(cls)
+    if issubclass(cls, (tuple, list)):
+        return lambda v, lang: [to_document(x, lang) for x in v]
+    if issubclass(cls, Mapping):
+        return lambda v, lang: {k: to_document(x, lang) for k, x in v.items()}
+    return _typed_unstructurer(cls)
+
+
+@cache
+def _typed_unstructurer(tp: Any) -> Unstructurer:
+    """An unstructurer for values declared as ``tp`` (from attrs annotations): no per-value type dispatch."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        if all(o in PLAIN for o in options):
+            return _keep
+        inner = _typed_unstructurer(options[0]) if len(options) == 1 else to_document
+        return lambda v, lang: None if v is None else inner(v, lang)
+    if origin is tuple:
+        item = _typed_unstructurer(typing.get_args(tp)[0])
+        if item is _keep:
+            return lambda v, _lang: list(v)
+        return lambda v, lang: [item(x, lang) for x in v]
+    if tp is Text:
+        return Text.render
+    if tp is date:
+        return lambda v, _lang: v.isoformat()
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return lambda v, _lang: v.value
+    if tp in PLAIN:
+        return _keep
+    if isinstance(tp, type) and attrs.has(tp):
+        hints = typing.get_type_hints(tp)
+        plan = tuple((f.name, _typed_unstructurer(hints[f.name])) for f in attrs.fields(tp))
+        return lambda v, lang: {name: convert(getattr(v, name), lang) for name, convert in plan}
+    return to_document
 
 
 Structurer = Callable[[Any], Any]
@@ -74,7 +108,7 @@ def _structurer(tp: Any) -> Structurer:
     if tp is date:
         return date.fromisoformat
     if isinstance(tp, type) and issubclass(tp, Enum):
-        return tp
+        return tp._value2member_map_.__getitem__  # validated already: a plain lookup is enough
     if isinstance(tp, type) and attrs.has(tp):
         return _class_structurer(tp)
     return _identity

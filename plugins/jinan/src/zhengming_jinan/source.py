@@ -1,6 +1,7 @@
 """The policy text this plugin encodes, and citations into it."""
 
 from datetime import date
+from functools import cache
 
 from zhengming import Citation, SourceDocument
 
@@ -13,6 +14,7 @@ DOCUMENT = SourceDocument(
 )
 
 
+@cache
 def article(*articles: str) -> tuple[Citation, ...]:
     """Citations of one or more articles (``"第四条（一）"``) of the 济南 measures."""
     return tuple(Citation(document=TITLE, article=a) for a in articles)
