@@ -1,0 +1,137 @@
+"""平纪发〔2022〕3号（一）（三）（十）（十一）: fast handling, consent, methods, notifications, revisits.
+
+Whether to clarify is the core's national baseline (the city's own 《澄清保护机制实施办法（试行）》, to
+which （三） refers, is not among the sources); 平顶山 adds that the subject's wishes are sought first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from zhengming import (
+    ClarificationCase,
+    FastTrack,
+    MethodOption,
+    Notification,
+    Recipient,
+    Revisit,
+    RevisitMethod,
+    RevisitTarget,
+    Text,
+    Trigger,
+)
+
+from .source import measure
+
+Test = Callable[[ClarificationCase], bool]
+
+# --- （一）（十一）: 快办快处快结 at key junctures; priority for key clues -------------------------------
+
+# (test, reason, article): every juncture or key clue that holds is named in the reasons.
+FAST_TRACK: tuple[tuple[Test, Text, str], ...] = (
+    (
+        lambda c: c.circumstances.key_juncture,
+        Text(
+            "（一）：检举控告涉及人事调整、换届选举、评先评优、利益分配等关键节点，实行快办快处快结",
+            "(1): the report falls at a key juncture (personnel adjustment, election, award, benefit distribution); "
+            "it is handled, disposed of and concluded fast",
+        ),
+        "（一）",
+    ),
+    (
+        lambda c: c.impact.on_election or c.impact.on_award,
+        Text(
+            "（一）：检举控告涉及换届选举、评先评优，实行快办快处快结",
+            "(1): the report concerns an election or an award; it is handled fast",
+        ),
+        "（一）",
+    ),
+    (
+        lambda c: c.impact.on_selection,
+        Text(
+            "（一）（十一）：涉及人事调整、可能还要提拔使用的干部，优先从快处置",
+            "(1), (11): the cadre faces a personnel adjustment or may be promoted; the clue is handled first and fast",
+        ),
+        "（十一）",
+    ),
+    (
+        lambda c: c.subject.is_unit_principal,
+        Text(
+            "（十一）：涉及单位主要负责人的重点问题线索，优先从快处置，避免长期“吊”着不予结论",
+            "(11): a key clue about a unit principal is handled first and fast, not left without a conclusion",
+        ),
+        "（十一）",
+    ),
+)
+
+
+def fast_track(case: ClarificationCase) -> FastTrack:
+    hits = [(reason, article) for test, reason, article in FAST_TRACK if test(case)]
+    articles = dict.fromkeys(["（一）", *(a for _, a in hits)])  # ordered, without repeats
+    return FastTrack(active=bool(hits), reasons=tuple(r for r, _ in hits), citations=measure(*articles))
+
+
+# --- （三）: consent, methods, notifications ------------------------------------------------------
+
+CONSENT = Text(
+    "（三）：澄清正名前，充分征求并尊重被检举控告人个人意愿，选择合适的澄清正名范围、方式、方法",
+    "(3): before clarifying, the subject's wishes are fully sought and respected; scope and method are chosen "
+    "case by case",
+)
+
+
+def adjust_trigger(case: ClarificationCase, inherited: Trigger) -> Trigger:
+    """Add the consent reason when clarifying, and the fast-track articles when the green channel applies.
+
+    The engine appends the fast track's reasons to the trigger's but keeps only a yes/no of the fast
+    track in the decision, so the articles behind those reasons are cited here.
+    """
+    reasons, citations = inherited.reasons, list(inherited.citations)
+    if inherited.clarifies:
+        reasons += (CONSENT,)
+        citations += measure("（三）")
+    fast = fast_track(case)
+    if fast.active:
+        citations += [c for c in fast.citations if c not in citations]
+    return attrs.evolve(inherited, reasons=reasons, citations=tuple(citations))
+
+
+def adjust_methods(inherited: Sequence[MethodOption]) -> tuple[MethodOption, ...]:
+    """灵活运用召开会议、发放正名通知书等形式: every method after seeking the subject's wishes.
+
+    The inherited methods (the core's written, face to face, meeting, notice — “等形式”) stay available;
+    meeting (召开会议) and notice (正名通知书) are the ones the text names.
+    """
+    return tuple(attrs.evolve(m, consent_required=True, citations=measure("（三）") + m.citations) for m in inherited)
+
+
+def notifications() -> tuple[Notification, ...]:
+    # 澄清正名情况及时向其所在单位和组织人事部门通报
+    return (
+        Notification(recipient=Recipient.UNIT_PARTY_ORGANIZATION, citations=measure("（三）")),
+        Notification(recipient=Recipient.PERSONNEL_DEPARTMENT, citations=measure("（三）")),
+    )
+
+
+# --- （十）: 受处分干部回访教育 ----------------------------------------------------------------------
+
+# 受处分和被问责: the true part of the report was handled in the second to fourth form (纪律处分、组织调整).
+DISCIPLINED_FORMS = frozenset({2, 3, 4})
+
+
+def revisit(case: ClarificationCase) -> Revisit | None:
+    """A clarified subject who was also disciplined for what was true is revisited (回访教育).
+
+    回访前与所在党组织沟通并征求本人意见，商定地点、方式、方法（个别谈话），必要时委托所在单位党组织回访；
+    一人一策。Otherwise the parent answers (no revisit).
+    """
+    if not any(a.disposition_form in DISCIPLINED_FORMS for a in case.allegations):
+        return None
+    return Revisit(
+        required=True,
+        targets=(RevisitTarget.SUBJECT,),
+        methods=(RevisitMethod.INDIVIDUAL_MEETING, RevisitMethod.ENTRUSTED_UNIT),
+        citations=measure("（十）"),
+    )

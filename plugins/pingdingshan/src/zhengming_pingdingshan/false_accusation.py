@@ -1,0 +1,43 @@
+"""平纪发〔2022〕3号（二）: measures against false accusers, and when they are aggravated.
+
+The classification (malicious, mistaken, undetermined) and reporter tracing are inherited from the core.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from zhengming import (
+    AccuserKind,
+    Classification,
+    FalseAccusationAssessment,
+    FalseAccusationCase,
+    Measure,
+)
+
+from .source import measure
+
+# 从严从重处理: 手段恶劣、造成不良影响，严重干扰换届选举或者干部选拔任用工作，经调查已有明确结论仍诬告陷害他人，
+# 强迫、唆使他人诬告陷害 (malicious already requires an adverse impact).
+AGGRAVATING = ("severe_means", "disrupted_election_or_selection", "repeat_after_conclusion", "coerced_others")
+
+
+def adjust(case: FalseAccusationCase, inherited: FalseAccusationAssessment) -> FalseAccusationAssessment:
+    if inherited.classification is not Classification.MALICIOUS:
+        return inherited
+    accuser = case.accuser
+    measures = list(inherited.measures)  # 按诬告陷害行为人身份和管理权限，依规依纪依法严肃处理 (core)
+    # 或者移交有关机关依法处理: a citizen is outside the discipline organs' authority; a crime goes to the
+    # authorities in any case (already in the core's answer).
+    if accuser.kind is AccuserKind.CITIZEN or accuser.crime_suspected:
+        measures.append(Measure.TRANSFER_TO_AUTHORITIES)
+    # 加强与组织人事、政法、信访等部门的协同联动……形成联合惩戒机制
+    measures.append(Measure.POLICE_COOPERATION)
+    # 选取典型性、代表性的案件，采取适当形式通报曝光
+    measures.append(Measure.PUBLIC_EXPOSURE)
+    return attrs.evolve(
+        inherited,
+        aggravated=any(getattr(accuser, flag) for flag in AGGRAVATING),
+        measures=tuple(dict.fromkeys(measures)),
+        citations=inherited.citations + measure("（二）"),
+    )

@@ -1,0 +1,195 @@
+"""平顶山 (平纪发〔2022〕3号、4号) and 鲁山县 (鲁纪发〔2023〕1号): acceptance tests of issue 4."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import attrs
+import pytest
+from click.testing import CliRunner
+
+import zhengming_pingdingshan.lushan as lushan_module
+from zhengming import load_registry, to_document
+from zhengming.casefiles import example_cases
+from zhengming.cli.main import cli
+from zhengming_pingdingshan import fault_tolerance
+
+LUSHAN = "pingdingshan.lushan"
+MEASURES = "充分发挥纪检监察职能作用激励干部担当作为的若干措施"
+LISTS = "容错免责备案适用情形正负面清单"
+
+
+CITY_EXAMPLES = example_cases(load_registry().records["pingdingshan"].plugin, "pingdingshan")
+
+
+def evaluate(engine, document):
+    return to_document(engine.evaluate_document(document))
+
+
+def clarification(**overrides):
+    document = {
+        "jurisdiction": "pingdingshan",
+        "as_of": "2023-05-01",
+        "subject": {"kind": "person", "name": "王某", "management_level": "county"},
+        "handling": {"organ": "discipline_commission", "level": "county", "verification_concluded_on": "2023-03-10"},
+        "allegations": [{"id": "a1", "summary": "违规收受礼金", "finding": "untrue"}],
+        "impact": {"scope": "unit"},
+    }
+    document.update(overrides)
+    return document
+
+
+def filing(jurisdiction="pingdingshan", claimed=(), **facts):
+    return {
+        "kind": "fault_tolerance",
+        "jurisdiction": jurisdiction,
+        "as_of": "2023-05-01",
+        "filing": {"timing": "after", "claimed_items": list(claimed), "facts": facts},
+    }
+
+
+# --- 鲁山县: a child that overrides nothing --------------------------------------------------------
+
+
+def test_lushan_chain(registry):
+    assert registry.lineage(LUSHAN) == ("core", "pingdingshan", LUSHAN)
+    assert registry.records[LUSHAN].info.parent == "pingdingshan"
+    assert registry.records["pingdingshan"].info.parent == "core"
+
+
+def test_lushan_implements_only_its_metadata(registry):
+    hooks = [name for name in dir(lushan_module) if name.startswith("zhengming_")]
+    assert hooks == ["zhengming_jurisdiction"]
+    info = registry.records[LUSHAN].info
+    assert [d.number for d in info.documents] == ["鲁纪发〔2023〕1号"]
+    assert info.list_items == ()
+
+
+def test_city_has_examples():
+    assert len(CITY_EXAMPLES) >= 15
+
+
+@pytest.mark.parametrize("example", CITY_EXAMPLES, ids=[c.id for c in CITY_EXAMPLES])
+def test_lushan_answers_as_pingdingshan(engine, example):
+    county_case = copy.deepcopy(example.case)
+    county_case["jurisdiction"] = LUSHAN
+    city = engine.evaluate_document(example.case)
+    county = engine.evaluate_document(county_case)
+    assert county.chain == ("core", "pingdingshan", LUSHAN)
+    assert attrs.evolve(county, jurisdiction=city.jurisdiction, chain=city.chain) == city, example.id
+
+
+# --- fast track, consent, notifications --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"circumstances": {"key_juncture": True}},
+        {"impact": {"scope": "unit", "on_election": True}},
+        {"impact": {"scope": "unit", "on_award": True}},
+        {"impact": {"scope": "unit", "on_selection": True}},
+        {"subject": {"kind": "person", "name": "王某", "management_level": "county", "is_unit_principal": True}},
+    ],
+)
+def test_fast_track_at_key_junctures(engine, overrides):
+    decision = evaluate(engine, clarification(**overrides))
+    assert decision["fast_track"] is True
+    assert {"document": MEASURES, "article": "（一）"} in decision["trigger"]["citations"]
+
+
+def test_no_fast_track_otherwise(engine):
+    assert evaluate(engine, clarification())["fast_track"] is False
+
+
+def test_every_method_needs_consent(engine):
+    methods = evaluate(engine, clarification())["methods"]
+    assert {"meeting", "notice"} <= {m["method"] for m in methods}
+    assert all(m["consent_required"] for m in methods)
+    assert all({"document": MEASURES, "article": "（三）"} in m["citations"] for m in methods)
+
+
+def test_result_reported_to_unit_and_personnel_department(engine):
+    recipients = {n["recipient"] for n in evaluate(engine, clarification())["notifications"]}
+    assert {"unit_party_organization", "personnel_department"} <= recipients
+
+
+# --- false accusation ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "flag", ["severe_means", "disrupted_election_or_selection", "repeat_after_conclusion", "coerced_others"]
+)
+def test_aggravating_circumstances(engine, flag):
+    document = {
+        "kind": "false_accusation",
+        "jurisdiction": "pingdingshan",
+        "as_of": "2023-05-01",
+        "accuser": {"kind": "party_member", "intent": True, "fabricated": True, "adverse_impact": True, flag: True},
+        "investigating_organ": {"organ": "discipline_commission", "level": "city"},
+    }
+    decision = evaluate(engine, document)
+    assert decision["classification"] == "malicious"
+    assert decision["aggravated"] is True
+    assert "public_exposure" in decision["measures"]
+
+
+# --- 容错免责备案 ---------------------------------------------------------------------------------
+
+
+def test_lists_are_data_in_source_order():
+    ids = [i.id for i in fault_tolerance.LIST_ITEMS]
+    assert ids == [f"P{n}" for n in range(1, 16)] + [f"N{n}" for n in range(1, 10)]
+    assert set(fault_tolerance.POSITIVE_TESTS) == {f"P{n}" for n in range(1, 16)}
+    assert set(fault_tolerance.NEGATIVE_TESTS) == {f"N{n}" for n in range(1, 10)}
+    assert all(i.citation.document == LISTS for i in fault_tolerance.LIST_ITEMS)
+    assert fault_tolerance.LIST_ITEMS[0].text.startswith("在贯彻落实“三新一高”")
+    assert fault_tolerance.LIST_ITEMS[-1].text == "其他经认定不符合容错免责情形的"
+
+
+@pytest.mark.parametrize("jurisdiction", ["pingdingshan", LUSHAN])
+@pytest.mark.parametrize(
+    ("facts", "hit"),
+    [
+        ({"private_gain": True}, "N4"),
+        ({"safety_or_environment_accident": True}, "N5"),
+        ({"repeated_same_error": True}, "N8"),
+    ],
+)
+def test_negative_hit_is_ineligible(engine, jurisdiction, facts, hit):
+    decision = evaluate(engine, filing(jurisdiction, ["P6"], corrected_promptly=True, **facts))
+    assert decision["outcome"] == "ineligible"
+    assert hit in decision["matched_negative"]
+    assert {"document": LISTS, "article": f"负面清单第{hit[1:]}项"} in decision["citations"]
+
+
+@pytest.mark.parametrize("jurisdiction", ["pingdingshan", LUSHAN])
+def test_positive_item_without_negative_is_eligible(engine, jurisdiction):
+    facts = {"public_interest_motive": True, "followed_decision_procedure": True, "corrected_promptly": True}
+    decision = evaluate(engine, filing(jurisdiction, ["P1"], **facts))
+    assert decision["outcome"] == "eligible"
+    assert decision["matched_positive"] == ["P1"]
+    assert decision["matched_negative"] == []
+    assert decision["procedure"]
+
+
+def test_claim_the_facts_do_not_support_needs_review(engine):
+    decision = evaluate(engine, filing(claimed=["P1"], public_interest_motive=True))  # no procedure, no remedy
+    assert decision["outcome"] == "needs_review"
+    assert decision["matched_positive"] == []
+
+
+@pytest.mark.parametrize("jurisdiction", ["pingdingshan", LUSHAN])
+def test_named_items_are_published(engine, jurisdiction):
+    result = CliRunner().invoke(cli, ["jurisdictions", "show", jurisdiction, "--json"])
+    assert result.exit_code == 0, result.output
+    published = {i["id"]: i for i in json.loads(result.output)["list_items"]}
+    assert len(published) == 24
+    named = set()
+    for example in CITY_EXAMPLES:
+        if example.case.get("kind") == "fault_tolerance":
+            decision = evaluate(engine, {**example.case, "jurisdiction": jurisdiction})
+            named |= set(decision["matched_positive"]) | set(decision["matched_negative"])
+    assert named and named <= set(published)
+    assert published["N4"]["citation"] == {"document": LISTS, "article": "负面清单第4项"}
