@@ -1,0 +1,112 @@
+"""浙江 《处置诬告陷害行为办法》 as the report describes it (第七、十、十一、十二段): plain functions.
+
+Classification (第十一段): 诬告陷害 is made of its elements — subjective intent (存在主观故意), fabricated
+facts, infringing another's personal and political rights with a negative impact in some range
+(侵犯他人人身权利和政治权利，在一定范围内造成不良影响), and reaching the threshold of accountability
+(达到党纪党规、法律法规责任追究程度). Without intent it is 错告 or 检举失实 and never 诬告陷害.
+
+* intent not established (null) → ``undetermined``;
+* intent false → ``mistaken``;
+* intent true but nothing fabricated → ``mistaken`` (a report that proved untrue, 检举失实, as the
+  core reads it; 第七段 requires 错告、误告 to be kept apart from 诬告陷害);
+* intent and fabrication, but the negative impact or the accountability threshold missing → the
+  elements are not all made out: ``undetermined`` (not 诬告陷害, yet not an honest mistake either);
+* all elements → ``malicious``.
+
+Measures (第十段), only for ``malicious``, by the accuser's kind. The text names the routes, not a
+closed list, so the measures are the routes' options, read like this:
+
+* 党员: 视情节轻重，给予相应组织处理或党纪处分 → ``admonishment`` (诫勉, the organisational handling
+  open to a member without a post) and ``party_discipline``;
+* 党政领导干部: 组织处理 for cadres (``admonishment``, ``ordered_resignation``, ``removal``,
+  ``demotion``) and, as party members, ``party_discipline``;
+* 公职人员: ``admonishment``; the contract has no value for 政务处分 (see the README);
+* everyone: a breach of the criminal law or the public-security law (涉嫌违法犯罪) →
+  ``transfer_to_authorities``.
+
+Tracing the reporter (第十二段): 任何单位和个人不得擅自追查检举控告人，对存在诬告陷害，需要追查的，由
+县级以上纪检监察机关实施 → only a discipline commission (纪检监察机关) at county level or above; a
+township organ may not.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from zhengming import (
+    AccuserKind,
+    Classification,
+    FalseAccusationAssessment,
+    FalseAccusationCase,
+    Level,
+    Measure,
+    Organ,
+)
+
+from . import source
+from .source import hangzhou, zhejiang
+
+
+def classify(case: FalseAccusationCase) -> Classification:
+    accuser = case.accuser
+    if accuser.intent is None:
+        return Classification.UNDETERMINED
+    if not accuser.intent or not accuser.fabricated:
+        return Classification.MISTAKEN
+    if accuser.adverse_impact and accuser.reaches_accountability_threshold:
+        return Classification.MALICIOUS
+    return Classification.UNDETERMINED
+
+
+CADRE_HANDLING = (Measure.ADMONISHMENT, Measure.ORDERED_RESIGNATION, Measure.REMOVAL, Measure.DEMOTION)
+MEASURES_BY_KIND: dict[AccuserKind, tuple[Measure, ...]] = {
+    AccuserKind.PARTY_MEMBER: (Measure.ADMONISHMENT, Measure.PARTY_DISCIPLINE),
+    AccuserKind.LEADING_CADRE: (*CADRE_HANDLING, Measure.PARTY_DISCIPLINE),
+    AccuserKind.PUBLIC_OFFICIAL: (Measure.ADMONISHMENT,),
+    AccuserKind.CITIZEN: (),
+}
+
+TRACING_LEVELS = frozenset({Level.PROVINCE, Level.CITY, Level.COUNTY})
+
+
+def measures(case: FalseAccusationCase, classification: Classification) -> tuple[Measure, ...]:
+    if classification is not Classification.MALICIOUS:
+        return ()
+    found = list(MEASURES_BY_KIND[case.accuser.kind])
+    if case.accuser.crime_suspected:
+        found.append(Measure.TRANSFER_TO_AUTHORITIES)
+    return tuple(found)
+
+
+def may_trace_reporter(case: FalseAccusationCase) -> bool:
+    organ = case.investigating_organ
+    return organ.organ is Organ.DISCIPLINE_COMMISSION and organ.level in TRACING_LEVELS
+
+
+def assess(case: FalseAccusationCase) -> FalseAccusationAssessment:
+    classification = classify(case)
+    return FalseAccusationAssessment(
+        classification=classification,
+        measures=measures(case, classification),
+        may_trace_reporter=may_trace_reporter(case),
+        citations=zhejiang(source.DISTINGUISH, source.ELEMENTS, source.MEASURES, source.TRACING),
+    )
+
+
+# --- 杭州 (第五段): 依法依规对诬告陷害者予以追责 ------------------------------------------------------
+
+
+def adjust_for_hangzhou(case: FalseAccusationCase, inherited: FalseAccusationAssessment) -> FalseAccusationAssessment:
+    """杭州 第五段: 通报曝光诬告陷害典型案例 (``public_exposure``); 与公安机关、司法机关衔接配合 when the
+    accuser is suspected of a breach of the law (``police_cooperation``). Only malicious accusers."""
+    if inherited.classification is not Classification.MALICIOUS:
+        return inherited
+    added = [Measure.PUBLIC_EXPOSURE]
+    if case.accuser.crime_suspected:
+        added.append(Measure.POLICE_COOPERATION)
+    wanted = set(inherited.measures) | set(added)
+    return attrs.evolve(
+        inherited,
+        measures=tuple(m for m in Measure if m in wanted),
+        citations=inherited.citations + hangzhou(source.ACCUSERS),
+    )

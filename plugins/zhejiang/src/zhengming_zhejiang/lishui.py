@@ -1,0 +1,16 @@
+"""丽水市 (``zhejiang.lishui``): no text of its own; it exists so that its counties' chains pass through it, and
+inherits every rule of the province."""
+
+from __future__ import annotations
+
+from zhengming import Jurisdiction, JurisdictionLevel, Text, hookimpl
+
+
+@hookimpl
+def zhengming_jurisdiction() -> Jurisdiction:
+    return Jurisdiction(
+        id="zhejiang.lishui",
+        parent="zhejiang",
+        names=Text("丽水市", "Lishui"),
+        level=JurisdictionLevel.CITY,
+    )

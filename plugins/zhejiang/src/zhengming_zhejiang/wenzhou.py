@@ -1,0 +1,16 @@
+"""温州市 (``zhejiang.wenzhou``): no text of its own; it exists so that its counties' chains pass through it, and
+inherits every rule of the province."""
+
+from __future__ import annotations
+
+from zhengming import Jurisdiction, JurisdictionLevel, Text, hookimpl
+
+
+@hookimpl
+def zhengming_jurisdiction() -> Jurisdiction:
+    return Jurisdiction(
+        id="zhejiang.wenzhou",
+        parent="zhejiang",
+        names=Text("温州市", "Wenzhou"),
+        level=JurisdictionLevel.CITY,
+    )
