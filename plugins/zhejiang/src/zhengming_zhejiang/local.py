@@ -103,7 +103,7 @@ def three_meetings_trigger(case: ClarificationCase, inherited: Trigger) -> Trigg
         return inherited
     return attrs.evolve(
         inherited,
-        reasons=inherited.reasons + (THREE_MEETINGS,),
+        reasons=(*inherited.reasons, THREE_MEETINGS),
         citations=inherited.citations + zhejiang(source.THREE_MEETINGS),
     )
 
