@@ -1,9 +1,10 @@
 """Example cases with expected decisions, kept beside each plugin (``<package>/cases/*.yaml``).
 
-A case file holds ``cases:``, each with an ``id``, a ``description``, its ``basis`` (the citations it
-tests), a ``level`` (must/should/may), the input ``case`` document and the ``expect``-ed decision as a
-partial match: mappings match the keys they name; a list matches the same elements in any order,
-``{"$contains": [...]}`` matches a list holding at least those elements.
+A case file (``schemas/casefile.schema.json``) holds ``cases:``, each with an ``id``, a ``description``,
+its ``basis`` (the citations it tests), a ``level`` (must/should/may), the input ``case`` document and
+the ``expect``-ed decision as a partial match: mappings match the keys they name; a list matches the
+same elements in any order; ``{"$contains": [...]}`` a list holding at least those elements;
+``{"$ordered": [...]}`` a list holding those elements in that order, others possibly between.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 import attrs
 
 from .documents import load_yaml
+from .errors import InvalidDocument, ZhengmingError
 from .model import Citation
 
 
@@ -36,8 +38,27 @@ class ExampleCase:
         return self.case["jurisdiction"]
 
 
+class InvalidCaseFile(ZhengmingError):
+    """A case file breaks the case-file format; names the file and each problem's pointer."""
+
+    def __init__(self, path: Path, problems: list[str]):
+        self.path = path
+        self.problems = problems
+        super().__init__(f"{path}: " + "; ".join(problems))
+
+
 def load_case_file(path: Path) -> list[ExampleCase]:
-    data = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    """Read and check a case file (YAML or JSON); raises :class:`InvalidCaseFile`."""
+    from .validation.full import problems
+    from .validation.schemas import CASEFILE_SCHEMA
+
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    except InvalidDocument as exc:
+        raise InvalidCaseFile(path, [p.render("en") for p in exc.problems]) from None
+    found = [p.render("en") for p in problems(data, CASEFILE_SCHEMA)]
+    if found:
+        raise InvalidCaseFile(path, found)
     return [
         ExampleCase(
             id=c["id"],
@@ -75,6 +96,8 @@ def mismatches(expected: Any, actual: Any, at: str = "") -> list[str]:
     """How ``actual`` fails the partial ``expected``: one line per difference, with its pointer."""
     if isinstance(expected, dict) and set(expected) == {"$contains"}:
         return _list_mismatches(expected["$contains"], actual, at, exact=False)
+    if isinstance(expected, dict) and set(expected) == {"$ordered"}:
+        return _ordered_mismatches(expected["$ordered"], actual, at)
     if isinstance(expected, dict):
         if not isinstance(actual, dict):
             return [f"{at or '/'}: expected an object, got {actual!r}"]
@@ -104,6 +127,19 @@ def _list_mismatches(expected: Iterable[Any], actual: Any, at: str, *, exact: bo
     if exact and unused and not found:
         found.append(f"{at}: unexpected elements {unused!r}")
     return found
+
+
+def _ordered_mismatches(expected: list[Any], actual: Any, at: str) -> list[str]:
+    if not isinstance(actual, list):
+        return [f"{at or '/'}: expected a list, got {actual!r}"]
+    position = 0
+    for item in expected:
+        while position < len(actual) and mismatches(item, actual[position]):
+            position += 1
+        if position == len(actual):
+            return [f"{at}: {item!r} not found in order after the elements before it"]
+        position += 1
+    return []
 
 
 _MISSING = object()

@@ -1,8 +1,9 @@
 """The evaluation engine: a case document in, a decision out, every block cited.
 
-The engine asks the jurisdiction chain's hooks through :class:`zhengming.hooks.ChainHooks`, enforces
-what no plugin may break (only untrue allegations are clarified; nothing is clarified when the
-outcome does not clarify), and says in the reasons when rules fell back to a parent.
+The engine asks the jurisdiction chain's hooks through :class:`zhengming.hooks.ChainHooks`, guards
+what no plugin may break (every answer cited; only untrue allegations clarified; nothing clarified
+when the outcome does not clarify), and says in the reasons when rules fell back to a parent. The
+conformance suite turns the guard off to report such answers as failed invariants instead.
 """
 
 from __future__ import annotations
@@ -38,8 +39,9 @@ TRIGGER_HOOK = "zhengming_clarification_trigger"
 class Engine:
     """Evaluates cases against the jurisdictions of one registry (build once, reuse)."""
 
-    def __init__(self, registry: JurisdictionRegistry):
+    def __init__(self, registry: JurisdictionRegistry, *, guard: bool = True):
         self.registry = registry
+        self.guard = guard
 
     def evaluate_document(self, document: Any, *, as_of: date | None = None, today: date | None = None) -> Decision:
         """Validate an interchange case document and evaluate it.
@@ -63,9 +65,11 @@ class Engine:
             return self._clarification(case, hooks, ctx, resolution)
         if isinstance(case, FalseAccusationCase):
             answer = hooks.false_accusation(case, ctx)
+            self._cited(hooks, "zhengming_false_accusation", answer)
             return FalseAccusationDecision(**_head(case, ctx), **_fields(answer))
         if isinstance(case, FaultToleranceCase):
             answer = hooks.fault_tolerance(case, ctx)
+            self._cited(hooks, "zhengming_fault_tolerance", answer)
             return FaultToleranceDecision(**_head(case, ctx), **_fields(answer))
         raise TypeError(f"not a case: {type(case).__name__}")
 
@@ -73,15 +77,30 @@ class Engine:
         self, case: ClarificationCase, hooks: ChainHooks, ctx: EvaluationContext, resolution: Resolution
     ) -> ClarificationDecision:
         trigger = hooks.trigger(case, ctx)
-        _enforce_trigger(case, trigger, hooks)
         fast_track = hooks.fast_track(case, ctx)
         deadline = hooks.deadline(case, trigger, ctx)
+        if self.guard:
+            _enforce_trigger(case, trigger, hooks)
+            for hook, answer in (
+                ("zhengming_clarification_trigger", trigger),
+                ("zhengming_fast_track", fast_track),
+                ("zhengming_clarification_deadline", deadline),
+            ):
+                self._cited(hooks, hook, answer)
         reasons = trigger.reasons + _fallback_reasons(resolution) + (fast_track.reasons if fast_track.active else ())
         if trigger.clarifies:
             approval = hooks.approval(case, trigger, ctx)
             methods = hooks.methods(case, trigger, ctx)
             notifications = hooks.notifications(case, trigger, ctx)
             revisit = hooks.revisit(case, trigger, ctx)
+            for hook, answers in (
+                ("zhengming_approval_route", (approval,)),
+                ("zhengming_clarification_methods", methods),
+                ("zhengming_notifications", notifications),
+                ("zhengming_revisit_policy", (revisit,)),
+            ):
+                for answer in answers:
+                    self._cited(hooks, hook, answer)
         else:  # nothing to carry out: the blocks are empty and cite why
             approval = Approval(implementers=(), steps=(), citations=trigger.citations)
             methods, notifications = (), ()
@@ -98,6 +117,10 @@ class Engine:
             notifications=notifications,
             revisit=revisit,
         )
+
+    def _cited(self, hooks: ChainHooks, hook: str, answer: Any) -> None:
+        if self.guard and not answer.citations:
+            hooks.fail(hook, f"answered {answer!r} without a citation")
 
 
 def _head(case: Case, ctx: EvaluationContext) -> dict[str, Any]:

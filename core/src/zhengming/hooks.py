@@ -144,18 +144,17 @@ class ChainHooks:
         if answer is None:
             return ()
         if not isinstance(answer, (list, tuple)):
-            self._fail(hook, f"answered {type(answer).__name__}, expected a sequence of {expected.__name__}")
+            self.fail(hook, f"answered {type(answer).__name__}, expected a sequence of {expected.__name__}")
         for item in answer:
             self._check(hook, expected, item)
         return tuple(answer)
 
     def _check(self, hook: str, expected: type, answer: Any) -> None:
         if not isinstance(answer, expected):
-            self._fail(hook, f"answered {type(answer).__name__}, expected {expected.__name__}")
-        if not answer.citations:
-            self._fail(hook, f"answered {answer!r} without a citation")
+            self.fail(hook, f"answered {type(answer).__name__}, expected {expected.__name__}")
 
-    def _fail(self, hook: str, message: str) -> None:
+    def fail(self, hook: str, message: str) -> None:
+        """Raise a :class:`PluginError` for an answer of ``hook`` that breaks the contract."""
         # Without a traceback we cannot tell which implementation answered: name the candidates.
         names = [i.plugin for i in self.implementations(hook)]
         raise PluginError(" or ".join(names) or "(none)", hook, message)

@@ -12,7 +12,8 @@ from ..errors import SchemaNotFound
 
 CASE_SCHEMA = "case.schema.json"
 DECISION_SCHEMA = "decision.schema.json"
-SCHEMA_FILES = ("interchange.schema.json", CASE_SCHEMA, DECISION_SCHEMA)
+CASEFILE_SCHEMA = "casefile.schema.json"
+SCHEMA_FILES = ("interchange.schema.json", CASE_SCHEMA, DECISION_SCHEMA, CASEFILE_SCHEMA)
 
 
 @cache

@@ -1,0 +1,157 @@
+"""Invariants every jurisdiction must satisfy on every valid case, as data: id, family, text, check.
+
+A check receives the input case document and the decision document and returns a list of
+failures (empty when the invariant holds). ``family`` names the hook family a failure is charged to
+(``None``: the family of the failing block, found from the failure's pointer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+
+from ..errors import InvalidDocument
+from ..model import Text
+from ..validation import check_decision
+
+Document = Mapping[str, Any]
+Check = Callable[[Document, Document], list[str]]
+
+# Decision blocks and the hook family that answers them.
+BLOCK_FAMILY = {
+    "trigger": "trigger",
+    "deadline": "deadline",
+    "fast_track": "fast_track",
+    "approval": "approval",
+    "methods": "methods",
+    "notifications": "notifications",
+    "revisit": "revisit",
+}
+KIND_FAMILY = {"false_accusation": "false_accusation", "fault_tolerance": "fault_tolerance"}
+FAMILIES = (*BLOCK_FAMILY.values(), *KIND_FAMILY.values())
+HOOK_FAMILY = {
+    "zhengming_clarification_trigger": "trigger",
+    "zhengming_clarification_deadline": "deadline",
+    "zhengming_fast_track": "fast_track",
+    "zhengming_approval_route": "approval",
+    "zhengming_clarification_methods": "methods",
+    "zhengming_notifications": "notifications",
+    "zhengming_revisit_policy": "revisit",
+    "zhengming_false_accusation": "false_accusation",
+    "zhengming_fault_tolerance": "fault_tolerance",
+}
+
+
+def family_at(decision: Document, pointer: str) -> str:
+    """The hook family responsible for the decision field at ``pointer``."""
+    kind = decision.get("kind", "clarification")
+    if kind in KIND_FAMILY:
+        return KIND_FAMILY[kind]
+    block = pointer.strip("/").split("/")[0]
+    return BLOCK_FAMILY.get(block, "trigger")
+
+
+@attrs.frozen
+class Invariant:
+    id: str
+    text: Text
+    check: Check
+
+
+def _valid_decision(case: Document, decision: Document) -> list[str]:
+    try:
+        check_decision(decision)
+    except InvalidDocument as exc:
+        return [p.render("en") for p in exc.problems]
+    return []
+
+
+def _cited_blocks(decision: Document) -> list[tuple[str, Any]]:
+    if decision["kind"] != "clarification":
+        return [("", decision)]
+    blocks = [("/trigger", decision["trigger"]), ("/approval", decision["approval"]), ("/revisit", decision["revisit"])]
+    if decision["deadline"] is not None:
+        blocks.append(("/deadline", decision["deadline"]))
+    blocks += [(f"/methods/{n}", m) for n, m in enumerate(decision["methods"])]
+    blocks += [(f"/notifications/{n}", m) for n, m in enumerate(decision["notifications"])]
+    return blocks
+
+
+def _every_block_cited(case: Document, decision: Document) -> list[str]:
+    return [f"{at or '/'}: no citation" for at, block in _cited_blocks(decision) if not block.get("citations")]
+
+
+def _only_untrue_clarified(case: Document, decision: Document) -> list[str]:
+    if decision["kind"] != "clarification":
+        return []
+    untrue = {a["id"] for a in case["allegations"] if a["finding"] == "untrue"}
+    return [
+        f"/trigger/allegations: clarifies {a!r}, which was not found untrue"
+        for a in decision["trigger"]["allegations"]
+        if a not in untrue
+    ]
+
+
+def _nothing_clarified_unless_outcome_clarifies(case: Document, decision: Document) -> list[str]:
+    if decision["kind"] != "clarification":
+        return []
+    trigger = decision["trigger"]
+    if trigger["outcome"] in ("must_clarify", "may_clarify"):
+        return []
+    found = []
+    if trigger["allegations"]:
+        found.append(f"/trigger/allegations: {trigger['outcome']} lists allegations {trigger['allegations']}")
+    if decision["methods"]:
+        found.append(f"/methods: {trigger['outcome']} offers clarification methods")
+    return found
+
+
+def _ineligible_on_any_negative_item(case: Document, decision: Document) -> list[str]:
+    if decision["kind"] == "fault_tolerance" and decision["matched_negative"] and decision["outcome"] != "ineligible":
+        return [f"/outcome: {decision['outcome']} although negative items {decision['matched_negative']} were hit"]
+    return []
+
+
+INVARIANTS: tuple[Invariant, ...] = (
+    Invariant(
+        "decision-schema",
+        Text("决定文档符合决定模式", "the decision validates against the decision schema"),
+        _valid_decision,
+    ),
+    Invariant(
+        "every-block-cited",
+        Text("每个决定块至少引用一处依据", "every block cites at least one source"),
+        _every_block_cited,
+    ),
+    Invariant(
+        "only-untrue-clarified",
+        Text("只澄清不属实的问题", "only untrue allegations are clarified"),
+        _only_untrue_clarified,
+    ),
+    Invariant(
+        "deferred-clarifies-nothing",
+        Text("待定或不适用时不澄清任何问题", "deferred or not applicable clarifies nothing"),
+        _nothing_clarified_unless_outcome_clarifies,
+    ),
+    Invariant(
+        "negative-item-ineligible",
+        Text("触及负面清单即不予容错", "a negative-list hit is ineligible"),
+        _ineligible_on_any_negative_item,
+    ),
+)
+# Checked by the runner, which needs more than one decision: see runner.py.
+RUNNER_INVARIANTS = {
+    "no-exception": Text("评估不抛出异常", "evaluation raises no exception"),
+    "chain-shape": Text(
+        "规则链始于 core、止于本辖区（或其已施行的上级）", "the chain starts at core and ends at the jurisdiction"
+    ),
+    "deterministic": Text("同一案件两次评估结果相同", "the same case gets the same decision"),
+    "inherits-when-silent": Text(
+        "未覆盖任何钩子的下级与上级答复相同", "a child that overrides nothing answers as its parent"
+    ),
+    "list-items-exist": Text(
+        "容错答复所列清单事项在本辖区元数据中存在", "list items named by an answer exist in the metadata"
+    ),
+}
