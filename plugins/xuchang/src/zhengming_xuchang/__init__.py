@@ -1,1 +1,1 @@
-"""zhengming jurisdiction plugin for xuchang (rules not yet encoded)."""
+"""许昌 Xuchang jurisdiction plugin for zhengming (the hooks live in :mod:`zhengming_xuchang.plugin`)."""

@@ -1,0 +1,260 @@
+"""许昌 (失实检举控告澄清正名工作实施办法, 容错事项事前备案办法): acceptance tests of issue 4."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from zhengming import to_document
+from zhengming.cli.main import cli
+from zhengming_xuchang import fault_tolerance
+
+CLARIFICATION = "许昌市纪检监察机关失实检举控告澄清正名工作实施办法"
+FILING = "许昌市容错事项事前备案办法"
+
+
+def evaluate(engine, document):
+    return to_document(engine.evaluate_document(document))
+
+
+def clarification(**overrides):
+    document = {
+        "jurisdiction": "xuchang",
+        "as_of": "2023-05-01",
+        "subject": {"kind": "person", "name": "王某", "management_level": "county"},
+        "handling": {"organ": "discipline_commission", "level": "county", "verification_concluded_on": "2023-03-10"},
+        "allegations": [{"id": "a1", "summary": "违规收受礼金", "finding": "untrue"}],
+    }
+    for key, value in overrides.items():
+        document[key] = {**document.get(key, {}), **value} if isinstance(value, dict) else value
+    return document
+
+
+def filing(claimed=(), **facts):
+    return {
+        "kind": "fault_tolerance",
+        "jurisdiction": "xuchang",
+        "as_of": "2023-05-01",
+        "filing": {"timing": "before", "claimed_items": list(claimed), "facts": facts},
+    }
+
+
+def cites(decision_block, article):
+    return {"document": CLARIFICATION, "article": f"答记者问：{article}"} in decision_block["citations"]
+
+
+# --- trigger ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("item", "overrides"),
+    [
+        ("（一）", {"impact": {"on_election": True}}),
+        ("（一）", {"impact": {"on_award": True}}),
+        ("（二）", {"impact": {"rights_infringed": True}}),
+        ("（三）", {"impact": {"scope": "society"}}),
+        ("（四）", {"impact": {"scope": "individual"}}),
+        ("（五）", {"circumstances": {"repeat_after_conclusion": True}}),
+        ("（六）", {"circumstances": {"false_accusation_found": True}}),
+        ("（七）", {"handling": {"review_found_wrongful_treatment": True}}),
+    ],
+)
+def test_each_situation_must_clarify(engine, item, overrides):
+    trigger = evaluate(engine, clarification(**overrides))["trigger"]
+    assert trigger["outcome"] == "must_clarify"
+    assert trigger["allegations"] == ["a1"]
+    assert cites(trigger, f"应当开展澄清正名的情形{item}")
+    assert any(r.startswith(item) for r in trigger["reasons"])
+    evaluation = next(r for r in trigger["reasons"] if r.startswith("启动条件"))
+    for factor in ("政治品质", "道德品行", "作风表现", "廉洁自律", "造成的不良影响"):
+        assert factor in evaluation
+
+
+def test_never_clarifies_a_true_allegation(engine):
+    allegations = [
+        {"id": "a1", "summary": "违规收受礼金", "finding": "untrue"},
+        {"id": "a2", "summary": "公车私用", "finding": "true", "disposition_form": 2},
+    ]
+    trigger = evaluate(engine, clarification(allegations=allegations, impact={"scope": "unit"}))["trigger"]
+    assert trigger["allegations"] == ["a1"]
+
+
+def test_pending_clues_defer(engine):
+    document = clarification(impact={"scope": "unit"}, circumstances={"pending_other_clues": True})
+    decision = evaluate(engine, document)
+    assert decision["trigger"]["outcome"] == "deferred"
+    assert decision["trigger"]["allegations"] == []
+    assert decision["deadline"] is None
+    assert cites(decision["trigger"], "应当开展澄清正名的情形（末段）")
+
+
+# --- entry and deadline ---------------------------------------------------------------------------
+
+
+def test_decision_due_one_month_after_verification(engine):
+    decision = evaluate(engine, clarification(impact={"scope": "unit"}))
+    assert decision["deadline"]["action"] == "decide_whether_to_start"
+    assert decision["deadline"]["due_on"] == "2023-04-10"
+    assert cites(decision["deadline"], "启动条件")
+    assert any(r.startswith("入口程序：纪检监察机关承办部门") for r in decision["trigger"]["reasons"])
+
+
+def test_decision_due_one_month_after_application(engine):
+    document = clarification(
+        impact={"scope": "unit"},
+        circumstances={"subject_applied": True, "application_received_on": "2023-04-15"},
+    )
+    decision = evaluate(engine, document)
+    assert decision["deadline"]["due_on"] == "2023-05-15"
+    assert any(r.startswith("入口程序：被检举控告人") for r in decision["trigger"]["reasons"])
+
+
+def test_application_without_situation_may_clarify(engine):
+    document = clarification(circumstances={"subject_applied": True, "application_received_on": "2023-03-20"})
+    assert evaluate(engine, document)["trigger"]["outcome"] == "may_clarify"
+    assert evaluate(engine, clarification())["trigger"]["outcome"] == "not_applicable"
+
+
+# --- methods ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("impact", "expected"),
+    [
+        ({"rights_infringed": True, "scope": "individual"}, {"written", "face_to_face"}),
+        ({"scope": "unit"}, {"written", "face_to_face", "meeting"}),
+        ({"on_selection": True}, {"written", "face_to_face", "notice"}),
+        ({"scope": "region"}, {"written", "face_to_face", "meeting", "notice"}),
+        ({"scope": "online"}, {"written", "face_to_face", "meeting", "media"}),
+    ],
+)
+def test_methods_follow_the_impact(engine, impact, expected):
+    methods = evaluate(engine, clarification(impact=impact))["methods"]
+    assert {m["method"] for m in methods} == expected
+    assert not any(m["consent_required"] for m in methods)
+
+
+# --- approval routes -------------------------------------------------------------------------------
+
+
+def steps(decision):
+    return [(s["role"], s["level"], s["action"]) for s in decision["approval"]["steps"]]
+
+
+def test_township_routes_to_county_supervising_department_leader(engine):
+    document = clarification(
+        subject={"management_level": "township"},
+        handling={"organ": "township_discipline", "level": "township"},
+        impact={"scope": "unit"},
+    )
+    decision = evaluate(engine, document)
+    assert steps(decision) == [
+        ("handling_department", None, "deliberate"),
+        ("agency_head", None, "review"),
+        ("supervising_department_leader", "county", "approve"),
+    ]
+    assert cites(decision["approval"], "乡（镇、街道）纪检监察机构工作程序")
+
+
+def test_township_public_clarification_consults_party_secretary(engine):
+    document = clarification(
+        handling={"organ": "township_discipline", "level": "township"}, impact={"scope": "society"}
+    )
+    assert ("township_party_committee_head", "township", "consult") in steps(evaluate(engine, document))
+
+
+@pytest.mark.parametrize(
+    ("subject", "impact", "consulted"),
+    [
+        ({"is_unit_principal": True}, {"scope": "unit"}, True),
+        ({}, {"scope": "region"}, True),
+        ({}, {"scope": "unit"}, False),
+    ],
+)
+def test_dispatched_agency_route(engine, subject, impact, consulted):
+    document = clarification(subject=subject, handling={"organ": "dispatched_agency", "level": "city"}, impact=impact)
+    route = steps(evaluate(engine, document))
+    assert route[:3] == [
+        ("handling_department", None, "deliberate"),
+        ("agency_head", None, "review"),
+        ("supervising_department_leader", "city", "approve"),
+    ]
+    assert route[-1] == ("unit_party_group_head", "city", "notify")
+    assert (("unit_party_group_head", "city", "consult") in route) is consulted
+
+
+# --- 容错事项事前备案 ---------------------------------------------------------------------------------
+
+
+def test_lists_are_data_in_source_order():
+    ids = [i.id for i in fault_tolerance.LIST_ITEMS]
+    assert ids == [f"P{n}" for n in range(1, 9)] + [f"N{n}" for n in range(1, 11)]
+    assert set(fault_tolerance.POSITIVE_TESTS) == {f"P{n}" for n in range(1, 9)}
+    assert set(fault_tolerance.NEGATIVE_TESTS) == {f"N{n}" for n in range(1, 11)}
+    assert all(i.citation.document == FILING for i in fault_tolerance.LIST_ITEMS)
+
+
+@pytest.mark.parametrize(
+    ("facts", "hit"),
+    [
+        ({"private_gain": True}, "N7"),
+        ({"safety_or_environment_accident": True}, "N4"),
+        ({"repeated_same_error": True}, "N9"),
+    ],
+)
+def test_negative_hit_is_ineligible(engine, facts, hit):
+    decision = evaluate(engine, filing(["P1"], public_interest_motive=True, **facts))
+    assert decision["outcome"] == "ineligible"
+    assert decision["matched_negative"] == [hit]
+    assert decision["matched_positive"] == ["P1"]
+
+
+def test_positive_item_without_negative_is_eligible(engine):
+    decision = evaluate(engine, filing(["P3"], public_interest_motive=True, adverse_impact="minor"))
+    assert decision["outcome"] == "eligible"
+    assert decision["matched_positive"] == ["P3"]
+    assert decision["matched_negative"] == []
+
+
+def test_filing_procedure(engine):
+    procedure = evaluate(engine, filing(["P1"]))["procedure"]
+    assert [(s["role"], s["action"]) for s in procedure] == [
+        ("leadership_meeting", "deliberate"),
+        ("party_committee_meeting", "propose"),
+        ("city_leader_in_charge", "review"),
+        ("party_committee_meeting", "report"),
+        ("handling_department", "review"),
+        ("handling_department", "deliberate"),
+        ("standing_committee", "decide"),
+    ]
+
+
+def test_named_items_are_published(engine):
+    result = CliRunner().invoke(cli, ["jurisdictions", "show", "xuchang", "--json"])
+    assert result.exit_code == 0, result.output
+    published = {i["id"] for i in json.loads(result.output)["list_items"]}
+    assert len(published) == 18
+    named = set()
+    for facts in ({"private_gain": True, "fraud": True, "adverse_impact": "major"}, {"public_interest_motive": True}):
+        decision = evaluate(engine, filing([f"P{n}" for n in range(1, 9)], **facts))
+        named |= set(decision["matched_positive"]) | set(decision["matched_negative"])
+    assert named <= published
+    assert {"P1", "P8", "N2", "N7", "N10"} <= named
+
+
+# --- false accusation -------------------------------------------------------------------------------
+
+
+def test_false_accuser_police_cooperation_and_compensation(engine):
+    document = {
+        "kind": "false_accusation",
+        "jurisdiction": "xuchang",
+        "as_of": "2023-05-01",
+        "accuser": {"kind": "citizen", "intent": True, "fabricated": True, "adverse_impact": True},
+        "investigating_organ": {"organ": "discipline_commission", "level": "city"},
+    }
+    decision = evaluate(engine, document)
+    assert decision["classification"] == "malicious"
+    assert {"police_cooperation", "compensate_victim"} <= set(decision["measures"])
