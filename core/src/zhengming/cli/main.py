@@ -7,6 +7,7 @@ import sys
 import click
 
 from .app import App, pass_app
+from .conformance import conformance
 from .demo import demo
 from .evaluate import evaluate
 from .jurisdictions import jurisdictions
@@ -34,6 +35,7 @@ def cli(ctx: click.Context, lang: str, strict: bool) -> None:
 cli.add_command(evaluate)
 cli.add_command(jurisdictions)
 cli.add_command(demo)
+cli.add_command(conformance)
 
 
 def main() -> None:
