@@ -101,3 +101,5 @@ def test_rules_not_yet_in_force_fall_back_to_the_parent_and_say_so(plugins):
     assert before["chain"] == ["core"] and before["fast_track"] is False
     assert any("2023-06-01" in reason for reason in before["trigger"]["reasons"])
     assert after["chain"] == ["core", "late"] and after["fast_track"] is True
+    assert "本地快办" in after["trigger"]["reasons"]
+    assert {"document": "测试办法", "article": "第一条"} in after["trigger"]["citations"]

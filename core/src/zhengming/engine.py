@@ -87,7 +87,11 @@ class Engine:
                 ("zhengming_clarification_deadline", deadline),
             ):
                 self._cited(hooks, hook, answer)
-        reasons = trigger.reasons + _fallback_reasons(resolution) + (fast_track.reasons if fast_track.active else ())
+        reasons = trigger.reasons + _fallback_reasons(resolution)
+        citations = trigger.citations
+        if fast_track.active:  # the decision's fast_track is a bare bool: its reasons and basis join the trigger's
+            reasons += fast_track.reasons
+            citations += tuple(c for c in fast_track.citations if c not in citations)
         if trigger.clarifies:
             approval = hooks.approval(case, trigger, ctx)
             methods = hooks.methods(case, trigger, ctx)
@@ -108,7 +112,7 @@ class Engine:
         return ClarificationDecision(
             **_head(case, ctx),
             trigger=Trigger(
-                outcome=trigger.outcome, allegations=trigger.allegations, reasons=reasons, citations=trigger.citations
+                outcome=trigger.outcome, allegations=trigger.allegations, reasons=reasons, citations=citations
             ),
             deadline=deadline if deadline.due_on is not None else None,
             fast_track=fast_track.active,
