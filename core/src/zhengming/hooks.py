@@ -53,6 +53,16 @@ def new_plugin_manager() -> pluggy.PluginManager:
 
 
 @attrs.frozen
+class Trace:
+    """One hook's answer for one case: who answered, who adjusted it, and the answer."""
+
+    hook: str
+    answered_by: tuple[str, ...]
+    adjusted_by: tuple[str, ...]
+    answer: Any
+
+
+@attrs.frozen
 class Implementation:
     plugin: str
     wrapper: bool
@@ -83,6 +93,32 @@ class ChainHooks:
         """Who implements ``hook`` in this chain, in call order (most specific first)."""
         impls = getattr(self._hook, hook).get_hookimpls()
         return tuple(Implementation(i.plugin_name, bool(i.wrapper or i.hookwrapper)) for i in reversed(impls))
+
+    def trace(self, hook: str, **kwargs: Any) -> Trace:
+        """Who answered ``hook`` for these arguments, and who adjusted the answer (slow: for explain).
+
+        Calls each implementation on its own, most specific first, as pluggy would; then the whole
+        hook, so that wrappers that changed the answer are named.
+        """
+        caller = getattr(self._hook, hook)
+        answered: list[tuple[str, Any]] = []
+        for impl in reversed(caller.get_hookimpls()):
+            if impl.wrapper or impl.hookwrapper:
+                continue
+            answer = impl.function(*(kwargs[name] for name in impl.argnames))
+            if answer is not None:
+                answered.append((impl.plugin_name, answer))
+                if combine_mode(hook) is Combine.MOST_SPECIFIC:
+                    break
+        final = self._call(hook, **kwargs)
+        inner = answered[0][1] if answered and combine_mode(hook) is Combine.MOST_SPECIFIC else final
+        wrappers = tuple(i.plugin for i in self.implementations(hook) if i.wrapper)
+        return Trace(
+            hook=hook,
+            answered_by=tuple(name for name, _ in answered),
+            adjusted_by=wrappers if final != inner else (),
+            answer=final,
+        )
 
     # --- clarification --------------------------------------------------------------------
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cached_property
 
 import click
 
-from ..errors import RegistryError
+from ..errors import InvalidDocument, PluginError, RegistryError, UnknownJurisdiction
 from ..registry import JurisdictionRegistry, load_registry
 
 # Exit codes of the interchange contract, and ours beyond it.
@@ -47,3 +49,37 @@ class App:
 
 
 pass_app = click.make_pass_decorator(App)
+
+
+def read_case(stream) -> object:
+    """The case document behind a ``click.File`` argument ("-" is stdin)."""
+    from ..documents import parse_document
+
+    name = getattr(stream, "name", "-")
+    return parse_document(stream.read(), "-" if name == "<stdin>" else name)
+
+
+@contextmanager
+def exit_codes(app: App) -> Iterator[None]:
+    """Turn the contract's errors into its exit codes, with the messages on stderr."""
+    try:
+        yield
+    except InvalidDocument as exc:
+        for problem in exc.problems:
+            click.echo(problem.render(app.lang), err=True)
+        raise SystemExit(EXIT_INVALID) from None
+    except UnknownJurisdiction as exc:
+        broken = app.say(f"（加载失败：{exc.broken}）", f" (failed to load: {exc.broken})") if exc.broken else ""
+        installed = ", ".join(exc.installed)
+        click.echo(
+            app.say(
+                f"辖区 {exc.jurisdiction!r} 未安装{broken}；已安装：{installed}",
+                f"jurisdiction {exc.jurisdiction!r} is not installed{broken}; installed: {installed}",
+            ),
+            err=True,
+        )
+        raise SystemExit(EXIT_UNKNOWN_JURISDICTION) from None
+    except PluginError as exc:
+        click.echo(app.say("插件出错：", "plugin error: ") + str(exc), err=True)
+        raise SystemExit(EXIT_FAILURE) from None
+    app.warn_problems()

@@ -10,6 +10,7 @@ from .app import App, pass_app
 from .conformance import conformance
 from .demo import demo
 from .evaluate import evaluate
+from .explain import explain
 from .jurisdictions import jurisdictions
 
 
@@ -36,6 +37,7 @@ cli.add_command(evaluate)
 cli.add_command(jurisdictions)
 cli.add_command(demo)
 cli.add_command(conformance)
+cli.add_command(explain)
 
 
 def main() -> None:

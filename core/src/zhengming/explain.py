@@ -1,0 +1,49 @@
+"""Why a decision came out as it did: for each hook asked, which plugin of the chain answered,
+what it said, and its citation (a trace in the manner of Catala's)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from .hooks import Trace
+from .model import ClarificationCase, FalseAccusationCase, case_from_document, to_document
+from .registry import JurisdictionRegistry
+from .validation import check_case
+
+
+def explain(
+    registry: JurisdictionRegistry, document: Any, *, as_of: date | None = None, today: date | None = None
+) -> tuple[tuple[str, ...], list[Trace]]:
+    """The chain consulted and one :class:`Trace` per hook the engine asks for this case."""
+    check_case(document)
+    if as_of is not None:
+        document = {**document, "as_of": as_of.isoformat()}
+    case = case_from_document(document, today=today or date.today())
+    resolution = registry.resolve(case.jurisdiction, case.as_of)
+    hooks = registry.hooks(resolution.chain)
+    ctx = registry.context(resolution, case.as_of)
+    if isinstance(case, FalseAccusationCase):
+        return resolution.chain, [hooks.trace("zhengming_false_accusation", case=case, ctx=ctx)]
+    if not isinstance(case, ClarificationCase):
+        return resolution.chain, [hooks.trace("zhengming_fault_tolerance", case=case, ctx=ctx)]
+    trigger = hooks.trace("zhengming_clarification_trigger", case=case, ctx=ctx)
+    asked = ["zhengming_fast_track", "zhengming_clarification_deadline"]
+    if trigger.answer.clarifies:
+        asked += [
+            "zhengming_approval_route",
+            "zhengming_clarification_methods",
+            "zhengming_notifications",
+            "zhengming_revisit_policy",
+        ]
+    arguments = {"case": case, "ctx": ctx, "trigger": trigger.answer}
+    return resolution.chain, [trigger, *(hooks.trace(h, **arguments) for h in asked)]
+
+
+def trace_document(trace: Trace, lang: str = "zh") -> dict[str, Any]:
+    return {
+        "hook": trace.hook,
+        "answered_by": list(trace.answered_by),
+        "adjusted_by": list(trace.adjusted_by),
+        "answer": to_document(trace.answer, lang),
+    }
