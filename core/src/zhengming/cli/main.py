@@ -12,6 +12,7 @@ from .demo import demo
 from .evaluate import evaluate
 from .explain import explain
 from .jurisdictions import jurisdictions
+from .plugin import plugin
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -38,6 +39,7 @@ cli.add_command(jurisdictions)
 cli.add_command(demo)
 cli.add_command(conformance)
 cli.add_command(explain)
+cli.add_command(plugin)
 
 
 def main() -> None:
