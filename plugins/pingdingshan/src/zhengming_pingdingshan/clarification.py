@@ -83,19 +83,10 @@ CONSENT = Text(
 
 
 def adjust_trigger(case: ClarificationCase, inherited: Trigger) -> Trigger:
-    """Add the consent reason when clarifying, and the fast-track articles when the green channel applies.
-
-    The engine appends the fast track's reasons to the trigger's but keeps only a yes/no of the fast
-    track in the decision, so the articles behind those reasons are cited here.
-    """
-    reasons, citations = inherited.reasons, list(inherited.citations)
-    if inherited.clarifies:
-        reasons += (CONSENT,)
-        citations += measure("（三）")
-    fast = fast_track(case)
-    if fast.active:
-        citations += [c for c in fast.citations if c not in citations]
-    return attrs.evolve(inherited, reasons=reasons, citations=tuple(citations))
+    """Add the consent reason when clarifying (the engine adds an active fast track's reasons and articles)."""
+    if not inherited.clarifies:
+        return inherited
+    return attrs.evolve(inherited, reasons=(*inherited.reasons, CONSENT), citations=inherited.citations + measure("（三）"))
 
 
 def adjust_methods(inherited: Sequence[MethodOption]) -> tuple[MethodOption, ...]:
