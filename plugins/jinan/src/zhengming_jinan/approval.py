@@ -26,50 +26,22 @@ DISCIPLINE_ORGAN_AT = {
 }
 
 # 第七条: the path follows the organ that received the clue.
+PROPOSED_BY_DEPARTMENT = Step(role=Role.HANDLING_DEPARTMENT, action=StepAction.PROPOSE)
+PARTY_COMMITTEE_PATH = ("第七条（一）", (
+    Step(role=Role.VERIFICATION_TEAM, action=StepAction.PROPOSE),
+    Step(role=Role.PARTY_COMMITTEE_MEETING, action=StepAction.DECIDE),
+))  # fmt: skip
+COMMISSION_PATH = ("第七条（二）", (PROPOSED_BY_DEPARTMENT, Step(role=Role.COMMISSION_HEAD, action=StepAction.APPROVE)))
+# 各级派出派驻纪检监察机构参照此项程序实施 (and the SOE discipline bodies, likewise discipline organs)
+AGENCY_PATH = ("第七条（二）", (PROPOSED_BY_DEPARTMENT, Step(role=Role.AGENCY_HEAD, action=StepAction.APPROVE)))
+ORGANIZATION_PATH = ("第七条（三）", (PROPOSED_BY_DEPARTMENT, Step(role=Role.AGENCY_HEAD, action=StepAction.DECIDE)))
 PATHS: dict[Organ, tuple[str, tuple[Step, ...]]] = {
-    Organ.PARTY_COMMITTEE: (
-        "第七条（一）",
-        (
-            Step(role=Role.VERIFICATION_TEAM, action=StepAction.PROPOSE),
-            Step(role=Role.PARTY_COMMITTEE_MEETING, action=StepAction.DECIDE),
-        ),
-    ),
-    Organ.DISCIPLINE_COMMISSION: (
-        "第七条（二）",
-        (
-            Step(role=Role.HANDLING_DEPARTMENT, action=StepAction.PROPOSE),
-            Step(role=Role.COMMISSION_HEAD, action=StepAction.APPROVE),
-        ),
-    ),
-    Organ.TOWNSHIP_DISCIPLINE: (
-        "第七条（二）",
-        (
-            Step(role=Role.HANDLING_DEPARTMENT, action=StepAction.PROPOSE),
-            Step(role=Role.COMMISSION_HEAD, action=StepAction.APPROVE),
-        ),
-    ),
-    # 各级派出派驻纪检监察机构参照此项程序实施 (and the SOE discipline bodies, likewise discipline organs)
-    Organ.DISPATCHED_AGENCY: (
-        "第七条（二）",
-        (
-            Step(role=Role.HANDLING_DEPARTMENT, action=StepAction.PROPOSE),
-            Step(role=Role.AGENCY_HEAD, action=StepAction.APPROVE),
-        ),
-    ),
-    Organ.SOE_DISCIPLINE: (
-        "第七条（二）",
-        (
-            Step(role=Role.HANDLING_DEPARTMENT, action=StepAction.PROPOSE),
-            Step(role=Role.AGENCY_HEAD, action=StepAction.APPROVE),
-        ),
-    ),
-    Organ.ORGANIZATION_DEPARTMENT: (
-        "第七条（三）",
-        (
-            Step(role=Role.HANDLING_DEPARTMENT, action=StepAction.PROPOSE),
-            Step(role=Role.AGENCY_HEAD, action=StepAction.DECIDE),
-        ),
-    ),
+    Organ.PARTY_COMMITTEE: PARTY_COMMITTEE_PATH,
+    Organ.DISCIPLINE_COMMISSION: COMMISSION_PATH,
+    Organ.TOWNSHIP_DISCIPLINE: COMMISSION_PATH,
+    Organ.DISPATCHED_AGENCY: AGENCY_PATH,
+    Organ.SOE_DISCIPLINE: AGENCY_PATH,
+    Organ.ORGANIZATION_DEPARTMENT: ORGANIZATION_PATH,
 }
 
 # "必要时向同级党委主要负责人报告" (第七条（二）（三）): read here as an impact beyond the subject's own unit.
