@@ -7,6 +7,7 @@ import pytest
 
 from zhengming import load_registry, to_document
 from zhengming.casefiles import example_cases, mismatches
+from zhengming.conformance.runner import own_hooks
 from zhengming.validation import check_decision
 
 REGISTRY = load_registry()
@@ -25,8 +26,10 @@ def all_citations(document):
             yield from all_citations(value)
 
 
-def test_every_plugin_with_rules_ships_examples():
-    assert {"jinan"} <= {c.jurisdiction for c in EXAMPLES}
+def test_every_jurisdiction_with_rules_of_its_own_ships_examples():
+    with_rules = {j for j in REGISTRY.ids() if j != "core" and own_hooks(REGISTRY, j)}
+    assert with_rules >= {"jinan", "zhejiang", "zhejiang.hangzhou", "pingdingshan", "xuchang"}
+    assert with_rules <= {c.jurisdiction for c in EXAMPLES}
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[f"{c.jurisdiction}:{c.id}" for c in EXAMPLES])
