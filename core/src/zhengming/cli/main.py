@@ -7,12 +7,17 @@ import sys
 import click
 
 from .app import App, pass_app
+from .case import case
 from .conformance import conformance
+from .db import audit, db
 from .demo import demo
 from .evaluate import evaluate
 from .explain import explain
+from .importer import import_cases
 from .jurisdictions import jurisdictions
 from .plugin import plugin
+from .storage import DB_META
+from .users import users
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,16 +32,29 @@ from .plugin import plugin
 @click.option(
     "--strict", is_flag=True, envvar="ZHENGMING_STRICT", help="Fail when any jurisdiction plugin has a load problem."
 )
+@click.option(
+    "--db",
+    "db_location",
+    metavar="URL_OR_PATH",
+    envvar="ZHENGMING_DB",
+    help="Case database: a SQLite file or a postgresql:// URL (default: a per-user SQLite file).",
+)
 @click.version_option(package_name="zhengming")
 @click.pass_context
-def cli(ctx: click.Context, lang: str, strict: bool) -> None:
+def cli(ctx: click.Context, lang: str, strict: bool, db_location: str | None) -> None:
     """正名 zhengming — 澄清正名、诬告陷害认定与容错免责备案。"""
     ctx.obj = App(lang=lang, strict=strict)
+    ctx.meta[DB_META] = db_location
 
 
 cli.add_command(evaluate)
 cli.add_command(jurisdictions)
 cli.add_command(demo)
+cli.add_command(case)
+cli.add_command(users)
+cli.add_command(db)
+cli.add_command(audit)
+cli.add_command(import_cases)
 cli.add_command(conformance)
 cli.add_command(explain)
 cli.add_command(plugin)

@@ -1,0 +1,226 @@
+"""``zhengming case …``: open, show, list and work stored cases through their lifecycle.
+
+Exit codes: 0 done; 2 invalid input; 3 jurisdiction not installed; 4 conflict (someone changed the
+case at the same time, or ``--expect-version`` is stale); 5 refused (the state, the user's role or
+seat, or missing consent does not allow it); 6 no such case or user; 1 anything else.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import click
+
+from .app import App, pass_app, read_case
+from .storage import DATE, emit, json_option, service, store_errors
+
+as_option = click.option("--as", "actor", required=True, metavar="USER", help="Who acts (zhengming users add).")
+comment_option = click.option("--comment", default="", help="Comment recorded with the step (意见).")
+version_option = click.option(
+    "--expect-version", type=int, help="Refuse as a conflict unless the case is still at this version."
+)
+
+
+def _show(app: App, view: dict, as_json: bool) -> None:
+    from .case_text import case_text
+
+    emit(app, view, as_json, case_text)
+
+
+@click.group()
+def case() -> None:
+    """Stored cases and their lifecycle (案件办理)."""
+
+
+@case.command("open")
+@click.argument("case_file", type=click.File("rb"))
+@click.option("--as", "actor", metavar="USER", help="Who takes the case in (default: system).")
+@json_option
+@pass_app
+def open_case(app: App, case_file, actor: str | None, as_json: bool) -> None:
+    """Take in a case: the interchange case document plus ``reporter`` (sealed, never shown)."""
+    with store_errors(app):
+        document = read_case(case_file)
+        _show(app, service(app).open(document, actor=actor), as_json)
+
+
+@case.command("show")
+@click.argument("case_id")
+@json_option
+@pass_app
+def show(app: App, case_id: str, as_json: bool) -> None:
+    """A case: state, steps, records, pinned rules and its audit history."""
+    with store_errors(app):
+        _show(app, service(app).show(case_id), as_json)
+
+
+@case.command("list")
+@click.option("--overdue", is_flag=True, help="Only cases past their deadline or a planned revisit.")
+@click.option("--state", help="Only cases in this state.")
+@click.option("--limit", type=int, default=200, show_default=True, help="At most this many (0: all).")
+@json_option
+@pass_app
+def list_cases(app: App, overdue: bool, state: str | None, limit: int, as_json: bool) -> None:
+    """Cases, fast-track first, then overdue, then by due date."""
+    from .case_text import list_text
+
+    with store_errors(app):
+        rows, total = service(app).list(overdue=overdue, state=state, limit=limit or None)
+        emit(app, {"total": total, "cases": rows}, as_json, list_text)
+
+
+def _step_command(name: str, method: str, help_text: str):
+    @case.command(name, help=help_text)
+    @click.argument("case_id")
+    @as_option
+    @comment_option
+    @version_option
+    @json_option
+    @pass_app
+    def command(app: App, case_id: str, actor: str, comment: str, expect_version: int | None, as_json: bool) -> None:
+        with store_errors(app):
+            act = getattr(service(app), method)
+            _show(app, act(case_id, actor, comment, expected_version=expect_version), as_json)
+
+    return command
+
+
+approve = _step_command("approve", "approve", "Take the current approval step (通过).")
+reject = _step_command("reject", "reject", "Refuse at the current step: the case ends rejected (不予通过).")
+send_back = _step_command("send-back", "send_back", "Return the case to the previous step (退回).")
+
+
+@case.command("consent")
+@click.argument("case_id")
+@as_option
+@click.option("--status", type=click.Choice(["given", "declined", "withdrawn"]), required=True)
+@comment_option
+@version_option
+@json_option
+@pass_app
+def consent(app: App, case_id: str, actor: str, status: str, comment: str, expect_version, as_json: bool) -> None:
+    """Record the subject's consent to public clarification (本人意见)."""
+    with store_errors(app):
+        view = service(app).consent(case_id, actor, status, comment, expected_version=expect_version)
+        _show(app, view, as_json)
+
+
+@case.command("clarify")
+@click.argument("case_id")
+@as_option
+@click.option("--method", required=True, help="written, face_to_face, meeting, notice, media, letter_feedback")
+@click.option("--date", "on", type=DATE, help="When it was carried out (default today).")
+@click.option("--scope", default="", help="In front of whom / how far (范围).")
+@version_option
+@json_option
+@pass_app
+def clarify(app: App, case_id: str, actor: str, method: str, on: datetime | None, scope: str, expect_version, as_json):
+    """Record a clarification carried out; refused without consent where the method needs it."""
+    with store_errors(app):
+        view = service(app).clarify(
+            case_id, actor, method, on=on.date() if on else None, scope=scope, expected_version=expect_version
+        )
+        _show(app, view, as_json)
+
+
+@case.command("notify")
+@click.argument("case_id")
+@as_option
+@click.option("--to", "recipients", multiple=True, help="Recipient (repeatable; default: every one still due).")
+@click.option("--date", "on", type=DATE, help="When (default today).")
+@version_option
+@json_option
+@pass_app
+def notify(app: App, case_id: str, actor: str, recipients: tuple[str, ...], on, expect_version, as_json) -> None:
+    """Record that the decision's recipients were told or given the records (告知、归档)."""
+    with store_errors(app):
+        view = service(app).notify(
+            case_id, actor, list(recipients), on=on.date() if on else None, expected_version=expect_version
+        )
+        _show(app, view, as_json)
+
+
+@case.command("archive")
+@click.argument("case_id")
+@as_option
+@version_option
+@json_option
+@pass_app
+def archive(app: App, case_id: str, actor: str, expect_version, as_json: bool) -> None:
+    """Archive a clarified (every recipient told) or decided case (归档)."""
+    with store_errors(app):
+        _show(app, service(app).archive(case_id, actor, expected_version=expect_version), as_json)
+
+
+@case.command("revisit")
+@click.argument("case_id")
+@as_option
+@click.option("--plan", "plan", type=DATE, multiple=True, help="Plan a revisit on this date (repeatable).")
+@click.option("--done", is_flag=True, help="Record a revisit carried out.")
+@click.option("--date", "on", type=DATE, help="When it was done (default today).")
+@click.option("--method", help="individual_meeting, scheduled_visit, phone, entrusted_unit")
+@click.option("--target", help="subject or unit")
+@click.option("--note", default="")
+@version_option
+@json_option
+@pass_app
+def revisit(app: App, case_id: str, actor: str, plan, done: bool, on, method, target, note, expect_version, as_json):
+    """Plan revisits (--plan DATE…) or record one done (--done) (回访)."""
+    if bool(plan) == done:
+        raise click.UsageError(app.say("请给出 --plan 日期或 --done 之一", "give either --plan DATE or --done"))
+    with store_errors(app):
+        svc = service(app)
+        if plan:
+            view = svc.plan_revisits(case_id, actor, [d.date() for d in plan], expected_version=expect_version)
+        else:
+            view = svc.record_revisit(
+                case_id,
+                actor,
+                on=on.date() if on else None,
+                method=method,
+                target=target,
+                note=note,
+                expected_version=expect_version,
+            )
+        _show(app, view, as_json)
+
+
+@case.command("close")
+@click.argument("case_id")
+@as_option
+@click.option("--reason", help="Why (required for a deferred case; default: completed / consent declined).")
+@version_option
+@json_option
+@pass_app
+def close(app: App, case_id: str, actor: str, reason: str | None, expect_version, as_json: bool) -> None:
+    """Close a case once nothing is left to do (办结)."""
+    with store_errors(app):
+        _show(app, service(app).close(case_id, actor, reason=reason, expected_version=expect_version), as_json)
+
+
+@case.command("resume")
+@click.argument("case_id")
+@click.argument("case_file", type=click.File("rb"))
+@as_option
+@json_option
+@pass_app
+def resume(app: App, case_id: str, case_file, actor: str, as_json: bool) -> None:
+    """Evaluate a deferred case again with its updated document (the other clues are verified)."""
+    with store_errors(app):
+        _show(app, service(app).resume(case_id, read_case(case_file), actor=actor), as_json)
+
+
+@case.command("reevaluate")
+@click.argument("case_id")
+@click.option("--as-of", type=DATE, help="Apply the rules in force on this date (default: the case's date).")
+@json_option
+@pass_app
+def reevaluate(app: App, case_id: str, as_of: datetime | None, as_json: bool) -> None:
+    """What today's installed rules would decide differently from the decision the case was pinned to."""
+    from ..lifecycle.reevaluate import reevaluate as run
+    from .case_text import reevaluate_text
+
+    with store_errors(app):
+        svc = service(app)
+        data = run(svc.store, svc.engine, case_id, as_of=as_of.date() if as_of else None)
+        emit(app, data, as_json, reevaluate_text)

@@ -1,0 +1,193 @@
+"""Readable text for stored cases (``case show``, ``case list``, ``case reevaluate``), zh-CN or English."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from ..labels import label
+from ..model import Level, Method, Organ, Recipient, RevisitMethod, RevisitTarget, Role, StepAction, Text
+
+CLOSE_REASONS = {
+    "not_applicable": Text("不适用澄清", "not applicable"),
+    "rejected": Text("审批未通过", "rejected at approval"),
+    "completed": Text("办理完毕", "completed"),
+    "consent_declined": Text("本人不同意公开澄清", "the subject declined public clarification"),
+}
+STATUS = {
+    "done": Text("✓", "✓"),
+    "current": Text("→ 待办", "→ now"),
+    "pending": Text("·", "·"),
+    "rejected": Text("✗ 未通过", "✗ rejected"),
+}
+DECISIONS = {
+    "approved": Text("通过", "approved"),
+    "rejected": Text("不予通过", "rejected"),
+    "sent_back": Text("退回", "sent back"),
+}
+CONSENT = {
+    None: Text("未记录", "not recorded"),
+    "given": Text("同意", "given"),
+    "declined": Text("不同意", "declined"),
+    "withdrawn": Text("撤回同意", "withdrawn"),
+}
+
+
+def name(enum: type[Enum], value: str | None, lang: str) -> str:
+    if value is None:
+        return "-"
+    try:
+        return label(enum(value)).render(lang)
+    except ValueError:
+        return value
+
+
+def state_name(state: str, lang: str) -> str:
+    from ..lifecycle.states import state_label
+
+    return state_label(state).render(lang)
+
+
+def outcome_name(outcome: str, lang: str) -> str:
+    from ..model import Classification, FaultToleranceOutcome, TriggerOutcome
+
+    for enum in (TriggerOutcome, Classification, FaultToleranceOutcome):
+        if outcome in enum._value2member_map_:
+            return label(enum(outcome)).render(lang)
+    return outcome
+
+
+def reason_name(reason: str | None, lang: str) -> str:
+    if reason is None:
+        return "-"
+    return CLOSE_REASONS[reason].render(lang) if reason in CLOSE_REASONS else reason
+
+
+def _say(lang: str, zh: str, en: str) -> str:
+    return en if lang == "en" else zh
+
+
+def step_line(step: dict[str, Any], lang: str) -> str:
+    where = name(Level, step.get("level"), lang) if step.get("level") else _say(lang, "本机关", "own organ")
+    return f"{name(Role, step['role'], lang)}（{where}）{name(StepAction, step['action'], lang)}"
+
+
+def case_text(view: dict[str, Any], lang: str) -> str:
+    say = lambda zh, en: _say(lang, zh, en)  # noqa: E731
+    lines = [
+        f"{say('案件', 'case')} {view['case_id']} · {view['jurisdiction']} · {label_kind(view['kind'], lang)}"
+        f" · {say('版本', 'version')} {view['version']}",
+        f"{say('状态', 'state')}: {state_name(view['state'], lang)}"
+        + (f"（{reason_name(view['close_reason'], lang)}）" if view["close_reason"] else ""),
+        f"{say('结论', 'outcome')}: {outcome_name(view['outcome'], lang)}",
+    ]
+    if view["fast_track"]:
+        lines.append(say("快查快办（绿色通道）: 是", "fast track: yes"))
+    if view["due_on"]:
+        late = say("（已逾期）", " (overdue)") if view["overdue"] else ""
+        lines.append(f"{say('期限', 'due')}: {view['due_on']}{late}")
+    if view["steps"]:
+        lines.append(say("审批程序:", "steps:"))
+        for step in view["steps"]:
+            lines.append(f"  {step['index'] + 1}. {step_line(step, lang)}  {STATUS[step['status']].render(lang)}")
+    for a in view["approvals"]:
+        comment = f"：{a['comment']}" if a["comment"] else ""
+        lines.append(
+            f"  - {a['at'][:16]} {a['actor']} {say('第', 'step ')}{a['step'] + 1}{say('步', '')}"
+            f" {DECISIONS[a['decision']].render(lang)}{comment}"
+        )
+    if view["methods"]:
+        methods = "、".join(
+            name(Method, m["method"], lang) + (say("（需本人同意）", " (consent)") if m["consent_required"] else "")
+            for m in view["methods"]
+        )
+        lines.append(f"{say('澄清方式', 'methods')}: {methods}")
+        lines.append(f"{say('本人意见', 'consent')}: {CONSENT.get(view['consent'], Text('-', '-')).render(lang)}")
+    for c in view["clarifications"]:
+        scope = f"，{c['scope']}" if c["scope"] else ""
+        lines.append(
+            f"  {say('已澄清', 'clarified')}: {c['on']} {name(Method, c['method'], lang)}{scope}（{c['actor']}）"
+        )
+    required = view["notifications"]["required"]
+    if required:
+        done = {n["recipient"] for n in view["notifications"]["done"]}
+        marks = "、".join(f"{name(Recipient, r, lang)}{'✓' if r in done else ''}" for r in required)
+        lines.append(f"{say('告知及归档', 'notify')}: {marks}")
+    revisit = view["revisit"]
+    if revisit["required"]:
+        how = "、".join(
+            [name(RevisitTarget, t, lang) for t in revisit["targets"]]
+            + [name(RevisitMethod, m, lang) for m in revisit["methods"]]
+        )
+        lines.append(f"{say('回访', 'revisit')}: {how}")
+        for r in revisit["visits"]:
+            done = f" ✓ {r['done_on']} {name(RevisitMethod, r['method'], lang)}" if r["done_on"] else ""
+            lines.append(f"  {say('计划', 'planned')} {r['planned_on']}{done}")
+    pinned = view["pinned"]
+    versions = ", ".join(f"{k} {v.split(' ')[-1]}" for k, v in pinned["plugin_versions"].items())
+    lines.append(
+        f"{say('规则', 'rules')}: {' → '.join(pinned['chain'])} [{versions}] #{pinned['rules_fingerprint'][:12]}"
+    )
+    if view["reporter"]["sealed"]:
+        lines.append(say("举报人身份: 已加密保存", "reporter identity: sealed"))
+    for h in view.get("history", ()):
+        move = f"{h['from'] or '∅'} → {h['to']}" if h["to"] and h["from"] != h["to"] else ""
+        lines.append(f"  #{h['seq']} {h['at'][:19]} {h['actor']} {h['action']} {move}".rstrip())
+    return "\n".join(lines)
+
+
+def label_kind(kind: str, lang: str) -> str:
+    from ..model import CaseKind
+
+    return name(CaseKind, kind, lang)
+
+
+def list_text(data: dict[str, Any], lang: str) -> str:
+    rows = data["cases"]
+    say = lambda zh, en: _say(lang, zh, en)  # noqa: E731
+    lines = []
+    for row in rows:
+        flags = ("⚡" if row["fast_track"] else " ") + ("!" if row["overdue"] else " ")
+        due = row["due_on"] or "-"
+        lines.append(
+            f"{flags} {row['case_id']:<22} {row['jurisdiction']:<26} {state_name(row['state'], lang):<14} "
+            f"{outcome_name(row['outcome'], lang):<12} {due}"
+        )
+    lines.append(
+        say(
+            f"共 {data['total']} 件，显示 {len(rows)} 件（⚡ 快查快办，! 逾期）",
+            f"{data['total']} cases, {len(rows)} shown (⚡ fast track, ! overdue)",
+        )
+    )
+    return "\n".join(lines)
+
+
+def reevaluate_text(data: dict[str, Any], lang: str) -> str:
+    say = lambda zh, en: _say(lang, zh, en)  # noqa: E731
+    pinned, current = data["pinned"], data["current"]
+    lines = [
+        f"{say('案件', 'case')} {data['case_id']} · {say('适用日期', 'as of')} {data['as_of']}",
+        f"{say('原规则', 'decided by')}: {' → '.join(pinned['chain'])} #{pinned['rules_fingerprint'][:12]}",
+        f"{say('现规则', 'rules today')}: {' → '.join(current['chain'])} #{current['rules_fingerprint'][:12]}",
+    ]
+    for jid in sorted(set(pinned["plugin_versions"]) | set(current["plugin_versions"])):
+        old, new = pinned["plugin_versions"].get(jid), current["plugin_versions"].get(jid)
+        if old != new:
+            lines.append(f"  {jid}: {old or '-'} → {new or '-'}")
+    if not data["decision_changed"]:
+        lines.append(say("现行规则的结论与原决定一致。", "Today's rules decide the same."))
+        return "\n".join(lines)
+    lines.append(say("现行规则的不同之处：", "What today's rules say differently:"))
+    for d in data["differences"]:
+        lines.append(f"  {d['pointer']}: {_short(d['before'])} → {_short(d['after'])}")
+    return "\n".join(lines)
+
+
+def _short(value: Any) -> str:
+    import json
+
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+__all__ = ["Organ", "case_text", "list_text", "reevaluate_text"]

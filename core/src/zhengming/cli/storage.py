@@ -1,0 +1,74 @@
+"""What the store commands share: opening the store named by ``--db``, error exit codes, JSON output.
+
+SQLAlchemy and the lifecycle are imported inside the functions, so that ``zhengming evaluate`` never
+loads them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import Any
+
+import click
+
+from .app import EXIT_FAILURE, App, exit_codes
+
+DB_META = "zhengming.db"
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def db_location() -> str | None:
+    """The ``--db`` given to the ``zhengming`` group (``None``: ``ZHENGMING_DB`` or the default)."""
+    ctx = click.get_current_context()
+    return ctx.find_root().meta.get(DB_META)
+
+
+def open_cli_store(*, migrate: bool = True):
+    from ..store import open_store
+
+    return open_store(db_location(), migrate=migrate)
+
+
+def service(app: App):
+    """A :class:`~zhengming.lifecycle.CaseService` on the store and the installed jurisdictions."""
+    from ..engine import Engine
+    from ..lifecycle import CaseService
+
+    return CaseService(open_cli_store(), Engine(app.registry))
+
+
+@contextmanager
+def store_errors(app: App) -> Iterator[None]:
+    """Lifecycle refusals, conflicts and key problems as messages on stderr and their exit codes."""
+    from ..lifecycle import LifecycleError
+    from ..store.crypto import SealingKeyError
+
+    with exit_codes(app):
+        try:
+            yield
+        except LifecycleError as exc:
+            click.echo(exc.message.render(app.lang), err=True)
+            raise SystemExit(exc.exit_code) from None
+        except SealingKeyError as exc:
+            click.echo(app.say("密钥错误：", "key error: ") + str(exc), err=True)
+            raise SystemExit(EXIT_FAILURE) from None
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def emit(app: App, data: Any, as_json: bool, text: Callable[[Any, str], str]) -> None:
+    """Print ``data`` as JSON or as text rendered in the app's language."""
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_default))
+    else:
+        click.echo(text(data, app.lang))
+
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")

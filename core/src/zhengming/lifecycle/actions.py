@@ -1,0 +1,237 @@
+"""Lifecycle actions on stored cases, inside the caller's transaction.
+
+Each action runs the state machine (:mod:`.machine`) on the loaded ``CaseRecord``, adds the record of
+what was done (approval, consent, clarification, notification, revisit), flushes — the version
+check of optimistic locking happens here: a case changed since it was read raises
+:class:`~.errors.CaseConflict` — and appends the audit event with the state before and after. The
+caller commits: state change, record and audit event land together or not at all.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..model import Text
+from ..store import audit
+from ..store.models import (
+    Approval,
+    CaseRecord,
+    Clarification,
+    Consent,
+    NotificationRecord,
+    RevisitRecord,
+    User,
+)
+from . import machine
+from .errors import CaseConflict, CaseNotFound, UserNotFound
+
+
+def load_case(session: Session, case_id: str) -> CaseRecord:
+    case = session.scalars(select(CaseRecord).where(CaseRecord.case_id == case_id)).one_or_none()
+    if case is None:
+        raise CaseNotFound(case_id)
+    return case
+
+
+def load_user(session: Session, name: str) -> User:
+    user = session.scalars(select(User).where(User.name == name)).one_or_none()
+    if user is None:
+        raise UserNotFound(name)
+    return user
+
+
+def snapshot(case: CaseRecord) -> dict[str, Any]:
+    """The part of a case an audit event records before and after a change."""
+    return {
+        "state": case.state,
+        "current_step": case.current_step,
+        "consent": case.consent,
+        "close_reason": case.close_reason,
+        "version": case.version,
+    }
+
+
+def commit_change(
+    session: Session,
+    case: CaseRecord,
+    *,
+    actor: str,
+    action: str,
+    label: Text,
+    before: dict[str, Any],
+    detail: dict[str, Any] | None = None,
+    now: datetime,
+) -> None:
+    """Flush the change (version check) and append its audit event."""
+    case_id = case.case_id  # read before the flush: a failed flush expires the object
+    case.updated_at = now
+    try:
+        session.flush()
+    except StaleDataError:
+        raise CaseConflict(case_id, label) from None
+    after = snapshot(case) | (detail or {})
+    audit.append(session, actor=actor, action=action, case_id=case.case_id, before=before, after=after)
+
+
+def _step_record(case: CaseRecord, user: User, index: int, step: dict[str, Any], decision: str, comment: str, now):
+    case.approvals.append(
+        Approval(
+            step_index=index,
+            role=step["role"],
+            level=step.get("level"),
+            action=step["action"],
+            decision=decision,
+            comment=comment,
+            actor=user.name,
+            at=now,
+        )
+    )
+
+
+def _step_action(session, case, user, comment, now, *, run, name, label, decision):
+    before = snapshot(case)
+    index, step = run(case, user)
+    _step_record(case, user, index, step, decision, comment, now)
+    detail = {"step": index, "role": step["role"], "comment": comment}
+    commit_change(session, case, actor=user.name, action=name, label=label, before=before, detail=detail, now=now)
+
+
+def approve(session: Session, case: CaseRecord, user: User, comment: str, now: datetime) -> None:
+    _step_action(
+        session,
+        case,
+        user,
+        comment,
+        now,
+        run=machine.approve,
+        name="approve",
+        label=machine.APPROVE,
+        decision="approved",
+    )
+
+
+def reject(session: Session, case: CaseRecord, user: User, comment: str, now: datetime) -> None:
+    before = snapshot(case)
+    index, step = machine.reject(case, user)
+    case.close_reason = "rejected"
+    _step_record(case, user, index, step, "rejected", comment, now)
+    detail = {"step": index, "role": step["role"], "comment": comment}
+    commit_change(
+        session, case, actor=user.name, action="reject", label=machine.REJECT, before=before, detail=detail, now=now
+    )
+
+
+def send_back(session: Session, case: CaseRecord, user: User, comment: str, now: datetime) -> None:
+    _step_action(
+        session,
+        case,
+        user,
+        comment,
+        now,
+        run=machine.send_back,
+        name="send_back",
+        label=machine.SEND_BACK,
+        decision="sent_back",
+    )
+
+
+def consent(session: Session, case: CaseRecord, user: User, status: str, comment: str, now: datetime) -> None:
+    before = snapshot(case)
+    machine.record_consent(case, user, status)
+    case.consents.append(Consent(status=status, comment=comment, actor=user.name, at=now))
+    commit_change(
+        session,
+        case,
+        actor=user.name,
+        action="consent",
+        label=machine.CONSENT,
+        before=before,
+        detail={"status": status},
+        now=now,
+    )
+
+
+def clarify(session: Session, case: CaseRecord, user: User, method: str, on: date, scope: str, now: datetime) -> None:
+    before = snapshot(case)
+    machine.clarify(case, user, method)
+    case.clarifications.append(Clarification(method=method, carried_out_on=on, scope=scope, actor=user.name, at=now))
+    detail = {"method": method, "on": on.isoformat(), "scope": scope}
+    commit_change(
+        session, case, actor=user.name, action="clarify", label=machine.CLARIFY, before=before, detail=detail, now=now
+    )
+
+
+def notify(session: Session, case: CaseRecord, user: User, recipient: str, on: date, now: datetime) -> None:
+    before = snapshot(case)
+    machine.notify(case, user, recipient)
+    case.notifications.append(NotificationRecord(recipient=recipient, notified_on=on, actor=user.name, at=now))
+    detail = {"recipient": recipient, "on": on.isoformat()}
+    commit_change(
+        session, case, actor=user.name, action="notify", label=machine.NOTIFY, before=before, detail=detail, now=now
+    )
+
+
+def archive(session: Session, case: CaseRecord, user: User, now: datetime) -> None:
+    before = snapshot(case)
+    machine.archive(case, user)
+    commit_change(session, case, actor=user.name, action="archive", label=machine.ARCHIVE, before=before, now=now)
+
+
+def plan_revisits(session: Session, case: CaseRecord, user: User, dates: list[date], now: datetime) -> None:
+    before = snapshot(case)
+    machine.plan_revisits(case, user)
+    for day in sorted(dates):
+        case.revisits.append(RevisitRecord(planned_on=day, actor=user.name, at=now))
+    detail = {"planned": [d.isoformat() for d in sorted(dates)]}
+    commit_change(
+        session,
+        case,
+        actor=user.name,
+        action="plan_revisits",
+        label=machine.REVISIT,
+        before=before,
+        detail=detail,
+        now=now,
+    )
+
+
+def record_revisit(
+    session: Session,
+    case: CaseRecord,
+    user: User,
+    *,
+    on: date,
+    method: str | None,
+    target: str | None,
+    note: str,
+    now: datetime,
+) -> None:
+    """A revisit done: it fulfils the earliest planned one still open (or is added unplanned)."""
+    before = snapshot(case)
+    machine.check_revisit(case, user, method, target)
+    record = next((r for r in sorted(case.revisits, key=lambda r: r.planned_on) if r.done_on is None), None)
+    if record is None:
+        record = RevisitRecord(planned_on=on, actor=user.name, at=now)
+        case.revisits.append(record)
+    record.done_on, record.method, record.target, record.note = on, method, target, note
+    record.actor, record.at = user.name, now
+    detail = {
+        "planned_on": record.planned_on.isoformat(),
+        "done_on": on.isoformat(),
+        "method": method,
+        "target": target,
+    }
+    commit_change(
+        session, case, actor=user.name, action="revisit", label=machine.REVISIT, before=before, detail=detail, now=now
+    )
+
+
+def close(session: Session, case: CaseRecord, user: User, reason: str | None, now: datetime) -> None:
+    before = snapshot(case)
+    case.close_reason = machine.close(case, user, reason)
+    commit_change(session, case, actor=user.name, action="close", label=machine.CLOSE, before=before, now=now)

@@ -1,0 +1,282 @@
+"""The case state machine, free of storage: what each action requires and which state follows.
+
+The functions work on any object with the case attributes (``case_id``, ``kind``, ``state``,
+``steps``, ``current_step``, ``consent``, ``document``, ``decision``, and for the later stages
+``notifications`` and ``revisits`` with ``recipient`` / ``planned_on`` / ``done_on``), so the same
+code runs on stored cases (:mod:`.actions`) and on plain objects in memory. Each function checks, then
+changes ``state``/``current_step``/``consent``, and raises one of :mod:`.errors` when the action does
+not apply; nothing is changed when it raises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ..model import Text
+from .errors import ConsentRequired, InvalidTransition, InvalidValue, NotPermitted
+from .roles import handling_seat, implementer_misfit, misfit, seat_misfit
+from .states import State
+
+CONSENT_STATUSES = ("given", "declined", "withdrawn")
+APPROVAL_DECISIONS = ("approved", "rejected", "sent_back")
+
+
+# --- after evaluation ---------------------------------------------------------------------------
+
+
+def steps_of(kind: str, decision: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The steps a case goes through: approval steps (clarification) or the filing procedure."""
+    if kind == "clarification":
+        return list(decision["approval"]["steps"])
+    return list(decision.get("procedure", ()))
+
+
+def outcome_of(kind: str, decision: Mapping[str, Any]) -> str:
+    if kind == "clarification":
+        return decision["trigger"]["outcome"]
+    if kind == "false_accusation":
+        return decision["classification"]
+    return decision["outcome"]
+
+
+def entry_state(kind: str, decision: Mapping[str, Any], steps: list[Any]) -> tuple[State, str | None]:
+    """The state a freshly evaluated case enters, and the closing reason when it closes at once."""
+    if kind == "clarification":
+        outcome = decision["trigger"]["outcome"]
+        if outcome == "not_applicable":
+            return State.CLOSED, "not_applicable"
+        if outcome == "deferred":
+            return State.DEFERRED, None
+    if steps:
+        return _step_state(steps, 0), None
+    return _after_steps(kind, decision), None
+
+
+def _step_state(steps: list[Any], index: int) -> State:
+    return State.PROPOSAL if index == 0 and steps[0]["action"] == "propose" else State.APPROVAL
+
+
+def _after_steps(kind: str, decision: Mapping[str, Any]) -> State:
+    if kind != "clarification":
+        return State.DECIDED
+    return State.CONSENT if needs_consent(decision) else State.CLARIFICATION
+
+
+def needs_consent(decision: Mapping[str, Any]) -> bool:
+    return any(m["consent_required"] for m in decision.get("methods", ()))
+
+
+# --- checks -------------------------------------------------------------------------------------
+
+
+def require_state(case: Any, allowed: Iterable[State], action: Text, detail: Text | None = None) -> None:
+    if case.state not in {s.value for s in allowed}:
+        raise InvalidTransition(case.case_id, case.state, action, detail) from None
+
+
+def current_step(case: Any) -> dict[str, Any]:
+    return case.steps[case.current_step]
+
+
+def check_step_actor(case: Any, user: Any) -> None:
+    reason = misfit(user, current_step(case), handling_seat(case.kind, case.document))
+    if reason:
+        raise NotPermitted(case.case_id, user.name, reason)
+
+
+def check_implementer(case: Any, user: Any) -> None:
+    handling = handling_seat(case.kind, case.document)
+    if case.kind == "clarification":
+        reason = implementer_misfit(user, case.decision["approval"]["implementers"], handling)
+    else:
+        reason = seat_misfit(user, handling)
+    if reason:
+        raise NotPermitted(case.case_id, user.name, reason)
+
+
+# --- approval steps ----------------------------------------------------------------------------
+
+APPROVE = Text("审批通过", "approve")
+REJECT = Text("不予通过", "reject")
+SEND_BACK = Text("退回", "send back")
+
+
+def approve(case: Any, user: Any) -> tuple[int, dict[str, Any]]:
+    """The user takes the current step; the case moves to the next step or past the last one."""
+    require_state(case, (State.PROPOSAL, State.APPROVAL), APPROVE)
+    check_step_actor(case, user)
+    index, step = case.current_step, current_step(case)
+    case.current_step = index + 1
+    case.state = (
+        _step_state(case.steps, index + 1) if index + 1 < len(case.steps) else _after_steps(case.kind, case.decision)
+    ).value
+    return index, step
+
+
+def reject(case: Any, user: Any) -> tuple[int, dict[str, Any]]:
+    """The step's holder refuses: the case ends as rejected."""
+    require_state(case, (State.PROPOSAL, State.APPROVAL), REJECT)
+    check_step_actor(case, user)
+    case.state = State.REJECTED.value
+    return case.current_step, current_step(case)
+
+
+def send_back(case: Any, user: Any) -> tuple[int, dict[str, Any]]:
+    """退回: the step's holder returns the case to the previous step."""
+    detail = Text("第一步无可退回", "the first step has nothing before it")
+    require_state(case, (State.APPROVAL, State.PROPOSAL), SEND_BACK)
+    if case.current_step == 0:
+        raise InvalidTransition(case.case_id, case.state, SEND_BACK, detail)
+    check_step_actor(case, user)
+    index, step = case.current_step, current_step(case)
+    case.current_step = index - 1
+    case.state = _step_state(case.steps, index - 1).value
+    return index, step
+
+
+# --- consent and clarification -----------------------------------------------------------------
+
+CONSENT = Text("记录本人意见", "record consent")
+CLARIFY = Text("实施澄清", "carry out a clarification")
+
+
+def record_consent(case: Any, user: Any, status: str) -> None:
+    if status not in CONSENT_STATUSES:
+        raise InvalidValue(
+            "--status", Text(f"须为 {'、'.join(CONSENT_STATUSES)}", f"one of {', '.join(CONSENT_STATUSES)}")
+        )
+    require_state(case, (State.CONSENT, State.CLARIFICATION, State.CLARIFIED), CONSENT)
+    check_implementer(case, user)
+    case.consent = status
+    if case.state == State.CONSENT and status == "given":
+        case.state = State.CLARIFICATION.value
+    elif case.state == State.CLARIFICATION and status != "given" and needs_consent(case.decision):
+        case.state = State.CONSENT.value
+
+
+def method_option(case: Any, method: str) -> Mapping[str, Any]:
+    options = {m["method"]: m for m in case.decision.get("methods", ())}
+    if method not in options:
+        available = ", ".join(options) or "-"
+        raise InvalidValue(
+            "--method",
+            Text(f"本案可用的澄清方式为 {available}，不含 {method}", f"{method} is not available; use {available}"),
+        )
+    return options[method]
+
+
+def clarify(case: Any, user: Any, method: str) -> None:
+    """Carry out a clarification by ``method``; refused without consent where the method needs it."""
+    require_state(case, (State.CONSENT, State.CLARIFICATION, State.CLARIFIED), CLARIFY)
+    option = method_option(case, method)
+    check_implementer(case, user)
+    if option["consent_required"] and case.consent != "given":
+        raise ConsentRequired(case.case_id, method, case.consent)
+    case.state = State.CLARIFIED.value
+
+
+# --- notifications, archive, revisits, close ---------------------------------------------------
+
+NOTIFY = Text("记录告知", "record a notification")
+ARCHIVE = Text("归档", "archive")
+REVISIT = Text("安排或记录回访", "plan or record a revisit")
+CLOSE = Text("办结", "close")
+
+
+def required_recipients(case: Any) -> list[str]:
+    return [n["recipient"] for n in case.decision.get("notifications", ())]
+
+
+def notify(case: Any, user: Any, recipient: str) -> None:
+    require_state(case, (State.CLARIFIED,), NOTIFY)
+    required = required_recipients(case)
+    if recipient not in required:
+        raise InvalidValue(
+            "--to",
+            Text(
+                f"本案须告知 {', '.join(required)}，不含 {recipient}", f"{recipient} is not among {', '.join(required)}"
+            ),
+        )
+    if recipient in {n.recipient for n in case.notifications}:
+        raise InvalidValue("--to", Text(f"{recipient} 已告知", f"{recipient} was already notified"))
+    check_implementer(case, user)
+
+
+def missing_notifications(case: Any) -> list[str]:
+    done = {n.recipient for n in case.notifications}
+    return [r for r in required_recipients(case) if r not in done]
+
+
+def archive(case: Any, user: Any) -> None:
+    require_state(case, (State.CLARIFIED, State.DECIDED), ARCHIVE)
+    missing = missing_notifications(case) if case.state == State.CLARIFIED else []
+    if missing:
+        raise InvalidTransition(
+            case.case_id,
+            case.state,
+            ARCHIVE,
+            Text(f"尚未告知 {', '.join(missing)}", f"still to notify: {', '.join(missing)}"),
+        )
+    check_implementer(case, user)
+    case.state = State.ARCHIVED.value
+
+
+def revisit_required(case: Any) -> bool:
+    return case.kind == "clarification" and bool(case.decision["revisit"]["required"])
+
+
+def plan_revisits(case: Any, user: Any) -> None:
+    require_state(case, (State.ARCHIVED, State.REVISIT), REVISIT)
+    if not revisit_required(case):
+        raise InvalidTransition(
+            case.case_id, case.state, REVISIT, Text("本案规则不要求回访", "the rules require no revisit")
+        )
+    check_implementer(case, user)
+    case.state = State.REVISIT.value
+
+
+def check_revisit(case: Any, user: Any, method: str | None, target: str | None) -> None:
+    require_state(case, (State.REVISIT,), REVISIT, Text("请先安排回访（--plan）", "plan the revisits first (--plan)"))
+    policy = case.decision["revisit"]
+    if method and method not in policy["methods"]:
+        raise InvalidValue(
+            "--method", Text(f"回访方式须为 {', '.join(policy['methods'])}", f"one of {', '.join(policy['methods'])}")
+        )
+    if target and target not in policy["targets"]:
+        raise InvalidValue(
+            "--target", Text(f"回访对象须为 {', '.join(policy['targets'])}", f"one of {', '.join(policy['targets'])}")
+        )
+    check_implementer(case, user)
+
+
+def close_reason(case: Any, reason: str | None) -> str:
+    """Check that the case may close now and return the reason recorded."""
+    if case.state == State.ARCHIVED and not revisit_required(case):
+        return reason or "completed"
+    if case.state == State.REVISIT:
+        pending = [r for r in case.revisits if r.done_on is None]
+        if pending or not case.revisits:
+            detail = Text(f"尚有 {len(pending)} 次回访未完成", f"{len(pending)} planned revisit(s) not done")
+            if not case.revisits:
+                detail = Text("尚未记录回访", "no revisit recorded")
+            raise InvalidTransition(case.case_id, case.state, CLOSE, detail)
+        return reason or "completed"
+    if case.state == State.CONSENT and case.consent in ("declined", "withdrawn"):
+        return reason or "consent_declined"
+    if case.state == State.DEFERRED and reason:
+        return reason
+    if case.state == State.DEFERRED:
+        raise InvalidTransition(case.case_id, case.state, CLOSE, Text("须说明理由（--reason）", "give a --reason"))
+    if case.state == State.ARCHIVED:
+        raise InvalidTransition(
+            case.case_id, case.state, CLOSE, Text("本案须先回访", "the case must be revisited first")
+        )
+    raise InvalidTransition(case.case_id, case.state, CLOSE)
+
+
+def close(case: Any, user: Any, reason: str | None) -> str:
+    recorded = close_reason(case, reason)
+    check_implementer(case, user)
+    case.state = State.CLOSED.value
+    return recorded

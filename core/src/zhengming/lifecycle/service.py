@@ -1,0 +1,307 @@
+"""The case service: each lifecycle action in its own transaction, by case id and user name.
+
+Every method loads the case, runs the action (:mod:`.actions`), and commits the state change, the
+record of what was done and the audit event together. ``expected_version`` lets a caller say which
+version of the case it looked at: if the case changed since, the action is refused as a conflict.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import case as sql_case
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from ..engine import Engine
+from ..model import Text
+from ..store import Store, audit
+from ..store.crypto import Sealer, load_key
+from ..store.models import CaseRecord, RevisitRecord
+from . import actions, intake, machine
+from .errors import CaseConflict, DuplicateCase, InvalidTransition, NotPermitted
+from .states import BEFORE_DECISION, TERMINAL, State
+from .views import case_view, list_row
+
+log = logging.getLogger("zhengming.lifecycle")
+SYSTEM_ACTOR = "system"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class CaseService:
+    """Cases of one store, evaluated by one engine."""
+
+    def __init__(
+        self,
+        store: Store,
+        engine: Engine,
+        *,
+        sealer: Sealer | None = None,
+        today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] = utcnow,
+    ):
+        self.store = store
+        self.engine = engine
+        self._sealer = sealer
+        self.today = today
+        self.now = now
+
+    @property
+    def sealer(self) -> Sealer:
+        if self._sealer is None:
+            self._sealer = Sealer(load_key())
+        return self._sealer
+
+    # --- intake ---------------------------------------------------------------------------------
+
+    def open(self, document: Any, *, actor: str | None = None) -> dict[str, Any]:
+        """Take in a case (intake document: case document + ``reporter``), evaluate it, store it.
+
+        :raises InvalidDocument, UnknownJurisdiction, PluginError: as :meth:`Engine.evaluate_document`.
+        :raises DuplicateCase: a case with that ``case_id`` is stored already.
+        """
+        evaluated = intake.evaluate(self.engine, document, today=self.today())
+        sealed = self.sealer.seal(evaluated.reporter, evaluated.case_id) if evaluated.reporter else None
+        now = self.now()
+        try:
+            with self.store.transaction() as session:
+                name = actions.load_user(session, actor).name if actor else SYSTEM_ACTOR
+                if session.scalar(select(CaseRecord.id).where(CaseRecord.case_id == evaluated.case_id)) is not None:
+                    raise DuplicateCase(evaluated.case_id)
+                row = intake.case_row(self.engine, evaluated, sealed=sealed, actor=name, now=now)
+                case = CaseRecord(**row)
+                session.add(case)
+                session.flush()
+                audit.append(
+                    session, actor=name, action="open", case_id=case.case_id, before=None, after=intake.summary(row)
+                )
+        except IntegrityError:
+            raise DuplicateCase(evaluated.case_id) from None
+        log.info("case %s opened: %s, state %s", case.case_id, case.outcome, case.state)
+        return self.show(case.case_id)
+
+    def resume(self, case_id: str, document: Any, *, actor: str) -> dict[str, Any]:
+        """A deferred case whose other clues are now verified: evaluate the updated document again."""
+        evaluated = intake.evaluate(self.engine, document | {"case_id": case_id}, today=self.today())
+
+        def run(session: Session, case: CaseRecord, user: Any) -> None:
+            label = Text("恢复办理", "resume")
+            machine.require_state(case, (State.DEFERRED,), label)
+            machine.check_implementer(case, user)  # a deferred case has no implementers: its handling organ
+            before = actions.snapshot(case)
+            sealed = self.sealer.seal(evaluated.reporter, case_id) if evaluated.reporter else case.reporter_sealed
+            row = intake.case_row(self.engine, evaluated, sealed=sealed, actor=case.opened_by, now=self.now())
+            for key in ("opened_by", "opened_at", "case_id", "version"):
+                row.pop(key)
+            for key, value in row.items():
+                setattr(case, key, value)
+            actions.commit_change(
+                session,
+                case,
+                actor=user.name,
+                action="resume",
+                label=label,
+                before=before,
+                detail={"outcome": case.outcome, "rules_fingerprint": case.rules_fingerprint},
+                now=self.now(),
+            )
+
+        return self._act(case_id, actor, None, Text("恢复办理", "resume"), run)
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def show(self, case_id: str, *, history: bool = True) -> dict[str, Any]:
+        with self.store.transaction() as session:
+            case = actions.load_case(session, case_id)
+            events = list(audit.case_history(session, case_id)) if history else None
+            return case_view(case, self.today(), events)
+
+    def list(
+        self, *, overdue: bool = False, state: str | None = None, limit: int | None = None
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Cases still open before closed ones; among them fast-track first, then overdue, then by due date;
+        and how many matched in all."""
+        today = self.today()
+        late_revisit = exists().where(
+            RevisitRecord.case_pk == CaseRecord.id, RevisitRecord.done_on.is_(None), RevisitRecord.planned_on < today
+        )
+        late = or_(
+            and_(CaseRecord.due_on < today, CaseRecord.state.in_([s.value for s in BEFORE_DECISION])),
+            and_(CaseRecord.state == State.REVISIT.value, late_revisit),
+        )
+        query = select(CaseRecord, late.label("late"))
+        if overdue:
+            query = query.where(late)
+        if state:
+            query = query.where(CaseRecord.state == state)
+        query = query.order_by(
+            sql_case((CaseRecord.state.in_([s.value for s in TERMINAL]), 1), else_=0),
+            CaseRecord.fast_track.desc(),
+            sql_case((late, 0), else_=1),
+            sql_case((CaseRecord.due_on.is_(None), 1), else_=0),
+            CaseRecord.due_on,
+            CaseRecord.id,
+        )
+        with self.store.transaction() as session:
+            total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+            rows = session.execute(query.limit(limit) if limit else query).all()
+            return [list_row(case, today, bool(flag)) for case, flag in rows], total
+
+    def counts_by_state(self) -> dict[str, int]:
+        with self.store.transaction() as session:
+            return dict(session.execute(select(CaseRecord.state, func.count()).group_by(CaseRecord.state)).all())
+
+    # --- acting ---------------------------------------------------------------------------------
+
+    def _act(
+        self,
+        case_id: str,
+        actor: str,
+        expected_version: int | None,
+        label: Text,
+        run: Callable[[Session, CaseRecord, Any], None],
+    ) -> dict[str, Any]:
+        try:
+            with self.store.transaction() as session:
+                case = actions.load_case(session, case_id)
+                if expected_version is not None and case.version != expected_version:
+                    raise CaseConflict(case_id, label, expected_version, case.version)
+                user = actions.load_user(session, actor)
+                with session.no_autoflush:  # one flush per action: one version step, checked once
+                    run(session, case, user)
+        except OperationalError as exc:  # SQLite: another writer held the database past the timeout
+            if "locked" in str(exc.orig):
+                raise CaseConflict(case_id, label) from None
+            raise
+        log.info("case %s: %s by %s", case_id, label.en, actor)
+        return self.show(case_id)
+
+    def approve(self, case_id: str, actor: str, comment: str = "", *, expected_version: int | None = None):
+        now = self.now()
+        return self._act(
+            case_id, actor, expected_version, machine.APPROVE, lambda s, c, u: actions.approve(s, c, u, comment, now)
+        )
+
+    def reject(self, case_id: str, actor: str, comment: str = "", *, expected_version: int | None = None):
+        now = self.now()
+        return self._act(
+            case_id, actor, expected_version, machine.REJECT, lambda s, c, u: actions.reject(s, c, u, comment, now)
+        )
+
+    def send_back(self, case_id: str, actor: str, comment: str = "", *, expected_version: int | None = None):
+        now = self.now()
+        return self._act(
+            case_id,
+            actor,
+            expected_version,
+            machine.SEND_BACK,
+            lambda s, c, u: actions.send_back(s, c, u, comment, now),
+        )
+
+    def consent(self, case_id: str, actor: str, status: str, comment: str = "", *, expected_version=None):
+        now = self.now()
+        return self._act(
+            case_id,
+            actor,
+            expected_version,
+            machine.CONSENT,
+            lambda s, c, u: actions.consent(s, c, u, status, comment, now),
+        )
+
+    def clarify(
+        self, case_id: str, actor: str, method: str, *, on: date | None = None, scope: str = "", expected_version=None
+    ):
+        now, day = self.now(), on or self.today()
+        return self._act(
+            case_id,
+            actor,
+            expected_version,
+            machine.CLARIFY,
+            lambda s, c, u: actions.clarify(s, c, u, method, day, scope, now),
+        )
+
+    def notify(
+        self, case_id: str, actor: str, recipients: Sequence[str], *, on: date | None = None, expected_version=None
+    ):
+        now, day = self.now(), on or self.today()
+
+        def run(session: Session, case: CaseRecord, user: Any) -> None:
+            for recipient in recipients or machine.missing_notifications(case):
+                actions.notify(session, case, user, recipient, day, now)
+
+        return self._act(case_id, actor, expected_version, machine.NOTIFY, run)
+
+    def archive(self, case_id: str, actor: str, *, expected_version: int | None = None):
+        now = self.now()
+        return self._act(
+            case_id, actor, expected_version, machine.ARCHIVE, lambda s, c, u: actions.archive(s, c, u, now)
+        )
+
+    def plan_revisits(self, case_id: str, actor: str, dates: Sequence[date], *, expected_version=None):
+        now = self.now()
+        return self._act(
+            case_id,
+            actor,
+            expected_version,
+            machine.REVISIT,
+            lambda s, c, u: actions.plan_revisits(s, c, u, list(dates), now),
+        )
+
+    def record_revisit(
+        self,
+        case_id: str,
+        actor: str,
+        *,
+        on: date | None = None,
+        method: str | None = None,
+        target: str | None = None,
+        note: str = "",
+        expected_version: int | None = None,
+    ):
+        now, day = self.now(), on or self.today()
+        return self._act(
+            case_id,
+            actor,
+            expected_version,
+            machine.REVISIT,
+            lambda s, c, u: actions.record_revisit(s, c, u, on=day, method=method, target=target, note=note, now=now),
+        )
+
+    def close(self, case_id: str, actor: str, *, reason: str | None = None, expected_version: int | None = None):
+        now = self.now()
+        return self._act(
+            case_id, actor, expected_version, machine.CLOSE, lambda s, c, u: actions.close(s, c, u, reason, now)
+        )
+
+    # --- the reporter -----------------------------------------------------------------------------
+
+    def reveal_reporter(self, case_id: str, actor: str, reason: str) -> dict[str, Any]:
+        """The reporter's identity, for a county-level or higher discipline commission only, with a reason;
+        the request is recorded in the audit log (the identity is not)."""
+        label = Text("查阅举报人身份", "reveal the reporter")
+        with self.store.transaction() as session:
+            case = actions.load_case(session, case_id)
+            user = actions.load_user(session, actor)
+            if user.organ != "discipline_commission" or user.level == "township" or not reason.strip():
+                raise NotPermitted(
+                    case_id,
+                    actor,
+                    Text(
+                        "仅县级以上纪检监察机关可经记录的申请查阅举报人身份，并须说明理由",
+                        "only a county-level or higher discipline commission may, giving a reason",
+                    ),
+                )
+            if case.reporter_sealed is None:
+                raise InvalidTransition(
+                    case_id, case.state, label, Text("未登记举报人身份", "no identity was recorded")
+                )
+            audit.append(session, actor=actor, action="reveal_reporter", case_id=case_id, after={"reason": reason})
+            sealed = case.reporter_sealed
+        return self.sealer.open(sealed, case_id)

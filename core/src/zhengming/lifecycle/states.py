@@ -1,0 +1,56 @@
+"""The states a case goes through, with their Chinese and English names.
+
+Clarification: intake → deferred | closed (not applicable) | proposal → approval → consent →
+clarification → clarified → archived → revisit → closed; ``rejected`` ends it at an approval step.
+False-accusation and fault-tolerance cases: intake → proposal/approval (their procedure steps, if
+any) → decided → archived → closed.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from ..model import Text
+
+
+class State(StrEnum):
+    INTAKE = "intake"
+    DEFERRED = "deferred"
+    PROPOSAL = "proposal"
+    APPROVAL = "approval"
+    CONSENT = "consent"
+    CLARIFICATION = "clarification"
+    CLARIFIED = "clarified"
+    DECIDED = "decided"
+    ARCHIVED = "archived"
+    REVISIT = "revisit"
+    REJECTED = "rejected"
+    CLOSED = "closed"
+
+
+LABELS: dict[State, Text] = {
+    State.INTAKE: Text("受理", "intake"),
+    State.DEFERRED: Text("待其他线索查结", "deferred"),
+    State.PROPOSAL: Text("待提出建议", "awaiting proposal"),
+    State.APPROVAL: Text("审批中", "in approval"),
+    State.CONSENT: Text("待征求本人意见", "awaiting consent"),
+    State.CLARIFICATION: Text("待实施澄清", "awaiting clarification"),
+    State.CLARIFIED: Text("已澄清，待告知", "clarified, notifying"),
+    State.DECIDED: Text("已作出决定", "decided"),
+    State.ARCHIVED: Text("已归档", "archived"),
+    State.REVISIT: Text("回访中", "revisiting"),
+    State.REJECTED: Text("不予澄清（审批未通过）", "rejected"),
+    State.CLOSED: Text("已办结", "closed"),
+}
+
+TERMINAL = frozenset({State.CLOSED, State.REJECTED})
+# Before these states are left, the decision whether to start (the deadline's action) is pending.
+BEFORE_DECISION = frozenset({State.INTAKE, State.DEFERRED, State.PROPOSAL, State.APPROVAL})
+ORDER = tuple(State)
+
+
+def state_label(state: str) -> Text:
+    try:
+        return LABELS[State(state)]
+    except ValueError:
+        return Text(state, state)

@@ -1,0 +1,87 @@
+"""Opening a store: the engine, sessions, and the schema brought to the current migration on first use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from .location import database_url, sqlite_path
+
+HEAD_REVISION = "0001"  # the newest file in migrations/versions; a test keeps the two in step
+SQLITE_BUSY_TIMEOUT_S = 30
+
+
+class Store:
+    """A database holding cases: build one per process and reuse its sessions."""
+
+    def __init__(self, url: str, *, migrate: bool = True, echo: bool = False):
+        self.url = url
+        self.engine: Engine = _create_engine(url, echo)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        if migrate:
+            self.ensure_schema()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed on success and rolled back on any error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def current_revision(self) -> str | None:
+        """The migration the database is at (``None``: empty database)."""
+        with self.engine.connect() as conn:
+            if not self.engine.dialect.has_table(conn, "alembic_version"):
+                return None
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+    def ensure_schema(self) -> None:
+        """Create or migrate the schema unless it is current (one cheap query when it is)."""
+        if self.current_revision() != HEAD_REVISION:
+            self.upgrade()
+
+    def upgrade(self) -> tuple[str | None, str | None]:
+        """Run every pending migration; returns the revisions before and after."""
+        from .migrate import upgrade
+
+        before = self.current_revision()
+        upgrade(self.engine)
+        return before, self.current_revision()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(location: str | None = None, *, migrate: bool = True, echo: bool = False) -> Store:
+    """A :class:`Store` for ``location`` (URL or SQLite path; ``None``: ``ZHENGMING_DB`` or the default)."""
+    return Store(database_url(location), migrate=migrate, echo=echo)
+
+
+def _create_engine(url: str, echo: bool) -> Engine:
+    path = sqlite_path(url)
+    if url.startswith("sqlite"):
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    options: dict[str, Any] = {"pool_pre_ping": True}
+    return create_engine(url, echo=echo, **options)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
+    cursor.execute(
+        "PRAGMA synchronous = NORMAL"
+    )  # a killed process loses nothing; a power cut may lose the last commits
+    cursor.close()

@@ -1,0 +1,173 @@
+"""The tables, as SQLAlchemy 2.0 typed declarative models.
+
+``cases`` carries the current state of a case and its version counter (optimistic locking: an update
+made from a stale read fails instead of overwriting). What happened to a case lives in append-only
+child tables (approvals, consents, clarifications, notifications, revisits) and in the hash-chained
+``audit_events``. The reporter's identity is only ever stored sealed (``reporter_sealed``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {  # noqa: RUF012 — read by SQLAlchemy at class creation
+        dict[str, Any]: JSON,
+        list[Any]: JSON,
+        datetime: DateTime(timezone=True),
+    }
+
+
+class User(Base):
+    """A person who acts on cases: the organ and level they sit in, and their roles there."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    organ: Mapped[str] = mapped_column(String(40))
+    level: Mapped[str] = mapped_column(String(20))
+    roles: Mapped[list[Any]]
+    created_at: Mapped[datetime]
+
+
+class CaseRecord(Base):
+    """One case: its documents, the decision that routed it, what pinned that decision, and its state."""
+
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    jurisdiction: Mapped[str] = mapped_column(String(100))
+    as_of: Mapped[date] = mapped_column(Date)
+    state: Mapped[str] = mapped_column(String(30), index=True)
+    outcome: Mapped[str] = mapped_column(String(30))
+    fast_track: Mapped[bool] = mapped_column(Boolean, default=False)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    steps: Mapped[list[Any]]
+    current_step: Mapped[int] = mapped_column(Integer, default=0)
+    document: Mapped[dict[str, Any]]
+    decision: Mapped[dict[str, Any]]
+    chain: Mapped[list[Any]]
+    plugin_versions: Mapped[dict[str, Any]]
+    rules_fingerprint: Mapped[str] = mapped_column(String(64))
+    reporter_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    consent: Mapped[str | None] = mapped_column(String(20))
+    close_reason: Mapped[str | None] = mapped_column(Text)
+    opened_by: Mapped[str] = mapped_column(String(100))
+    opened_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 — SQLAlchemy's declarative API
+
+    approvals: Mapped[list[Approval]] = relationship(order_by="Approval.id", back_populates="case")
+    consents: Mapped[list[Consent]] = relationship(order_by="Consent.id", back_populates="case")
+    clarifications: Mapped[list[Clarification]] = relationship(order_by="Clarification.id", back_populates="case")
+    notifications: Mapped[list[NotificationRecord]] = relationship(
+        order_by="NotificationRecord.id", back_populates="case"
+    )
+    revisits: Mapped[list[RevisitRecord]] = relationship(order_by="RevisitRecord.id", back_populates="case")
+
+
+class _CaseChild:
+    """Columns every record of something done on a case has: the case, who, and when."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    actor: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime]
+
+
+class Approval(_CaseChild, Base):
+    """One decision taken at an approval (or procedure) step: approved, rejected or sent back (退回)."""
+
+    __tablename__ = "approvals"
+
+    step_index: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(40))
+    level: Mapped[str | None] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(20))
+    decision: Mapped[str] = mapped_column(String(20))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    case: Mapped[CaseRecord] = relationship(back_populates="approvals")
+
+
+class Consent(_CaseChild, Base):
+    """The subject's consent to public clarification: given, declined or withdrawn."""
+
+    __tablename__ = "consents"
+
+    status: Mapped[str] = mapped_column(String(20))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    case: Mapped[CaseRecord] = relationship(back_populates="consents")
+
+
+class Clarification(_CaseChild, Base):
+    """A clarification carried out: how, on which day, and in front of whom (scope)."""
+
+    __tablename__ = "clarifications"
+
+    method: Mapped[str] = mapped_column(String(30))
+    carried_out_on: Mapped[date] = mapped_column(Date)
+    scope: Mapped[str] = mapped_column(Text, default="")
+    case: Mapped[CaseRecord] = relationship(back_populates="clarifications")
+
+
+class NotificationRecord(_CaseChild, Base):
+    """A recipient told of the clarification, or given its records."""
+
+    __tablename__ = "notifications"
+
+    recipient: Mapped[str] = mapped_column(String(40))
+    notified_on: Mapped[date] = mapped_column(Date)
+    case: Mapped[CaseRecord] = relationship(back_populates="notifications")
+
+
+class RevisitRecord(_CaseChild, Base):
+    """A planned revisit (回访) and, once done, when, how and whom."""
+
+    __tablename__ = "revisits"
+
+    planned_on: Mapped[date] = mapped_column(Date)
+    done_on: Mapped[date | None] = mapped_column(Date)
+    method: Mapped[str | None] = mapped_column(String(30))
+    target: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+    case: Mapped[CaseRecord] = relationship(back_populates="revisits")
+
+
+class AuditEvent(Base):
+    """One change, append-only: who, when, what, the state before and after, chained by hash.
+
+    ``hash`` is SHA-256 over the previous event's hash and this event's canonical JSON, so changing,
+    removing or reordering any event breaks every hash after it (``zhengming audit verify``).
+    """
+
+    __tablename__ = "audit_events"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(40))  # ISO 8601 UTC, kept as text so the hash input is exact
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40))
+    case_id: Mapped[str | None] = mapped_column(String(100), index=True)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """The single row naming the last audit event; writers lock it, so the chain never forks."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_seq: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,244 @@
+"""The store: migrations, the hash-chained audit log, reporter sealing, and secrecy of the reporter."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import text
+
+from zhengming.cli.main import cli
+from zhengming.store import audit, open_store
+from zhengming.store.crypto import Sealer, SealingKeyError, load_key
+from zhengming.store.database import HEAD_REVISION
+
+from .test_store_support import BACKENDS, REPORTER_NAME, case_document
+
+pytest_plugins = ("tests.test_store_support",)
+pytestmark = pytest.mark.usefixtures("private_env")
+
+MIGRATIONS = Path(__file__).parents[1] / "core/src/zhengming/store/migrations/versions"
+
+
+def test_head_revision_is_the_newest_migration():
+    revisions = sorted(p.name.split("_")[0] for p in MIGRATIONS.glob("[0-9]*.py"))
+    assert revisions[-1] == HEAD_REVISION
+
+
+@BACKENDS
+def test_the_migrations_create_exactly_the_models(store):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from zhengming.store.models import Base
+
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_a_new_database_is_created_and_migrated_on_first_use(tmp_path):
+    path = tmp_path / "sub" / "dir" / "new.sqlite"
+    store = open_store(str(path))
+    assert path.exists() and store.current_revision() == HEAD_REVISION
+    store.dispose()
+
+
+@BACKENDS
+def test_audit_events_are_append_only_in_the_database(service, store):
+    service.open(case_document())
+    with pytest.raises(Exception, match="append-only"), store.transaction() as session:
+        session.execute(text("UPDATE audit_events SET actor = 'mallory'"))
+    with pytest.raises(Exception, match="append-only"), store.transaction() as session:
+        session.execute(text("DELETE FROM audit_events"))
+
+
+@BACKENDS
+def test_audit_verify_detects_a_changed_a_removed_and_a_truncated_event(service, people, store):
+    service.open(case_document())
+    service.approve("T-1", "li", "建议澄清")
+    service.approve("T-1", "wang", "同意")
+    with store.transaction() as session:
+        assert audit.verify(session).ok
+    with store.transaction() as session:  # someone with database access rewrites history
+        audit.drop_append_only_guard(session)
+        session.execute(text("UPDATE audit_events SET actor = 'mallory' WHERE action = 'approve' AND actor = 'wang'"))
+    with store.transaction() as session:
+        result = audit.verify(session)
+    assert not result.ok and {(p.problem) for p in result.problems} == {"hash"}
+    bad = [p.seq for p in result.problems]
+    with store.transaction() as session:
+        session.execute(text("DELETE FROM audit_events WHERE seq = :seq"), {"seq": bad[0]})
+        result = audit.verify(session)
+    assert {"gap", "head"} & {p.problem for p in result.problems}
+
+
+def test_audit_verify_command_exit_codes(tmp_path):
+    db = str(tmp_path / "a.sqlite")
+    runner = CliRunner()
+    result = runner.invoke(
+        cli,
+        [
+            "--db",
+            db,
+            "users",
+            "add",
+            "li",
+            "--organ",
+            "discipline_commission",
+            "--level",
+            "county",
+            "--role",
+            "handling_department",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(cli, ["--db", db, "audit", "verify", "--json"])
+    assert result.exit_code == 0 and json.loads(result.stdout) == {"ok": True, "events": 1, "problems": []}
+    store = open_store(db)
+    with store.transaction() as session:
+        audit.drop_append_only_guard(session)
+        session.execute(text("UPDATE audit_events SET after = '{}'"))
+    result = runner.invoke(cli, ["--db", db, "audit", "verify"])
+    assert result.exit_code == 1 and "审计日志被篡改" in result.stdout and "第 1 条" in result.stdout
+
+
+def test_the_key_file_is_created_private(tmp_path, monkeypatch):
+    path = tmp_path / "cfg" / "key"
+    monkeypatch.setenv("ZHENGMING_KEY_FILE", str(path))
+    key = load_key()
+    assert len(key) == 32 and stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert load_key() == key
+
+
+def test_a_sealed_identity_opens_only_with_its_key_and_case():
+    sealer = Sealer(b"k" * 32)
+    sealed = sealer.seal({"name": REPORTER_NAME}, "C-1")
+    assert REPORTER_NAME.encode() not in sealed
+    assert sealer.open(sealed, "C-1") == {"name": REPORTER_NAME}
+    with pytest.raises(SealingKeyError):
+        sealer.open(sealed, "C-2")
+    with pytest.raises(SealingKeyError):
+        Sealer(b"x" * 32).open(sealed, "C-1")
+
+
+def test_a_key_from_the_environment_must_be_32_bytes(monkeypatch):
+    monkeypatch.setenv("ZHENGMING_KEY", "c2hvcnQ=")
+    with pytest.raises(SealingKeyError, match="32 bytes"):
+        load_key()
+
+
+@BACKENDS
+def test_the_reporter_is_revealed_only_to_a_county_commission_with_a_reason(service, people, store):
+    from zhengming.lifecycle import NotPermitted, add_user
+
+    service.open(case_document())
+    add_user(store, "xiang", "township_discipline", "township", ["handling_department"])
+    with pytest.raises(NotPermitted):
+        service.reveal_reporter("T-1", "xiang", "核查需要")
+    with pytest.raises(NotPermitted):
+        service.reveal_reporter("T-1", "wang", "")
+    assert service.reveal_reporter("T-1", "wang", "诬告陷害调查需要")["name"] == REPORTER_NAME
+    history = service.show("T-1")["history"]
+    assert history[-1]["action"] == "reveal_reporter"
+
+
+def _sqlite_bytes(path: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*"))
+
+
+def test_the_reporters_name_is_nowhere_in_the_file_logs_or_output(tmp_path, caplog):
+    """Acceptance: the name given at intake is not in the SQLite file's bytes, the logs, or any output."""
+    db = tmp_path / "secret.sqlite"
+    runner = CliRunner()
+    outputs = []
+
+    def run(*args):
+        for lang in ("zh", "en"):
+            for json_flag in ((), ("--json",)):
+                if args[0] == "case" and args[1] == "open" and (lang, json_flag) != ("zh", ()):
+                    continue  # a case is opened once
+                result = runner.invoke(cli, ["--lang", lang, "--db", str(db), *args, *json_flag])
+                outputs.append(result.output)
+        return result
+
+    caplog.set_level(logging.DEBUG)
+    logging.getLogger("sqlalchemy.engine").setLevel(logging.INFO)  # statements and their parameters
+    for name, seat in {"li": ["handling_department"], "wang": ["commission_head"]}.items():
+        runner.invoke(
+            cli,
+            [
+                "--db",
+                str(db),
+                "users",
+                "add",
+                name,
+                "--organ",
+                "discipline_commission",
+                "--level",
+                "county",
+                *[x for r in seat for x in ("--role", r)],
+            ],
+        )
+    intake = tmp_path / "intake.json"
+    intake.write_text(json.dumps(case_document(), ensure_ascii=False), encoding="utf-8")
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps(case_document("T-2") | {"reporter": {"name": REPORTER_NAME, "age": 40}}, ensure_ascii=False)
+    )
+    jsonl = tmp_path / "more.jsonl"
+    jsonl.write_text(
+        "\n".join(json.dumps(case_document(f"J-{n}"), ensure_ascii=False) for n in range(3)) + "\n{broken\n",
+        encoding="utf-8",
+    )
+    assert run("case", "open", str(intake)).exit_code == 0
+    run("case", "open", str(bad))  # invalid reporter: the error names the field, not the value
+    run("case", "open", str(intake))  # duplicate
+    run("import", str(jsonl))
+    run("case", "show", "T-1")
+    run("case", "list")
+    run("case", "approve", "T-1", "--as", "wang")  # refused: wrong role
+    runner.invoke(cli, ["--db", str(db), "case", "approve", "T-1", "--as", "li"])
+    runner.invoke(cli, ["--db", str(db), "case", "approve", "T-1", "--as", "wang"])
+    runner.invoke(cli, ["--db", str(db), "case", "clarify", "T-1", "--as", "li", "--method", "written"])
+    run("case", "show", "T-1")
+    run("case", "reevaluate", "T-1")
+    run("audit", "verify")
+    assert any("/reporter/age" in o for o in outputs)
+    secret = REPORTER_NAME
+    assert not [o for o in outputs if secret in o or "13912345678" in o]
+    assert secret not in caplog.text and "13912345678" not in caplog.text
+    assert "INSERT INTO cases" in caplog.text  # the statements were logged, with their parameters
+    data = _sqlite_bytes(db)
+    assert secret.encode() not in data and b"13912345678" not in data
+    assert json.dumps(secret).encode() not in data and secret.encode("utf-16-le") not in data
+    assert runner.invoke(cli, ["--db", str(db), "case", "show", "T-1", "--json"]).exit_code == 0
+
+
+@BACKENDS
+def test_the_reporters_name_is_not_stored_in_clear_on_either_database(service, store):
+    service.open(case_document())
+    with store.transaction() as session:
+        rows = (
+            session.execute(text("SELECT * FROM cases")).all()
+            + session.execute(text("SELECT * FROM audit_events")).all()
+        )
+    assert REPORTER_NAME not in repr(rows) and rows[0].reporter_sealed
+
+
+def test_evaluate_does_not_import_the_store():
+    code = (
+        "import sys; from zhengming.cli.main import cli; "
+        "print(any(m.split('.')[0] in ('sqlalchemy', 'rich', 'alembic', 'cryptography') for m in sys.modules))"
+    )
+    assert (
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+        == "False"
+    )
