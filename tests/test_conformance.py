@@ -36,12 +36,12 @@ def test_a_plugin_that_clarifies_a_true_allegation_fails_naming_the_invariant_an
         return Trigger(outcome=TriggerOutcome.MUST_CLARIFY, allegations=tuple(a.id for a in case.allegations), {CITE})
     """
     registry = load_registry(entry_points=[plugins.make("bad", body)])
-    found = failures(run(registry, ["bad"], max_examples=30))
-    violation = found[("invariant:only-untrue-clarified", "trigger")]
+    results = run(registry, ["bad"], max_examples=30)
+    violation = failures(results)[("invariant:only-untrue-clarified", "trigger")]
     assert "was not found untrue" in violation.detail
     assert violation.case["jurisdiction"] == "bad"
     assert any(a["finding"] != "untrue" for a in violation.case["allegations"])
-    assert matrix(registry, run(registry, ["bad"], max_examples=10))["bad"]["trigger"] == "fail"
+    assert matrix(registry, results)["bad"]["trigger"] == "fail"
 
 
 def test_a_plugin_that_answers_without_citation_fails_naming_the_block(plugins):

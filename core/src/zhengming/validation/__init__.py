@@ -44,11 +44,18 @@ def _fast_validator(kind: object) -> Callable[[Any], Any] | None:
 
 def check_decision(document: Any) -> None:
     """Raise :class:`InvalidDocument` when ``document`` is not a valid decision document."""
-    from .full import problems
+    from fastjsonschema import JsonSchemaValueException
 
-    found = problems(document, DECISION_SCHEMA)
-    if found:
-        raise InvalidDocument(found)
+    from ._fast_decision import validate
+
+    try:
+        validate(document)
+    except JsonSchemaValueException:
+        from .full import problems
+
+        raise InvalidDocument(
+            problems(document, DECISION_SCHEMA) or [Problem("", Text("文档无效", "invalid document"))]
+        ) from None
 
 
 def _duplicate_allegation_ids(document: Mapping[str, Any]) -> list[Problem]:
