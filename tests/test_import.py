@@ -1,0 +1,124 @@
+"""``zhengming import FILE.jsonl``: bad lines reported and skipped, idempotent re-runs, and an import
+killed with SIGKILL that finishes on restart with no duplicate and no half-written case."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import func, select, text
+
+from zhengming.cli.main import cli
+from zhengming.store import audit, open_store
+from zhengming.store.models import AuditEvent, CaseRecord
+
+from .test_store_support import BACKENDS, REPORTER_NAME, case_document
+
+pytest_plugins = ("tests.test_store_support",)
+pytestmark = [BACKENDS, pytest.mark.usefixtures("private_env")]
+ZHENGMING = Path(sys.executable).with_name("zhengming")
+
+
+def write_jsonl(path: Path, documents, extra_lines=()) -> Path:
+    lines = [json.dumps(d, ensure_ascii=False) for d in documents]
+    for index, line in extra_lines:
+        lines.insert(index, line)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def counts(db_url: str) -> tuple[int, int, int]:
+    """Cases, distinct case ids, and import audit events."""
+    store = open_store(db_url)
+    try:
+        with store.transaction() as session:
+            cases = session.scalar(select(func.count()).select_from(CaseRecord))
+            distinct = session.scalar(select(func.count(func.distinct(CaseRecord.case_id))))
+            events = session.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "import"))
+            return cases, distinct, events
+    finally:
+        store.dispose()
+
+
+def test_bad_lines_are_reported_with_line_and_pointer_and_skipped(db_url, tmp_path):
+    bad_finding = case_document("BAD-1")
+    bad_finding["allegations"][0]["finding"] = "maybe"
+    documents = [case_document(f"OK-{n}") for n in range(5)]
+    path = write_jsonl(
+        tmp_path / "cases.jsonl",
+        documents,
+        extra_lines=[(2, json.dumps(bad_finding, ensure_ascii=False)), (4, "{not json"), (5, ""), (6, '{"jurisdiction": "atlantis"}')],
+    )
+    result = CliRunner().invoke(cli, ["--db", db_url, "import", str(path), "--json", "--no-progress"])
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert report["imported"] == 5 and report["lines"] == 9
+    assert [(p["line"], p["problems"][0]["pointer"]) for p in report["invalid"]] == [
+        (3, "/allegations/0/finding"),
+        (5, "/"),
+        (7, "/allegations"),  # the first of the problems of {"jurisdiction": "atlantis"}
+    ]
+    assert "第 3 行 /allegations/0/finding" in result.stderr
+    assert REPORTER_NAME not in result.output
+    assert counts(db_url) == (5, 5, 5)
+
+
+def test_a_second_run_imports_nothing_twice(db_url, tmp_path):
+    documents = [case_document(f"C-{n}") for n in range(30)] + [case_document("C-3")]  # one duplicate line
+    path = write_jsonl(tmp_path / "cases.jsonl", documents)
+    runner = CliRunner()
+    first = json.loads(runner.invoke(cli, ["--db", db_url, "import", str(path), "--json", "--batch", "7"]).stdout)
+    assert (first["imported"], first["by_state"]) == (30, {"proposal": 30})
+    assert first["duplicate_in_file"] + first["already_stored"] == 1  # the repeated line, in a later batch
+    again = runner.invoke(cli, ["--db", db_url, "import", str(path), "--batch", "7"])
+    assert again.exit_code == 0 and "导入 0 件，已存在 31 件" in again.stdout
+    assert counts(db_url) == (30, 30, 30)
+
+
+def test_an_import_killed_mid_way_finishes_on_restart(db_url, tmp_path):
+    total = 6000
+    documents = []
+    for n in range(total):
+        document = case_document(f"K-{n:05d}", reporter=n % 3 == 0)
+        if n % 4 == 1:
+            document["allegations"][0]["finding"] = "true"  # not applicable: closed at intake
+        documents.append(document)
+    path = write_jsonl(tmp_path / "many.jsonl", documents)
+    env = os.environ | {"ZHENGMING_DB": db_url}
+    command = [str(ZHENGMING), "import", str(path), "--batch", "50", "--no-progress"]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    stored = 0
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            stored = counts(db_url)[0]
+        except Exception:  # the schema may not exist yet
+            stored = 0
+        if stored >= 500:
+            break
+        time.sleep(0.05)
+    assert process.poll() is None, "the import finished before it could be killed: make the file larger"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(30)
+    cases, distinct, events = counts(db_url)
+    assert 0 < cases < total and cases == distinct == events, "a batch is all or nothing"
+    assert cases % 50 == 0
+
+    finished = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert finished.returncode == 0, finished.stderr
+    assert counts(db_url) == (total, total, total)
+    store = open_store(db_url)
+    with store.transaction() as session:
+        assert audit.verify(session).ok
+        states = dict(session.execute(select(CaseRecord.state, func.count()).group_by(CaseRecord.state)).all())
+        sealed = session.scalar(select(func.count()).where(CaseRecord.reporter_sealed.is_not(None)))
+        assert session.execute(text("SELECT count(*) FROM cases WHERE document IS NULL OR decision IS NULL")).scalar() == 0
+    store.dispose()
+    assert states == {"proposal": total - total // 4, "closed": total // 4} and sealed == total // 3
