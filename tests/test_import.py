@@ -54,7 +54,12 @@ def test_bad_lines_are_reported_with_line_and_pointer_and_skipped(db_url, tmp_pa
     path = write_jsonl(
         tmp_path / "cases.jsonl",
         documents,
-        extra_lines=[(2, json.dumps(bad_finding, ensure_ascii=False)), (4, "{not json"), (5, ""), (6, '{"jurisdiction": "atlantis"}')],
+        extra_lines=[
+            (2, json.dumps(bad_finding, ensure_ascii=False)),
+            (4, "{not json"),
+            (5, ""),
+            (6, '{"jurisdiction": "atlantis"}'),
+        ],
     )
     result = CliRunner().invoke(cli, ["--db", db_url, "import", str(path), "--json", "--no-progress"])
     assert result.exit_code == 2
@@ -119,6 +124,8 @@ def test_an_import_killed_mid_way_finishes_on_restart(db_url, tmp_path):
         assert audit.verify(session).ok
         states = dict(session.execute(select(CaseRecord.state, func.count()).group_by(CaseRecord.state)).all())
         sealed = session.scalar(select(func.count()).where(CaseRecord.reporter_sealed.is_not(None)))
-        assert session.execute(text("SELECT count(*) FROM cases WHERE document IS NULL OR decision IS NULL")).scalar() == 0
+        assert (
+            session.execute(text("SELECT count(*) FROM cases WHERE document IS NULL OR decision IS NULL")).scalar() == 0
+        )
     store.dispose()
     assert states == {"proposal": total - total // 4, "closed": total // 4} and sealed == total // 3

@@ -1,4 +1,6 @@
-"""``zhengming demo``: run every installed jurisdiction's example cases and show some decisions in full."""
+"""``zhengming demo``: run every installed jurisdiction's example cases and show some decisions in full;
+then work a realistic set of cases for every jurisdiction through their lifecycle in a fresh database
+and print how many ended in each state."""
 
 from __future__ import annotations
 
@@ -9,9 +11,16 @@ from .app import EXIT_FAILURE, App, pass_app
 
 @click.command()
 @click.option("--all", "show_all", is_flag=True, help="Print every decision in full, not only the featured ones.")
+@click.option(
+    "--db",
+    "demo_db",
+    metavar="PATH",
+    help="Keep the demo's SQLite database here (default: a temporary file, removed afterwards).",
+)
 @pass_app
-def demo(app: App, show_all: bool) -> None:
-    """Evaluate the example cases shipped with every installed jurisdiction (演示)."""
+def demo(app: App, show_all: bool, demo_db: str | None) -> None:
+    """Evaluate the example cases shipped with every installed jurisdiction, then run cases through
+    their whole lifecycle in a fresh database (演示)."""
     from ..casefiles import example_cases, mismatches
     from ..engine import Engine
     from ..labels import label
@@ -45,5 +54,8 @@ def demo(app: App, show_all: bool) -> None:
             f"{len(rows)} cases, {len(rows) - failures} as expected.",
         )
     )
+    from .demo_lifecycle import lifecycle_demo
+
+    lifecycle_demo(app, demo_db)
     if failures:
         raise SystemExit(EXIT_FAILURE)

@@ -40,6 +40,7 @@ def list_row(case: CaseRecord, today: date, overdue: bool | None = None) -> dict
         "due_on": _iso(case.due_on),
         "overdue": is_overdue(case, today) if overdue is None else overdue,
         "current_step": case.current_step if case.state in (State.PROPOSAL, State.APPROVAL) else None,
+        "close_reason": case.close_reason,
         "version": case.version,
     }
 
@@ -117,6 +118,7 @@ def case_view(case: CaseRecord, today: date, history: list[AuditEvent] | None = 
         "opened_by": case.opened_by,
         "opened_at": _iso(case.opened_at),
         "updated_at": _iso(case.updated_at),
+        "document": case.document,
         "decision": decision,
     }
     if history is not None:

@@ -1,0 +1,100 @@
+"""The lifecycle half of ``zhengming demo``: a fresh SQLite database, every jurisdiction's scenarios,
+and a summary of the cases by state."""
+
+from __future__ import annotations
+
+import secrets
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from .app import App
+
+
+def lifecycle_demo(app: App, db_path: str | None) -> None:
+    from ..engine import Engine
+    from ..lifecycle import CaseService
+    from ..lifecycle.demo import DEMO_DATE, Demo
+    from ..lifecycle.states import ORDER
+    from ..store import audit, open_store
+    from ..store.crypto import Sealer
+    from .case_text import reason_name, state_name
+
+    with tempfile.TemporaryDirectory(prefix="zhengming-demo-") as folder:
+        path = Path(db_path) if db_path else Path(folder) / "demo.sqlite"
+        if path.exists():
+            raise click.UsageError(
+                app.say(f"{path} 已存在：演示需要新数据库", f"{path} exists: the demo needs a new database")
+            )
+        store = open_store(str(path))
+        # a throwaway key: the demo never touches the user's own key file
+        service = CaseService(
+            store, Engine(app.registry), sealer=Sealer(secrets.token_bytes(32)), today=lambda: DEMO_DATE
+        )
+        run = Demo(service).everything()
+        cases, _total = service.list(limit=None)
+        with store.transaction() as session:
+            verified = audit.verify(session)
+        store.dispose()
+
+    say = app.say
+    click.echo()
+    where = str(path) if db_path else say("临时文件，演示后删除", "a temporary file, removed afterwards")
+    click.echo(
+        click.style(say(f"━━ 案件办理演示（SQLite：{where}）", f"━━ Case lifecycle demo (SQLite: {where})"), bold=True)
+    )
+    per_jurisdiction: dict[str, Counter] = {}
+    for row in cases:
+        per_jurisdiction.setdefault(row["jurisdiction"], Counter())[row["state"]] += 1
+    for jid in sorted(per_jurisdiction):
+        counts = per_jurisdiction[jid]
+        parts = " · ".join(f"{state_name(s, app.lang)} {counts[s]}" for s in ORDER if counts[s])
+        click.echo(f"  {jid:<28} {sum(counts.values()):>3}  {parts}")
+    click.echo(click.style(say("━━ 按状态汇总", "━━ Cases by state"), bold=True))
+    by_state = Counter(row["state"] for row in cases)
+    reasons = _close_reasons(service, cases)
+    for state in ORDER:
+        if by_state[state]:
+            detail = ""
+            if reasons.get(state):
+                detail = (
+                    "（" + "，".join(f"{reason_name(r, app.lang)} {n}" for r, n in reasons[state].most_common()) + "）"
+                )
+            click.echo(f"  {state_name(state, app.lang):<16} {by_state[state]:>4}{detail}")
+    click.echo(
+        say(
+            f"  共 {len(cases)} 件，{len(per_jurisdiction)} 个辖区；快查快办 {sum(r['fast_track'] for r in cases)} 件。",
+            f"  {len(cases)} cases in {len(per_jurisdiction)} jurisdictions; {sum(r['fast_track'] for r in cases)} fast-tracked.",
+        )
+    )
+    if run.refusals:
+        click.echo(say("按规则拒绝的操作（示例）：", "Actions refused by the rules (examples):"))
+        shown = {}
+        for case_id, message in run.refusals:
+            shown.setdefault(message.render(app.lang).split("：")[0][:12], (case_id, message))
+        for _case_id, message in list(shown.values())[:3]:
+            click.echo(f"  · {message.render(app.lang)}")
+    if run.surprises:
+        click.echo(say(f"意外拒绝 {len(run.surprises)} 次：", f"{len(run.surprises)} unexpected refusals:"))
+        for case_id, message in run.surprises[:5]:
+            click.echo(f"  · {case_id}: {message.render(app.lang)}")
+    status = (
+        say(
+            f"审计日志：{verified.events} 条记录，哈希链完整。",
+            f"audit log: {verified.events} events, hash chain intact.",
+        )
+        if verified.ok
+        else say("审计日志校验失败！", "audit log verification FAILED!")
+    )
+    click.echo("  " + status)
+
+
+def _close_reasons(service, cases) -> dict[str, Counter]:
+    reasons: dict[str, Counter] = {}
+    for row in cases:
+        if row["state"] == "closed":
+            view = row.get("close_reason")
+            reasons.setdefault(row["state"], Counter())[view or "-"] += 1
+    return reasons

@@ -1,0 +1,242 @@
+"""A realistic set of cases for every installed jurisdiction, worked through their lifecycle.
+
+Used by ``zhengming demo``. Each jurisdiction gets the same scenarios — a case carried through to the
+end (with revisits where its rules require them), one sent back (退回) and still in approval, one not
+applicable, one with other clues pending, one refused for lack of consent where its rules require
+consent, one rejected, a fast-track one awaiting its proposal, a false-accusation and a
+fault-tolerance case — and the rules decide where each really goes: a jurisdiction that defers
+nothing does not defer. The users the steps need are registered on the way, one per seat.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+import attrs
+
+from ..labels import label
+from ..model import Level, Organ, Role, Text
+from .errors import LifecycleError
+from .roles import handling_seat, step_seat
+from .service import CaseService
+from .states import State
+from .users import add_user
+
+DEMO_DATE = date(2024, 3, 1)
+BASE = {
+    "subject": {"kind": "person", "name": "张某", "management_level": "county"},
+    "report": {"received_on": "2023-11-02", "real_name": True, "channel": "letter"},
+    "handling": {"organ": "discipline_commission", "level": "county", "verification_concluded_on": "2024-01-15"},
+    "allegations": [{"id": "a1", "summary": "收受礼金", "finding": "untrue"}],
+    "impact": {"scope": "unit", "on_selection": True},
+}
+REPORTER = {"name": "演示举报人", "phone": "13000000000"}
+
+
+@attrs.define
+class DemoRun:
+    """What the demo did: cases opened, and the refusals it provoked on purpose."""
+
+    cases: list[tuple[str, str, str]] = attrs.Factory(list)  # (jurisdiction, case_id, scenario)
+    refusals: list[tuple[str, Text]] = attrs.Factory(list)  # (case_id, message)
+    surprises: list[tuple[str, Text]] = attrs.Factory(list)  # refusals the demo did not intend
+
+
+class Demo:
+    def __init__(self, service: CaseService):
+        self.service = service
+        self.run = DemoRun()
+        self._users: dict[tuple[str | None, str | None, str], str] = {}
+
+    # --- users ---------------------------------------------------------------------------------
+
+    def user_for(self, organ: str | None, level: str | None, role: str) -> str:
+        """A user sitting at (organ, level) with ``role``, registered on first need."""
+        organ = organ or Organ.DISCIPLINE_COMMISSION.value
+        level = level or Level.COUNTY.value
+        key = (organ, level, role)
+        if key not in self._users:
+            name = f"{label(Level(level)).zh}{label(Organ(organ)).zh}·{label(Role(role)).zh}"
+            add_user(self.service.store, name, organ, level, [role], actor="demo")
+            self._users[key] = name
+        return self._users[key]
+
+    def step_actor(self, view: dict[str, Any]) -> str:
+        step = view["steps"][view["current_step"]]
+        seat = step_seat(step, handling_seat(view["kind"], view["document"]))
+        return self.user_for(seat.organ, seat.level, step["role"])
+
+    def implementer(self, view: dict[str, Any]) -> str:
+        implementers = view["decision"].get("approval", {}).get("implementers") or []
+        if implementers:
+            return self.user_for(implementers[0]["organ"], implementers[0]["level"], Role.HANDLING_DEPARTMENT.value)
+        seat = handling_seat(view["kind"], view["document"])
+        return self.user_for(seat.organ, seat.level, Role.HANDLING_DEPARTMENT.value)
+
+    # --- driving a case ----------------------------------------------------------------------------
+
+    def attempt(self, case_id: str, action: Callable[[], dict[str, Any]], *, expected: bool = False):
+        """Run an action; a refusal is recorded (as intended or as a surprise) instead of raised."""
+        try:
+            return action()
+        except LifecycleError as exc:
+            (self.run.refusals if expected else self.run.surprises).append((case_id, exc.message))
+            return None
+
+    def approve_steps(self, view: dict[str, Any], until: int | None = None) -> dict[str, Any]:
+        case_id = view["case_id"]
+        while view["state"] in (State.PROPOSAL, State.APPROVAL) and (until is None or view["current_step"] < until):
+            result = self.attempt(case_id, lambda v=view: self.service.approve(case_id, self.step_actor(v), "同意"))
+            if result is None:
+                break
+            view = result
+        return view
+
+    def carry_out(self, view: dict[str, Any], *, revisit: bool = True) -> dict[str, Any]:
+        """Consent where needed, clarify, notify, archive, revisit, close."""
+        svc, case_id, who = self.service, view["case_id"], self.implementer(view)
+        if view["state"] == State.CONSENT:
+            view = svc.consent(case_id, who, "given", "本人同意公开澄清")
+        if view["state"] in (State.CLARIFICATION, State.CONSENT):
+            methods = [m["method"] for m in view["methods"]]
+            public = next((m for m in ("meeting", "notice", "face_to_face") if m in methods), methods[0])
+            view = self.attempt(
+                case_id, lambda: svc.clarify(case_id, who, public, on=DEMO_DATE, scope="本单位干部大会")
+            )
+            if view is None:
+                return svc.show(case_id)
+        if view["state"] == State.CLARIFIED:
+            view = svc.notify(case_id, who, [], on=DEMO_DATE)
+        if view["state"] in (State.CLARIFIED, State.DECIDED):
+            view = svc.archive(case_id, who)
+        if view["state"] == State.ARCHIVED and view["revisit"]["required"]:
+            plan = [DEMO_DATE + timedelta(days=90), DEMO_DATE + timedelta(days=365)]
+            view = svc.plan_revisits(case_id, who, plan)
+            if not revisit:
+                return view
+            for day in plan:
+                method = (view["revisit"]["methods"] or [None])[0]
+                view = svc.record_revisit(case_id, who, on=day, method=method, note="工作生活正常，已放下思想包袱")
+        if view["state"] in (State.ARCHIVED, State.REVISIT):
+            view = svc.close(case_id, who)
+        return view
+
+    def open(self, jurisdiction: str, scenario: str, document: dict[str, Any]) -> dict[str, Any] | None:
+        case_id = f"{jurisdiction}-{scenario}"
+        document = {
+            "jurisdiction": jurisdiction,
+            "as_of": self.as_of(jurisdiction).isoformat(),
+            "case_id": case_id,
+        } | document
+        view = self.attempt(case_id, lambda: self.service.open(document))
+        if view is not None:
+            self.run.cases.append((jurisdiction, case_id, scenario))
+        return view
+
+    def as_of(self, jurisdiction: str) -> date:
+        info = self.service.engine.registry.records[jurisdiction].info
+        return max(DEMO_DATE, info.effective_from or DEMO_DATE)
+
+    # --- the scenarios ------------------------------------------------------------------------------
+
+    def jurisdiction(self, jid: str) -> None:
+        svc = self.service
+        view = self.open(jid, "full", clarification())
+        if view:
+            self.carry_out(self.approve_steps(view))
+
+        view = self.open(jid, "sent-back", clarification())
+        if view and len(view["steps"]) >= 2:
+            view = self.approve_steps(view, until=1)
+            view = svc.send_back(view["case_id"], self.step_actor(view), "请补充核查材料后再报")
+            svc.approve(view["case_id"], self.step_actor(view), "已补充核查材料，再次报批")  # back in approval
+
+        self.open(jid, "not-applicable", clarification(finding="true"))
+        self.open(jid, "pending-clues", clarification(circumstances={"pending_other_clues": True}))
+
+        view = self.open(jid, "no-consent", clarification(impact={"scope": "society"}))
+        if view:
+            view = self.approve_steps(view)
+            needs = [m["method"] for m in view["methods"] if m["consent_required"]]
+            if needs and view["state"] == State.CONSENT:
+                who = self.implementer(view)
+                self.attempt(view["case_id"], lambda: svc.clarify(view["case_id"], who, needs[0]), expected=True)
+                svc.consent(view["case_id"], who, "declined", "本人不愿公开澄清")
+                svc.close(view["case_id"], who)
+
+        view = self.open(jid, "rejected", clarification())
+        if view and view["steps"]:
+            view = self.approve_steps(view, until=len(view["steps"]) - 1)
+            if view["state"] in (State.PROPOSAL, State.APPROVAL):
+                svc.reject(view["case_id"], self.step_actor(view), "核查结论尚需复核，不予澄清")
+
+        view = self.open(jid, "disciplined", clarification(disciplined=True))
+        if view:
+            self.carry_out(self.approve_steps(view), revisit=False)
+
+        self.open(
+            jid, "fast-track", clarification(circumstances={"key_juncture": True}, subject={"is_unit_principal": True})
+        )
+
+        view = self.open(jid, "false-accusation", FALSE_ACCUSATION)
+        if view:
+            self.carry_out(view)
+        view = self.open(jid, "fault-tolerance", FAULT_TOLERANCE)
+        if view:
+            view = self.approve_steps(view)
+            if view["state"] == State.DECIDED:
+                svc.archive(view["case_id"], self.implementer(view))
+
+    def everything(self) -> DemoRun:
+        """Every scenario for every installed jurisdiction; and the wrong user tried once, on purpose."""
+        ids = self.service.engine.registry.ids()
+        for jid in ids:
+            self.jurisdiction(jid)
+        first = next((c for _j, c, s in self.run.cases if s == "sent-back"), None)
+        if first:
+            outsider = self.user_for(
+                Organ.ORGANIZATION_DEPARTMENT.value, Level.CITY.value, Role.ORGANIZATION_DEPARTMENT.value
+            )
+            self.attempt(first, lambda: self.service.approve(first, outsider, "越权审批"), expected=True)
+        return self.run
+
+
+def clarification(
+    *,
+    finding: str = "untrue",
+    impact: dict[str, Any] | None = None,
+    circumstances: dict[str, Any] | None = None,
+    subject: dict[str, Any] | None = None,
+    disciplined: bool = False,
+) -> dict[str, Any]:
+    document = copy.deepcopy(BASE) | {"reporter": dict(REPORTER)}
+    document["allegations"][0]["finding"] = finding
+    if disciplined:  # a second allegation was true and led to a disposition
+        document["allegations"].append(
+            {"id": "a2", "summary": "违规发放津贴", "finding": "true", "disposition_form": 2}
+        )
+    if impact:
+        document["impact"] = impact
+    if circumstances:
+        document["circumstances"] = circumstances
+    if subject:
+        document["subject"] = document["subject"] | subject
+    return document
+
+
+FALSE_ACCUSATION = {
+    "kind": "false_accusation",
+    "accuser": {"kind": "party_member", "intent": True, "fabricated": True, "adverse_impact": True},
+    "investigating_organ": {"organ": "discipline_commission", "level": "county"},
+}
+FAULT_TOLERANCE = {
+    "kind": "fault_tolerance",
+    "filing": {
+        "timing": "after",
+        "claimed_items": [],
+        "facts": {"public_interest_motive": True, "corrected_promptly": True},
+    },
+}
