@@ -78,8 +78,18 @@ def commit_change(
     audit.append(session, actor=actor, action=action, case_id=case.case_id, before=before, after=after)
 
 
-def _step_record(case: CaseRecord, user: User, index: int, step: dict[str, Any], decision: str, comment: str, now):
-    case.approvals.append(
+def _add(session: Session, case: CaseRecord, record: Any) -> None:
+    """Add a record of something done to the case (without loading the case's collection)."""
+    record.case_pk = case.id
+    session.add(record)
+
+
+def _step_record(
+    session, case: CaseRecord, user: User, index: int, step: dict[str, Any], decision: str, comment: str, now
+):
+    _add(
+        session,
+        case,
         Approval(
             step_index=index,
             role=step["role"],
@@ -89,14 +99,14 @@ def _step_record(case: CaseRecord, user: User, index: int, step: dict[str, Any],
             comment=comment,
             actor=user.name,
             at=now,
-        )
+        ),
     )
 
 
 def _step_action(session, case, user, comment, now, *, run, name, label, decision):
     before = snapshot(case)
     index, step = run(case, user)
-    _step_record(case, user, index, step, decision, comment, now)
+    _step_record(session, case, user, index, step, decision, comment, now)
     detail = {"step": index, "role": step["role"], "comment": comment}
     commit_change(session, case, actor=user.name, action=name, label=label, before=before, detail=detail, now=now)
 
@@ -119,7 +129,7 @@ def reject(session: Session, case: CaseRecord, user: User, comment: str, now: da
     before = snapshot(case)
     index, step = machine.reject(case, user)
     case.close_reason = "rejected"
-    _step_record(case, user, index, step, "rejected", comment, now)
+    _step_record(session, case, user, index, step, "rejected", comment, now)
     detail = {"step": index, "role": step["role"], "comment": comment}
     commit_change(
         session, case, actor=user.name, action="reject", label=machine.REJECT, before=before, detail=detail, now=now
@@ -143,7 +153,7 @@ def send_back(session: Session, case: CaseRecord, user: User, comment: str, now:
 def consent(session: Session, case: CaseRecord, user: User, status: str, comment: str, now: datetime) -> None:
     before = snapshot(case)
     machine.record_consent(case, user, status)
-    case.consents.append(Consent(status=status, comment=comment, actor=user.name, at=now))
+    _add(session, case, Consent(status=status, comment=comment, actor=user.name, at=now))
     commit_change(
         session,
         case,
@@ -159,7 +169,7 @@ def consent(session: Session, case: CaseRecord, user: User, status: str, comment
 def clarify(session: Session, case: CaseRecord, user: User, method: str, on: date, scope: str, now: datetime) -> None:
     before = snapshot(case)
     machine.clarify(case, user, method)
-    case.clarifications.append(Clarification(method=method, carried_out_on=on, scope=scope, actor=user.name, at=now))
+    _add(session, case, Clarification(method=method, carried_out_on=on, scope=scope, actor=user.name, at=now))
     detail = {"method": method, "on": on.isoformat(), "scope": scope}
     commit_change(
         session, case, actor=user.name, action="clarify", label=machine.CLARIFY, before=before, detail=detail, now=now
@@ -169,7 +179,9 @@ def clarify(session: Session, case: CaseRecord, user: User, method: str, on: dat
 def notify(session: Session, case: CaseRecord, user: User, recipient: str, on: date, now: datetime) -> None:
     before = snapshot(case)
     machine.notify(case, user, recipient)
-    case.notifications.append(NotificationRecord(recipient=recipient, notified_on=on, actor=user.name, at=now))
+    case.notifications.append(
+        NotificationRecord(recipient=recipient, notified_on=on, actor=user.name, at=now)
+    )  # read by the next notify
     detail = {"recipient": recipient, "on": on.isoformat()}
     commit_change(
         session, case, actor=user.name, action="notify", label=machine.NOTIFY, before=before, detail=detail, now=now

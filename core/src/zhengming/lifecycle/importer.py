@@ -18,7 +18,8 @@ from datetime import date, datetime
 from typing import IO, Any
 
 import attrs
-from sqlalchemy import select
+from sqlalchemy import JSON, Column, MetaData, Table, select
+from sqlalchemy import Text as TextType
 
 from ..engine import Engine
 from ..errors import InvalidDocument, PluginError, Problem, UnknownJurisdiction
@@ -29,6 +30,20 @@ from ..store.models import CaseRecord
 from . import intake
 
 DEFAULT_BATCH = 1000
+
+
+def _bulk_table(table: Table) -> Table:
+    """``table`` with its JSON columns as text: on SQLite the bulk path serializes JSON once, itself."""
+    columns = [Column(c.name, TextType if isinstance(c.type, JSON) else c.type) for c in table.columns]
+    return Table(table.name, MetaData(), *columns)
+
+
+CASES_BULK = _bulk_table(CaseRecord.__table__)
+JSON_COLUMNS = tuple(c.name for c in CaseRecord.__table__.columns if isinstance(c.type, JSON))
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 @attrs.define
@@ -169,7 +184,10 @@ def _write(
             rows.append(intake.case_row(engine, evaluated, sealed=sealed, actor=actor, now=now))
         if not rows:
             return
-        session.execute(CaseRecord.__table__.insert(), rows)
+        if session.get_bind().dialect.name == "sqlite":  # JSON is text there: serialize once, compactly
+            session.execute(CASES_BULK.insert(), [r | {c: _dumps(r[c]) for c in JSON_COLUMNS} for r in rows])
+        else:  # PostgreSQL types the parameters: let the JSON type bind them
+            session.execute(CaseRecord.__table__.insert(), rows)
         at = now.isoformat(timespec="microseconds")
         audit.append_many(
             session,

@@ -46,7 +46,11 @@ class CaseService:
         sealer: Sealer | None = None,
         today: Callable[[], date] = date.today,
         now: Callable[[], datetime] = utcnow,
+        return_views: bool = True,
     ):
+        """:param return_views: actions return the case as ``show`` would (one more read); ``False``
+        for batch callers that do not look at the result."""
+        self.return_views = return_views
         self.store = store
         self.engine = engine
         self._sealer = sealer
@@ -85,7 +89,7 @@ class CaseService:
         except IntegrityError:
             raise DuplicateCase(evaluated.case_id) from None
         log.info("case %s opened: %s, state %s", case.case_id, case.outcome, case.state)
-        return self.show(case.case_id)
+        return self.show(case.case_id) if self.return_views else None
 
     def resume(self, case_id: str, document: Any, *, actor: str) -> dict[str, Any]:
         """A deferred case whose other clues are now verified: evaluate the updated document again."""
@@ -181,7 +185,7 @@ class CaseService:
                 raise CaseConflict(case_id, label) from None
             raise
         log.info("case %s: %s by %s", case_id, label.en, actor)
-        return self.show(case_id)
+        return self.show(case_id) if self.return_views else None
 
     def approve(self, case_id: str, actor: str, comment: str = "", *, expected_version: int | None = None):
         now = self.now()
