@@ -25,5 +25,8 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+# SpiffWorkflow is the lifecycle benchmark's point of comparison only: installed here, never for the tests.
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check SpiffWorkflow==3.2.0
 	$(BIN)/python bench/evaluate.py
+	$(BIN)/python bench/lifecycle.py

@@ -102,7 +102,8 @@ def case_text(view: dict[str, Any], lang: str) -> str:
             for m in view["methods"]
         )
         lines.append(f"{say('澄清方式', 'methods')}: {methods}")
-        lines.append(f"{say('本人意见', 'consent')}: {CONSENT.get(view['consent'], Text('-', '-')).render(lang)}")
+        if view["consent"] or any(m["consent_required"] for m in view["methods"]):
+            lines.append(f"{say('本人意见', 'consent')}: {CONSENT.get(view['consent'], Text('-', '-')).render(lang)}")
     for c in view["clarifications"]:
         scope = f"，{c['scope']}" if c["scope"] else ""
         lines.append(
