@@ -33,7 +33,7 @@ ORGANS = [
 ]
 
 
-def generate(count: int, seed: int = 7) -> list[dict]:
+def generate(count: int, seed: int = 7, jurisdictions: tuple[str, ...] = ("jinan",)) -> list[dict]:
     rng = random.Random(seed)
     cases = []
     for n in range(count):
@@ -114,11 +114,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=50_000)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--all-jurisdictions", action="store_true", help="spread cases over every installed one")
     args = parser.parse_args()
-    batch = throughput(generate(args.cases))
+    places = tuple(j for j in load_registry().ids() if j != "core") if args.all_jurisdictions else ("jinan",)
+    batch = throughput(generate(args.cases, jurisdictions=places))
     start = cold_start(args.runs)
     print(
-        f"batch: {batch['cases']} cases, {batch['end_to_end_per_s']:,.0f} cases/s end to end "
+        f"batch ({len(places)} jurisdiction(s)): {batch['cases']} cases, {batch['end_to_end_per_s']:,.0f} cases/s end to end "
         f"({batch['us_per_case']:.1f} µs/case; validation alone {batch['validate_per_s']:,.0f}/s) "
         f"— target 10,000/s: ratio {batch['end_to_end_per_s'] / 10_000:.2f}×"
     )

@@ -86,7 +86,9 @@ def adjust_trigger(case: ClarificationCase, inherited: Trigger) -> Trigger:
     """Add the consent reason when clarifying (the engine adds an active fast track's reasons and articles)."""
     if not inherited.clarifies:
         return inherited
-    return attrs.evolve(inherited, reasons=(*inherited.reasons, CONSENT), citations=inherited.citations + measure("（三）"))
+    return attrs.evolve(
+        inherited, reasons=(*inherited.reasons, CONSENT), citations=inherited.citations + measure("（三）")
+    )
 
 
 def adjust_methods(inherited: Sequence[MethodOption]) -> tuple[MethodOption, ...]:

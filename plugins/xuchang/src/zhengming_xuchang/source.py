@@ -7,6 +7,7 @@ e.g. ``答记者问：应当开展澄清正名的情形（三）``.
 """
 
 from datetime import date
+from functools import cache
 
 from zhengming import Citation, SourceDocument
 
@@ -24,6 +25,7 @@ DOCUMENTS = tuple(
 )
 
 
+@cache  # rules cite the same articles for every case: build each citation once
 def _cite(title: str, *articles: str) -> tuple[Citation, ...]:
     return tuple(Citation(document=title, article=f"答记者问：{a}") for a in articles)
 

@@ -35,6 +35,7 @@ line 原标题: 第一段 (章海锋: results fed to the personnel departments),
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from zhengming import Citation, PublishedFigure, SourceDocument, Text
 
@@ -68,6 +69,7 @@ REVISIT_PACKAGE = "第十四段（衢州市龙游县、丽水市缙云县回访�
 THREE_MEETINGS = "第二十五段（绍兴市上虞区实名检举控告“三见面三反馈”）"
 
 
+@cache  # rules cite the same articles for every case: build each citation once
 def zhejiang(*paragraphs: str) -> tuple[Citation, ...]:
     """Citations of paragraphs of the 浙江 report."""
     return tuple(Citation(document=ZHEJIANG_TITLE, article=p) for p in paragraphs)
@@ -93,6 +95,7 @@ CLARIFICATION_COUNTS = "第六段（澄清失实检举控告116件，涉及112�
 FAULT_TOLERANCE_FIGURES = "第八段（办理容错免责备案事项37起，为57名党员干部容错免责）"
 
 
+@cache  # rules cite the same articles for every case: build each citation once
 def hangzhou(*paragraphs: str) -> tuple[Citation, ...]:
     """Citations of paragraphs of the 杭州 report."""
     return tuple(Citation(document=HANGZHOU_TITLE, article=p) for p in paragraphs)
