@@ -128,7 +128,7 @@ def zhengming_clarification_deadline(
     Combine: most specific wins. Asked for every outcome. Core sets no deadline.
 
     :param trigger: the trigger answer already decided for this case.
-    :return: a :class:`zhengming.Deadline` with ``due_on``; ``zhengming.no_deadline(citations)``
+    :return: a :class:`zhengming.Deadline` with ``due_on``; ``Deadline(due_on=None, citations=…)``
         to say the rules set none (the decision's ``deadline`` is then ``null``); ``None`` to let
         the parent answer. Compute months as calendar months (``zhengming.dates.add_months``).
 

@@ -60,7 +60,7 @@ class Trigger:
 
 @frozen
 class Deadline:
-    """A due date; ``due_on=None`` (see ``NO_DEADLINE``) means the rules set none."""
+    """A due date; ``due_on=None`` says the rules set none (the decision's ``deadline`` is then null)."""
 
     action: DeadlineAction = DeadlineAction.DECIDE_WHETHER_TO_START
     due_on: date | None
