@@ -47,6 +47,22 @@ def counts(db_url: str) -> tuple[int, int, int]:
         store.dispose()
 
 
+def child_pids(pid: int) -> list[int]:
+    """The worker processes of an import (Linux: from /proc; none elsewhere)."""
+    try:
+        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "State:\tZ" not in status  # a zombie has exited
+
+
 def test_bad_lines_are_reported_with_line_and_pointer_and_skipped(db_url, tmp_path):
     bad_finding = case_document("BAD-1")
     bad_finding["allegations"][0]["finding"] = "maybe"
@@ -110,8 +126,14 @@ def test_an_import_killed_mid_way_finishes_on_restart(db_url, tmp_path):
             break
         time.sleep(0.05)
     assert process.poll() is None, "the import finished before it could be killed: make the file larger"
+    workers = child_pids(process.pid)
+    assert workers or not Path("/proc").is_dir(), "the import prepares its lines in worker processes"
     os.kill(process.pid, signal.SIGKILL)
     process.wait(30)
+    gone_by = time.monotonic() + 10
+    while any(alive(pid) for pid in workers) and time.monotonic() < gone_by:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if alive(pid)], "worker processes outlived the killed import"
     cases, distinct, events = counts(db_url)
     assert 0 < cases < total and cases == distinct == events, "a batch is all or nothing"
     assert cases % 50 == 0

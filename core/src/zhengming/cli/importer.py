@@ -14,10 +14,18 @@ from .storage import emit, json_option, open_cli_store, store_errors
 @click.argument("jsonl", type=click.Path(exists=True, dir_okay=False))
 @click.option("--as", "actor", default="import", show_default=True, help="Recorded as the actor of each intake.")
 @click.option("--batch", "batch_size", type=int, default=1000, show_default=True, help="Cases per transaction.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Processes preparing the lines (parse, check, evaluate, seal); 0: none. Default: up to 2, one per core.",
+)
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
 @json_option
 @pass_app
-def import_cases(app: App, jsonl: str, actor: str, batch_size: int, no_progress: bool, as_json: bool) -> None:
+def import_cases(
+    app: App, jsonl: str, actor: str, batch_size: int, workers: int | None, no_progress: bool, as_json: bool
+) -> None:
     """Import intake documents, one JSON object per line. A bad line is reported with its line number
     and JSON pointer and skipped; cases already stored are skipped, so a re-run finishes an interrupted
     import. Exit 0 when every line was imported or already stored, 2 when some line was invalid."""
@@ -57,6 +65,7 @@ def import_cases(app: App, jsonl: str, actor: str, batch_size: int, no_progress:
                 sealer=sealer,
                 actor=actor,
                 batch_size=batch_size,
+                workers=workers,
                 progress=lambda n: bar.advance(task, n),
                 on_problem=show_problem,
             )

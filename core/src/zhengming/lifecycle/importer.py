@@ -3,7 +3,12 @@
 Each line is one intake document (a case document plus ``reporter``). Lines are validated and
 evaluated like ``case open``; a bad line is reported with its line number and JSON pointer and
 skipped. Good cases are written in batches with Core ``insert()`` executemany: one transaction per
-batch holding the cases and their audit events, so each case lands whole or not at all. A case whose
+batch holding the cases and their audit events, so each case lands whole or not at all.
+
+Parsing, validation, evaluation, sealing and serialization of the JSON columns run in worker
+processes (forked, fed chunks of lines, results taken back in file order); the database is only
+ever touched by the importing process, which writes the batches and extends the audit hash chain
+in order. Workers exit when the importing process dies, even by SIGKILL. A case whose
 ``case_id`` is already stored is skipped, which makes a re-run after a crash (even SIGKILL) finish the
 file with no duplicate. A line without ``case_id`` gets one derived from the file's content and line
 (stable across re-runs).
@@ -13,6 +18,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import signal
+import threading
+import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import IO, Any
@@ -30,6 +40,7 @@ from ..store.models import CaseRecord
 from . import intake
 
 DEFAULT_BATCH = 1000
+CHUNK_LINES = 250  # lines per task handed to a worker
 
 
 def _bulk_table(table: Table) -> Table:
@@ -95,6 +106,132 @@ def parse_line(raw: bytes) -> Any:
         raise InvalidDocument([Problem("", Text(f"无法解析：{detail}", f"cannot be parsed: {detail}"))]) from None
 
 
+def default_workers() -> int:
+    """Worker processes for an import: one per spare core, at most two (0: work in this process)."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    return max(1, min(2, (os.cpu_count() or 1)))
+
+
+@attrs.frozen
+class _Prepared:
+    """A good line, ready to write: the ``cases`` row (JSON columns serialized when ``text_json``)
+    but for the write time, and the audit summary."""
+
+    line: int
+    case_id: str
+    row: dict[str, Any]
+    after: dict[str, Any]
+
+
+@attrs.frozen
+class _Job:
+    engine: Engine
+    sealer: Sealer
+    today: date
+    text_json: bool  # SQLite: the JSON columns are written as text, serialized here
+
+
+_JOB: _Job | None = None  # what a forked worker works with (set before the pool forks)
+
+
+def _prepare_chunk(lines: list[tuple[int, bytes]], job: _Job | None = None) -> list[_Prepared | LineProblem]:
+    """Parse, validate, evaluate, seal and serialize each line (in a worker, or in this process)."""
+    job = job or _JOB
+    assert job is not None
+    out: list[_Prepared | LineProblem] = []
+    for number, raw in lines:
+        try:
+            document = parse_line(raw)
+            if isinstance(document, dict) and "case_id" not in document:
+                document = {**document, "case_id": _derived_id(raw)}
+            evaluated = intake.evaluate(job.engine, document, today=job.today)
+        except InvalidDocument as exc:
+            out.append(LineProblem(number, list(exc.problems)))
+            continue
+        except UnknownJurisdiction as exc:
+            message = Text(f"辖区 {exc.jurisdiction!r} 未安装", f"jurisdiction {exc.jurisdiction!r} is not installed")
+            out.append(LineProblem(number, [Problem("/jurisdiction", message)]))
+            continue
+        except PluginError as exc:
+            out.append(LineProblem(number, [Problem("", Text(f"插件出错：{exc}", f"plugin error: {exc}"))]))
+            continue
+        case_id = evaluated.case_id
+        sealed = job.sealer.seal(evaluated.reporter, case_id) if evaluated.reporter else None
+        row = intake.case_row(job.engine, evaluated, sealed=sealed, actor="", now=_NO_TIME)
+        if job.text_json:
+            for column in JSON_COLUMNS:
+                row[column] = _dumps(row[column])
+        out.append(_Prepared(number, case_id, row, intake.summary(row)))
+    return out
+
+
+_NO_TIME = datetime(1970, 1, 1)
+
+
+def _worker_start(parent: int) -> None:
+    """In each worker: leave Ctrl-C to the importing process, and exit as soon as it is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
+
+
+def _chunks(stream: IO[bytes], report: ImportReport) -> Iterator[tuple[list[tuple[int, bytes]], int]]:
+    """(the non-blank lines of a chunk with their numbers, bytes the chunk spans)."""
+    lines: list[tuple[int, bytes]] = []
+    size = 0
+    for number, consumed, raw in read_lines(stream):
+        report.lines = number
+        size += consumed
+        if raw:
+            lines.append((number, raw))
+            if len(lines) >= CHUNK_LINES:
+                yield lines, size
+                lines, size = [], 0
+    if lines or size:
+        yield lines, size
+
+
+def _prepared_chunks(
+    stream: IO[bytes], report: ImportReport, job: _Job, workers: int
+) -> Iterator[tuple[list[_Prepared | LineProblem], int]]:
+    """The prepared chunks in file order: from ``workers`` forked processes (a bounded number in
+    flight, so memory stays flat), or computed here when ``workers`` is 0."""
+    if workers <= 0:
+        for lines, size in _chunks(stream, report):
+            yield _prepare_chunk(lines, job), size
+        return
+    import multiprocessing
+
+    global _JOB
+    _JOB = job
+    try:
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start, initargs=(os.getpid(),))
+    finally:
+        _JOB = None
+    try:
+        in_flight: deque = deque()
+        for lines, size in _chunks(stream, report):
+            in_flight.append((pool.apply_async(_prepare_chunk, (lines,)), size))
+            if len(in_flight) >= 3 * workers:
+                result, done = in_flight.popleft()
+                yield result.get(), done
+        while in_flight:
+            result, done = in_flight.popleft()
+            yield result.get(), done
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
 def import_jsonl(
     store: Store,
     engine: Engine,
@@ -107,41 +244,29 @@ def import_jsonl(
     progress: Callable[[int], None] | None = None,
     on_problem: Callable[[LineProblem], None] | None = None,
     now: Callable[[], datetime] | None = None,
+    workers: int | None = None,
 ) -> ImportReport:
-    """Import every line of ``stream``; returns what happened. ``progress`` gets bytes consumed."""
+    """Import every line of ``stream``; returns what happened. ``progress`` gets bytes consumed.
+    ``workers``: processes preparing the lines (``None``: :func:`default_workers`; 0: none)."""
     from .service import utcnow
 
     clock = now or utcnow
-    day = today or date.today()
+    job = _Job(engine, sealer, today or date.today(), store.dialect == "sqlite")
     report = ImportReport()
-    pending: list[tuple[int, intake.Evaluated]] = []
-    for number, size, raw in read_lines(stream):
-        report.lines = number
-        if raw:
-            try:
-                document = parse_line(raw)
-                if isinstance(document, dict) and "case_id" not in document:
-                    document = {**document, "case_id": _derived_id(raw)}
-                pending.append((number, intake.evaluate(engine, document, today=day)))
-            except InvalidDocument as exc:
-                _problem(report, LineProblem(number, list(exc.problems)), on_problem)
-            except UnknownJurisdiction as exc:
-                message = Text(
-                    f"辖区 {exc.jurisdiction!r} 未安装", f"jurisdiction {exc.jurisdiction!r} is not installed"
-                )
-                _problem(report, LineProblem(number, [Problem("/jurisdiction", message)]), on_problem)
-            except PluginError as exc:
-                _problem(
-                    report,
-                    LineProblem(number, [Problem("", Text(f"插件出错：{exc}", f"plugin error: {exc}"))]),
-                    on_problem,
-                )
-        if len(pending) >= batch_size:
-            _write(store, engine, pending, report, sealer, actor, clock())
-            pending = []
+    pending: list[_Prepared] = []
+    batch_size = max(1, batch_size)
+    for results, size in _prepared_chunks(stream, report, job, default_workers() if workers is None else workers):
+        for result in results:
+            if isinstance(result, LineProblem):
+                _problem(report, result, on_problem)
+            else:
+                pending.append(result)
+                if len(pending) >= batch_size:
+                    _write(store, pending, report, actor, clock())
+                    pending = []
         if progress:
             progress(size)
-    _write(store, engine, pending, report, sealer, actor, clock())
+    _write(store, pending, report, actor, clock())
     return report
 
 
@@ -155,54 +280,37 @@ def _problem(report: ImportReport, problem: LineProblem, on_problem: Callable[[L
         on_problem(problem)
 
 
-def _write(
-    store: Store,
-    engine: Engine,
-    pending: list[tuple[int, intake.Evaluated]],
-    report: ImportReport,
-    sealer: Sealer,
-    actor: str,
-    now: datetime,
-) -> None:
+def _write(store: Store, pending: list[_Prepared], report: ImportReport, actor: str, now: datetime) -> None:
     """One transaction: the batch's new cases and one audit event each."""
     if not pending:
         return
-    unique: dict[str, intake.Evaluated] = {}
-    for _number, evaluated in pending:
-        if evaluated.case_id in unique:
+    unique: dict[str, _Prepared] = {}
+    for prepared in pending:
+        if prepared.case_id in unique:
             report.duplicate_in_file += 1
         else:
-            unique[evaluated.case_id] = evaluated
+            unique[prepared.case_id] = prepared
     with store.transaction() as session:
         stored = set(session.scalars(select(CaseRecord.case_id).where(CaseRecord.case_id.in_(list(unique)))))
         report.already_stored += len(stored)
-        rows = []
-        for case_id, evaluated in unique.items():
-            if case_id in stored:
-                continue
-            sealed = sealer.seal(evaluated.reporter, case_id) if evaluated.reporter else None
-            rows.append(intake.case_row(engine, evaluated, sealed=sealed, actor=actor, now=now))
-        if not rows:
+        fresh = [p for case_id, p in unique.items() if case_id not in stored]
+        if not fresh:
             return
-        if session.get_bind().dialect.name == "sqlite":  # JSON is text there: serialize once, compactly
-            session.execute(CASES_BULK.insert(), [r | {c: _dumps(r[c]) for c in JSON_COLUMNS} for r in rows])
+        when = {"opened_by": actor, "opened_at": now, "updated_at": now}
+        rows = [p.row | when for p in fresh]
+        if session.get_bind().dialect.name == "sqlite":  # JSON is text there: serialized once, by the workers
+            session.execute(CASES_BULK.insert(), rows)
         else:  # PostgreSQL types the parameters: let the JSON type bind them
             session.execute(CaseRecord.__table__.insert(), rows)
         at = now.isoformat(timespec="microseconds")
         audit.append_many(
             session,
             [
-                {
-                    "at": at,
-                    "actor": actor,
-                    "action": "import",
-                    "case_id": r["case_id"],
-                    "before": None,
-                    "after": intake.summary(r),
-                }
-                for r in rows
+                {"at": at, "actor": actor, "action": "import", "case_id": p.case_id, "before": None, "after": p.after}
+                for p in fresh
             ],
         )
-    report.imported += len(rows)
-    for r in rows:
-        report.by_state[r["state"]] = report.by_state.get(r["state"], 0) + 1
+    report.imported += len(fresh)
+    for p in fresh:
+        state = p.row["state"]
+        report.by_state[state] = report.by_state.get(state, 0) + 1
