@@ -28,6 +28,7 @@ from datetime import date, datetime
 from typing import IO, Any
 
 import attrs
+import orjson
 from sqlalchemy import JSON, Column, MetaData, Table, select
 from sqlalchemy import Text as TextType
 
@@ -99,20 +100,55 @@ def read_lines(stream: IO[bytes]) -> Iterator[tuple[int, int, bytes]]:
 
 
 def parse_line(raw: bytes) -> Any:
+    return _parse(raw)[0]
+
+
+class _NotPlain(Exception):
+    """A line holds NaN, Infinity or a number too large for a float."""
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value - value != 0.0:  # inf (nan never comes from a literal)
+        raise _NotPlain
+    return value
+
+
+def _no_constant(_name: str) -> Any:
+    raise _NotPlain
+
+
+def _parse(raw: bytes) -> tuple[Any, bool]:
+    """The value of a line, and whether it is plain JSON (no NaN, no infinite number), whose columns
+    orjson may write: it would write such numbers as null, so those lines go through the json module."""
     try:
-        return json.loads(raw)
+        try:
+            return json.loads(raw, parse_float=_finite_float, parse_constant=_no_constant), True
+        except _NotPlain:
+            return json.loads(raw), False
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         detail = f"JSON {getattr(exc, 'msg', str(exc))} (column {getattr(exc, 'colno', '?')})"
         raise InvalidDocument([Problem("", Text(f"无法解析：{detail}", f"cannot be parsed: {detail}"))]) from None
 
 
+def _column_text(value: Any, plain: bool) -> str:
+    """A JSON column's stored text: compact UTF-8 that reads back as the same value ``_dumps``'s text
+    does (integers beyond 64 bits and lone surrogates, which orjson refuses, go through ``_dumps``)."""
+    if plain:
+        try:
+            return orjson.dumps(value).decode()
+        except (orjson.JSONEncodeError, UnicodeDecodeError):
+            pass
+    return _dumps(value)
+
+
 def default_workers() -> int:
-    """Worker processes for an import: one per spare core, at most two (0: work in this process)."""
+    """Worker processes for an import: one per core, at most two (0: work in this process)."""
     import multiprocessing
 
     if "fork" not in multiprocessing.get_all_start_methods():
         return 0
-    return max(1, min(2, (os.cpu_count() or 1)))
+    return max(1, min(2, os.cpu_count() or 1))
 
 
 @attrs.frozen
@@ -144,7 +180,7 @@ def _prepare_chunk(lines: list[tuple[int, bytes]], job: _Job | None = None) -> l
     out: list[_Prepared | LineProblem] = []
     for number, raw in lines:
         try:
-            document = parse_line(raw)
+            document, plain = _parse(raw)
             if isinstance(document, dict) and "case_id" not in document:
                 document = {**document, "case_id": _derived_id(raw)}
             evaluated = intake.evaluate(job.engine, document, today=job.today)
@@ -163,7 +199,7 @@ def _prepare_chunk(lines: list[tuple[int, bytes]], job: _Job | None = None) -> l
         row = intake.case_row(job.engine, evaluated, sealed=sealed, actor="", now=_NO_TIME)
         if job.text_json:
             for column in JSON_COLUMNS:
-                row[column] = _dumps(row[column])
+                row[column] = _column_text(row[column], plain)
         out.append(_Prepared(number, case_id, row, intake.summary(row)))
     return out
 
