@@ -85,6 +85,13 @@ def test_every_problem_gets_its_own_line(invoke, case_file):
     assert [line.split(":")[0] for line in result.stderr.splitlines()] == ["/handling/organ", "/impact/scope"]
 
 
+def test_a_lone_surrogate_exits_2_naming_the_field(invoke, case_file):
+    document = copy.deepcopy(BASE_CASE)
+    document["allegations"][0]["summary"] = "\ud800"
+    result = invoke("--lang", "en", "evaluate", case_file(document))
+    assert result.exit_code == 2 and result.stderr.startswith("/allegations/0/summary: holds a lone surrogate")
+
+
 def test_an_uninstalled_jurisdiction_exits_3_listing_the_installed(invoke, case_file):
     document = copy.deepcopy(BASE_CASE) | {"jurisdiction": "atlantis"}
     result = invoke("--lang", "en", "evaluate", case_file(document))

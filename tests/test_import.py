@@ -91,6 +91,19 @@ def test_bad_lines_are_reported_with_line_and_pointer_and_skipped(db_url, tmp_pa
     assert counts(db_url) == (5, 5, 5)
 
 
+def test_a_line_with_a_lone_surrogate_is_reported_not_fatal(db_url, tmp_path):
+    broken = case_document("SUR-1")
+    broken["subject"]["name"] = "张\ud800"
+    lines = [json.dumps(case_document("OK-1")), json.dumps(broken), json.dumps(case_document("OK-2"))]
+    path = tmp_path / "cases.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--db", db_url, "import", str(path), "--json", "--no-progress"])
+    report = json.loads(result.stdout)
+    assert result.exit_code == 2 and report["imported"] == 2
+    assert [(p["line"], p["problems"][0]["pointer"]) for p in report["invalid"]] == [(2, "/subject/name")]
+    assert counts(db_url) == (2, 2, 2)
+
+
 def test_a_second_run_imports_nothing_twice(db_url, tmp_path):
     documents = [case_document(f"C-{n}") for n in range(30)] + [case_document("C-3")]  # one duplicate line
     path = write_jsonl(tmp_path / "cases.jsonl", documents)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .errors import InvalidDocument, Problem
@@ -15,11 +16,45 @@ def parse_document(raw: bytes, name: str) -> Any:
     is_yaml = name.endswith((".yaml", ".yml"))
     if not is_yaml:
         try:
-            return json.loads(text)
+            return check_encodable(json.loads(text), raw)
         except json.JSONDecodeError as exc:
             if name != "-":
                 raise _unreadable(name, f"JSON line {exc.lineno} column {exc.colno}: {exc.msg}") from None
-    return load_yaml(text, name)
+    return check_encodable(load_yaml(text, name), raw)
+
+
+# A JSON or YAML escape of a UTF-16 surrogate: the only way a parsed text can hold one.
+_SURROGATE_ESCAPE = re.compile(rb"\\[uU]0{0,4}[dD][89a-fA-F]")
+
+
+def check_encodable(value: Any, raw: bytes) -> Any:
+    """Refuse a lone surrogate (``"\\ud800"``): it cannot be stored or printed as UTF-8.
+
+    Only documents whose bytes contain a surrogate escape are walked, so the common case costs a scan.
+    """
+    if _SURROGATE_ESCAPE.search(raw):
+        pointer = _unencodable(value, "")
+        if pointer is not None:
+            text = Text("含有无法以 UTF-8 保存的孤立代理字符", "holds a lone surrogate that cannot be stored as UTF-8")
+            raise InvalidDocument([Problem(pointer, text)])
+    return value
+
+
+def _unencodable(value: Any, at: str) -> str | None:
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return at or "/"
+        return None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        where = f"{at}/{str(key).replace('~', '~0').replace('/', '~1')}"
+        found = _unencodable(key, where) if isinstance(key, str) else None
+        found = found or _unencodable(item, where)
+        if found:
+            return found
+    return None
 
 
 def load_yaml(text: str, name: str) -> Any:

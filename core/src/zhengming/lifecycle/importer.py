@@ -32,6 +32,7 @@ import orjson
 from sqlalchemy import JSON, Column, MetaData, Table, select
 from sqlalchemy import Text as TextType
 
+from ..documents import check_encodable
 from ..engine import Engine
 from ..errors import InvalidDocument, PluginError, Problem, UnknownJurisdiction
 from ..model import Text
@@ -123,9 +124,9 @@ def _parse(raw: bytes) -> tuple[Any, bool]:
     orjson may write: it would write such numbers as null, so those lines go through the json module."""
     try:
         try:
-            return json.loads(raw, parse_float=_finite_float, parse_constant=_no_constant), True
+            return check_encodable(json.loads(raw, parse_float=_finite_float, parse_constant=_no_constant), raw), True
         except _NotPlain:
-            return json.loads(raw), False
+            return check_encodable(json.loads(raw), raw), False
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         detail = f"JSON {getattr(exc, 'msg', str(exc))} (column {getattr(exc, 'colno', '?')})"
         raise InvalidDocument([Problem("", Text(f"无法解析：{detail}", f"cannot be parsed: {detail}"))]) from None
