@@ -7,6 +7,7 @@ from .context import EvaluationContext
 from .dates import add_months
 from .engine import Engine
 from .errors import InvalidDocument, PluginError, Problem, RegistryError, UnknownJurisdiction, ZhengmingError
+from .filing import ListMatch, match_lists
 from .markers import Combine, hookimpl
 from .model import *
 from .registry import ENTRY_POINT_GROUP, JurisdictionRegistry, LoadProblem, load_registry

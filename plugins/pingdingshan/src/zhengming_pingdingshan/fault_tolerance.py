@@ -44,6 +44,7 @@ from zhengming import (
     Role,
     Step,
     StepAction,
+    match_lists,
 )
 
 from .source import lists, measure
@@ -159,16 +160,14 @@ PROCEDURE_CITATIONS = measure("（四）", "（五）") + lists("末段")
 
 
 def assess(case: FaultToleranceCase) -> FaultToleranceAssessment:
-    facts = case.filing.facts
-    claims = set(case.filing.claimed_items)
-    positive = tuple(i for i, test in POSITIVE_TESTS.items() if i in claims and test(facts))
-    negative = tuple(i for i, test in NEGATIVE_TESTS.items() if test(facts))
-    if negative:
-        outcome, cited = FaultToleranceOutcome.INELIGIBLE, lists("二（导语）") + _item_citations(negative)
-    elif positive:
-        outcome, cited = FaultToleranceOutcome.ELIGIBLE, lists("一（导语）") + _item_citations(positive)
+    found = match_lists(case.filing, POSITIVE_TESTS, NEGATIVE_TESTS)
+    outcome, positive, negative = found.outcome, found.positive, found.negative
+    if outcome is FaultToleranceOutcome.INELIGIBLE:
+        cited = lists("二（导语）") + _item_citations(negative)
+    elif outcome is FaultToleranceOutcome.ELIGIBLE:
+        cited = lists("一（导语）") + _item_citations(positive)
     else:  # nothing claimed that the facts support: a case-by-case finding (正面清单第15项、负面清单第9项)
-        outcome, cited = FaultToleranceOutcome.NEEDS_REVIEW, lists("正面清单第15项", "负面清单第9项")
+        cited = lists("正面清单第15项", "负面清单第9项")
     return FaultToleranceAssessment(
         outcome=outcome,
         matched_positive=positive,

@@ -44,6 +44,7 @@ from zhengming import (
     Role,
     Step,
     StepAction,
+    match_lists,
 )
 
 from .source import ACCOUNTABLE, FILABLE, FILING_PROCEDURE, TOLERANCE_AND_CORRECTION, filing
@@ -141,17 +142,14 @@ _BY_ID = {item.id: item for item in LIST_ITEMS}
 
 
 def assess(case: FaultToleranceCase) -> FaultToleranceAssessment:
-    facts = case.filing.facts
-    claims = set(case.filing.claimed_items)
-    positive = tuple(i for i, test in POSITIVE_TESTS.items() if i in claims and test(facts))
-    negative = tuple(i for i, test in NEGATIVE_TESTS.items() if test(facts))
-    if negative:
-        outcome, cited = FaultToleranceOutcome.INELIGIBLE, filing(ACCOUNTABLE) + _cite(negative)
-    elif positive:
-        outcome = FaultToleranceOutcome.ELIGIBLE
+    found = match_lists(case.filing, POSITIVE_TESTS, NEGATIVE_TESTS)
+    outcome, positive, negative = found.outcome, found.positive, found.negative
+    if outcome is FaultToleranceOutcome.INELIGIBLE:
+        cited = filing(ACCOUNTABLE) + _cite(negative)
+    elif outcome is FaultToleranceOutcome.ELIGIBLE:
         cited = filing(FILABLE) + _cite(positive) + filing(TOLERANCE_AND_CORRECTION)
     else:  # nothing claimed that the facts support
-        outcome, cited = FaultToleranceOutcome.NEEDS_REVIEW, filing(FILABLE)
+        cited = filing(FILABLE)
     return FaultToleranceAssessment(
         outcome=outcome,
         matched_positive=positive,
