@@ -319,8 +319,13 @@ def zhengming_fault_tolerance(case: FaultToleranceCase, ctx: EvaluationContext) 
 
     Example::
 
+        POSITIVE = {"P1": lambda facts: facts.public_interest_motive and not facts.private_gain}
+        NEGATIVE = {"N1": lambda facts: facts.violates_explicit_prohibition}
+
         @hookimpl
-        def zhengming_fault_tolerance(case, ctx):
-            hits = tuple(i for i, test in NEGATIVE_TESTS if test(case.filing.facts))
-            ...
+        def zhengming_fault_tolerance(case):
+            found = match_lists(case.filing, POSITIVE, NEGATIVE)  # applies the contract's rule
+            return FaultToleranceAssessment(
+                outcome=found.outcome, matched_positive=found.positive, matched_negative=found.negative,
+                procedure=PROCEDURE, citations=(Citation(document="…", article="负面清单"),))
     """
