@@ -135,3 +135,10 @@ def test_demo_runs_every_example_case(invoke):
     result = invoke("demo")
     assert result.exit_code == 0, result.stdout
     assert "与预期一致" in result.stdout and "✗" not in result.stdout
+
+
+def test_columns_pad_chinese_by_display_width():
+    from zhengming.cli.columns import cells, pad
+
+    assert cells("应当澄清") == 8 and cells("abc") == 3
+    assert cells(pad("应当澄清", 12)) == 12 and pad("toolongtext", 4) == "toolongtext"

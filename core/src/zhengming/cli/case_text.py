@@ -7,6 +7,7 @@ from typing import Any
 
 from ..labels import label
 from ..model import Level, Method, Organ, Recipient, RevisitMethod, RevisitTarget, Role, StepAction, Text
+from .columns import pad
 
 CLOSE_REASONS = {
     "not_applicable": Text("不适用澄清", "not applicable"),
@@ -151,8 +152,8 @@ def list_text(data: dict[str, Any], lang: str) -> str:
         flags = ("⚡" if row["fast_track"] else " ") + ("!" if row["overdue"] else " ")
         due = row["due_on"] or "-"
         lines.append(
-            f"{flags} {row['case_id']:<22} {row['jurisdiction']:<26} {state_name(row['state'], lang):<14} "
-            f"{outcome_name(row['outcome'], lang):<12} {due}"
+            f"{flags} {row['case_id']:<22} {row['jurisdiction']:<26} {pad(state_name(row['state'], lang), 14)} "
+            f"{pad(outcome_name(row['outcome'], lang), 12)} {due}"
         )
     lines.append(
         say(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import click
 
 from .app import EXIT_FAILURE, App, pass_app
+from .columns import pad
 
 
 @click.command()
@@ -47,7 +48,7 @@ def demo(app: App, show_all: bool, demo_db: str | None) -> None:
             )
     click.echo(click.style(app.say("━━ 全部示例案件", "━━ All example cases"), bold=True))
     for jid, case_id, verdict, check in rows:
-        click.echo(f"  {jid:<28} {case_id:<44} {verdict:<16} {check}")
+        click.echo(f"  {jid:<28} {case_id:<44} {pad(verdict, 16)} {check}")
     click.echo(
         app.say(
             f"共 {len(rows)} 件，{len(rows) - failures} 件与预期一致。",

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from .app import App
+from .columns import pad
 
 
 def lifecycle_demo(app: App, db_path: str | None) -> None:
@@ -62,7 +63,7 @@ def lifecycle_demo(app: App, db_path: str | None) -> None:
                 detail = (
                     "（" + "，".join(f"{reason_name(r, app.lang)} {n}" for r, n in reasons[state].most_common()) + "）"
                 )
-            click.echo(f"  {state_name(state, app.lang):<16} {by_state[state]:>4}{detail}")
+            click.echo(f"  {pad(state_name(state, app.lang), 22)} {by_state[state]:>4}{detail}")
     click.echo(
         say(
             f"  共 {len(cases)} 件，{len(per_jurisdiction)} 个辖区；快查快办 {sum(r['fast_track'] for r in cases)} 件。",
