@@ -20,8 +20,10 @@ from .columns import pad
 )
 @pass_app
 def demo(app: App, show_all: bool, demo_db: str | None) -> None:
-    """Evaluate the example cases shipped with every installed jurisdiction, then run cases through
-    their whole lifecycle in a fresh database (演示)."""
+    """Example cases, then cases worked through their lifecycle (演示).
+
+    Evaluates the example cases shipped with every installed jurisdiction, then runs cases through
+    their whole lifecycle in a fresh database."""
     from ..casefiles import example_cases, mismatches
     from ..engine import Engine
     from ..labels import label
