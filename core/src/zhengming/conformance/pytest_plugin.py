@@ -111,7 +111,7 @@ class CaseItem(_Item):
         self.example = example
 
     def runtest(self) -> None:
-        self.report(self.checker()._case_file(self.example))
+        self.report(self.checker().check_example(self.example))
 
 
 class InvariantItem(_Item):

@@ -73,9 +73,10 @@ class JurisdictionChecker:
     # --- case files ----------------------------------------------------------------------
 
     def case_files(self) -> list[Result]:
-        return [r for example in example_cases(self.record.plugin, self.jid) for r in self._case_file(example)]
+        return [r for example in example_cases(self.record.plugin, self.jid) for r in self.check_example(example)]
 
-    def _case_file(self, example: ExampleCase) -> list[Result]:
+    def check_example(self, example: ExampleCase) -> list[Result]:
+        """One result per hook family the example's expectation touches: it matches and cites its basis."""
         check = f"case:{example.id}"
         try:
             decision = to_document(self.engine.evaluate_document(example.case))
