@@ -15,8 +15,8 @@ from click.testing import CliRunner
 
 from zhengming import case_from_document, to_document
 from zhengming.cli.main import cli
-from zhengming.hooks import CHAIN_HOOKS
-from zhengming.markers import PROJECT
+from zhengming.plugin.hooks import CHAIN_HOOKS
+from zhengming.plugin.markers import PROJECT
 from zhengming_zhejiang import source
 
 PROVINCE = "zhejiang"

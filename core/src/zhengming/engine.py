@@ -1,6 +1,6 @@
 """The evaluation engine: a case document in, a decision out, every block cited.
 
-The engine asks the jurisdiction chain's hooks through :class:`zhengming.hooks.ChainHooks`, guards
+The engine asks the jurisdiction chain's hooks through :class:`zhengming.plugin.hooks.ChainHooks`, guards
 what no plugin may break (every answer cited; only untrue allegations clarified; nothing clarified
 when the outcome does not clarify), and says in the reasons when rules fell back to a parent. The
 conformance suite turns the guard off to report such answers as failed invariants instead.
@@ -12,9 +12,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from .context import EvaluationContext
 from .errors import PluginError
-from .hooks import ChainHooks
 from .model import (
     Approval,
     Case,
@@ -30,7 +28,9 @@ from .model import (
     Trigger,
     case_from_document,
 )
-from .registry import JurisdictionRegistry, Resolution
+from .plugin.context import EvaluationContext
+from .plugin.hooks import ChainHooks
+from .plugin.registry import JurisdictionRegistry, Resolution
 from .validation import check_case
 
 TRIGGER_HOOK = "zhengming_clarification_trigger"

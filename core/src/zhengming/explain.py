@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .hooks import Trace
 from .model import ClarificationCase, FalseAccusationCase, case_from_document, to_document
-from .registry import JurisdictionRegistry
+from .plugin.hooks import Trace
+from .plugin.registry import JurisdictionRegistry
 from .validation import check_case
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .hooks import CHAIN_HOOKS, combine_mode
-from .markers import Combine
 from .model import to_document
-from .registry import JurisdictionRegistry
+from .plugin.hooks import CHAIN_HOOKS, combine_mode
+from .plugin.markers import Combine
+from .plugin.registry import JurisdictionRegistry
 
 
 def hook_answers(registry: JurisdictionRegistry, jurisdiction: str) -> list[dict[str, Any]]:

@@ -6,8 +6,8 @@ cited answer.
 
 from datetime import date
 
-from zhengming.markers import hookimpl
 from zhengming.model import CORE_ID, Jurisdiction, JurisdictionLevel, SourceDocument, Text
+from zhengming.plugin.markers import hookimpl
 
 from .clarification import (
     zhengming_approval_route,

@@ -1,7 +1,6 @@
 """National baseline for clarification (CCDI 2020 opinion): trigger, approval, methods, defaults."""
 
 from zhengming.labels import label
-from zhengming.markers import hookimpl
 from zhengming.model import (
     Approval,
     ClarificationCase,
@@ -21,7 +20,8 @@ from zhengming.model import (
     Trigger,
     TriggerOutcome,
 )
-from zhengming.reasons import impact_reasons, not_clarified_reason
+from zhengming.plugin.markers import hookimpl
+from zhengming.rules.reasons import impact_reasons, not_clarified_reason
 
 from . import sources
 

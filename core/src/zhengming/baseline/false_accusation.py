@@ -1,6 +1,5 @@
 """National baseline for false accusations: malicious versus mistaken, measures, reporter tracing."""
 
-from zhengming.markers import hookimpl
 from zhengming.model import (
     AccuserKind,
     Classification,
@@ -10,6 +9,7 @@ from zhengming.model import (
     Measure,
     Organ,
 )
+from zhengming.plugin.markers import hookimpl
 
 from . import sources
 

@@ -14,10 +14,10 @@ from importlib import metadata
 
 import attrs
 
+from ..errors import RegistryError, UnknownJurisdiction
+from ..model import CORE_ID, Jurisdiction, ListItem
 from .context import EvaluationContext
-from .errors import RegistryError, UnknownJurisdiction
 from .hooks import HOOK_SPECS, ChainHooks, new_plugin_manager
-from .model import CORE_ID, Jurisdiction, ListItem
 
 ENTRY_POINT_GROUP = "zhengming.jurisdictions"
 
@@ -124,7 +124,7 @@ def load_registry(
     :param strict: raise :class:`RegistryError` when any plugin has a problem.
     :param entry_points: the entry points to load instead of the installed ones (tests).
     """
-    from . import baseline
+    from .. import baseline
 
     core = PluginRecord(baseline.JURISDICTION, baseline, "zhengming", _version("zhengming"))
     candidates: dict[str, list[PluginRecord]] = {CORE_ID: [core]}

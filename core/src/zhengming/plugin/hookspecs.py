@@ -33,8 +33,7 @@ from typing import TYPE_CHECKING
 from .markers import Combine, chain_spec
 
 if TYPE_CHECKING:
-    from .context import EvaluationContext
-    from .model import (
+    from ..model import (
         Approval,
         ClarificationCase,
         Deadline,
@@ -49,6 +48,7 @@ if TYPE_CHECKING:
         Revisit,
         Trigger,
     )
+    from .context import EvaluationContext
 
 # -------------------------------------------------------------------------------------------
 # Jurisdiction metadata
@@ -130,7 +130,7 @@ def zhengming_clarification_deadline(
     :param trigger: the trigger answer already decided for this case.
     :return: a :class:`zhengming.Deadline` with ``due_on``; ``Deadline(due_on=None, citations=…)``
         to say the rules set none (the decision's ``deadline`` is then ``null``); ``None`` to let
-        the parent answer. Compute months as calendar months (``zhengming.dates.add_months``).
+        the parent answer. Compute months as calendar months (``zhengming.rules.dates.add_months``).
 
     Example::
 

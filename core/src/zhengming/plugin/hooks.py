@@ -14,11 +14,8 @@ from typing import Any, TypeVar
 import attrs
 import pluggy
 
-from . import hookspecs
-from .context import EvaluationContext
-from .errors import PluginError
-from .markers import PROJECT, Combine
-from .model import (
+from ..errors import PluginError
+from ..model import (
     Approval,
     Citation,
     ClarificationCase,
@@ -34,6 +31,9 @@ from .model import (
     Revisit,
     Trigger,
 )
+from . import hookspecs
+from .context import EvaluationContext
+from .markers import PROJECT, Combine
 
 HOOK_SPECS = {name: fn for name, fn in vars(hookspecs).items() if name.startswith("zhengming_") and callable(fn)}
 CHAIN_HOOKS = tuple(name for name, fn in HOOK_SPECS.items() if fn.zhengming_combine is not Combine.OWN)
