@@ -6,10 +6,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .model import ClarificationCase, FalseAccusationCase, case_from_document, to_document
+from .model import CaseKind, ClarificationCase, FalseAccusationCase, case_from_document, to_document
 from .plugin.hooks import Trace
 from .plugin.registry import JurisdictionRegistry
 from .validation import check_case
+
+# The one hook that answers each kind of case other than clarification and false accusation.
+KIND_HOOK = {
+    CaseKind.FAULT_TOLERANCE: "zhengming_fault_tolerance",
+    CaseKind.ACCOUNTABILITY: "zhengming_accountability",
+    CaseKind.DISCIPLINED_REVISIT: "zhengming_disciplined_revisit",
+}
 
 
 def explain(
@@ -24,9 +31,11 @@ def explain(
     hooks = registry.hooks(resolution.chain)
     ctx = registry.context(resolution, case.as_of)
     if isinstance(case, FalseAccusationCase):
-        return resolution.chain, [hooks.trace("zhengming_false_accusation", case=case, ctx=ctx)]
+        assessment = hooks.trace("zhengming_false_accusation", case=case, ctx=ctx)
+        tracing = hooks.trace("zhengming_reporter_tracing", case=case, assessment=assessment.answer, ctx=ctx)
+        return resolution.chain, [assessment, tracing]
     if not isinstance(case, ClarificationCase):
-        return resolution.chain, [hooks.trace("zhengming_fault_tolerance", case=case, ctx=ctx)]
+        return resolution.chain, [hooks.trace(KIND_HOOK[case.kind], case=case, ctx=ctx)]
     trigger = hooks.trace("zhengming_clarification_trigger", case=case, ctx=ctx)
     asked = ["zhengming_fast_track", "zhengming_clarification_deadline"]
     if trigger.answer.clarifies:

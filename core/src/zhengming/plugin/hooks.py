@@ -16,10 +16,14 @@ import pluggy
 
 from ..errors import PluginError
 from ..model import (
+    AccountabilityAssessment,
+    AccountabilityCase,
     Approval,
     Citation,
     ClarificationCase,
     Deadline,
+    DisciplinedRevisitCase,
+    DisciplinedRevisitPlan,
     FalseAccusationAssessment,
     FalseAccusationCase,
     FastTrack,
@@ -28,6 +32,7 @@ from ..model import (
     MethodOption,
     Notification,
     Recipient,
+    ReporterTracing,
     Revisit,
     Trigger,
 )
@@ -160,8 +165,23 @@ class ChainHooks:
     def false_accusation(self, case: FalseAccusationCase, ctx: EvaluationContext) -> FalseAccusationAssessment:
         return self._most_specific("zhengming_false_accusation", FalseAccusationAssessment, case=case, ctx=ctx)
 
+    def reporter_tracing(
+        self, case: FalseAccusationCase, assessment: FalseAccusationAssessment, ctx: EvaluationContext
+    ) -> ReporterTracing:
+        return self._most_specific(
+            "zhengming_reporter_tracing", ReporterTracing, case=case, assessment=assessment, ctx=ctx
+        )
+
     def fault_tolerance(self, case: FaultToleranceCase, ctx: EvaluationContext) -> FaultToleranceAssessment:
         return self._most_specific("zhengming_fault_tolerance", FaultToleranceAssessment, case=case, ctx=ctx)
+
+    # --- accountability and revisit education (v1.1) ------------------------------------------
+
+    def accountability(self, case: AccountabilityCase, ctx: EvaluationContext) -> AccountabilityAssessment:
+        return self._most_specific("zhengming_accountability", AccountabilityAssessment, case=case, ctx=ctx)
+
+    def disciplined_revisit(self, case: DisciplinedRevisitCase, ctx: EvaluationContext) -> DisciplinedRevisitPlan:
+        return self._most_specific("zhengming_disciplined_revisit", DisciplinedRevisitPlan, case=case, ctx=ctx)
 
     # --- machinery ------------------------------------------------------------------------
 
