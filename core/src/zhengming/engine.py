@@ -39,6 +39,7 @@ from .plugin.registry import JurisdictionRegistry, Resolution
 from .rules.dates import add_months
 from .rules.unused_facts import unused_fact_reasons
 from .validation import check_case
+from .validation.local import check_local
 
 TRIGGER_HOOK = "zhengming_clarification_trigger"
 
@@ -65,7 +66,9 @@ class Engine:
         return self.evaluate(case_from_document(document, today=today or date.today()))
 
     def evaluate(self, case: Case) -> Decision:
+        """Evaluate a case; raises :class:`InvalidDocument` when its ``local`` facts break the chain's schemas."""
         resolution = self.registry.resolve(case.jurisdiction, case.as_of)
+        check_local(case.local, self.registry.local_schemas(case.jurisdiction))
         hooks = self.registry.hooks(resolution.chain)
         ctx = self.registry.context(resolution, case.as_of)
         if isinstance(case, ClarificationCase):

@@ -10,6 +10,7 @@ from .model import CaseKind, ClarificationCase, FalseAccusationCase, case_from_d
 from .plugin.hooks import Trace
 from .plugin.registry import JurisdictionRegistry
 from .validation import check_case
+from .validation.local import check_local
 
 # The one hook that answers each kind of case other than clarification and false accusation.
 KIND_HOOK = {
@@ -28,6 +29,7 @@ def explain(
         document = {**document, "as_of": as_of.isoformat()}
     case = case_from_document(document, today=today or date.today())
     resolution = registry.resolve(case.jurisdiction, case.as_of)
+    check_local(case.local, registry.local_schemas(case.jurisdiction))
     hooks = registry.hooks(resolution.chain)
     ctx = registry.context(resolution, case.as_of)
     if isinstance(case, FalseAccusationCase):
