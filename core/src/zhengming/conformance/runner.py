@@ -52,7 +52,7 @@ def run(registry: JurisdictionRegistry, jurisdictions: Iterable[str], *, max_exa
 
 def own_hooks(registry: JurisdictionRegistry, jid: str) -> set[str]:
     """The chain hooks the jurisdiction's own plugin implements (answers or adjusts)."""
-    hooks = registry.hooks(registry.lineage(jid))
+    hooks = registry.plan(registry.lineage(jid))
     return {h for h in CHAIN_HOOKS if any(i.plugin == jid for i in hooks.implementations(h))}
 
 

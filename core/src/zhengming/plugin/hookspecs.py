@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .markers import Combine, chain_spec
+from .merging import merge_notifications
 
 if TYPE_CHECKING:
     from ..model import (
@@ -226,7 +227,7 @@ def zhengming_clarification_methods(
 # -------------------------------------------------------------------------------------------
 
 
-@chain_spec(Combine.MERGE)
+@chain_spec(Combine.MERGE, merge=merge_notifications)
 def zhengming_notifications(
     case: ClarificationCase, trigger: Trigger, ctx: EvaluationContext
 ) -> Sequence[Notification] | None:
