@@ -264,16 +264,21 @@ def test_a_raising_wrapper_and_a_wrong_type_name_their_plugin(plugins):
 
 def answer_templates():
     """A real answer for every chain hook, from evaluating every example case of every jurisdiction."""
+    from hypothesis import find
+
     from zhengming.casefiles import example_cases
+    from zhengming.conformance.strategies import case_documents
     from zhengming.explain import explain
+    from zhengming.model import CaseKind
 
     registry = load_registry()
+    documents = [e.case for jid in registry.ids() for e in example_cases(registry.records[jid].plugin, jid)]
+    documents += [find(case_documents(kind, "core"), lambda _: True) for kind in CaseKind]  # kinds without examples
     found = {}
-    for jid in registry.ids():
-        for example in example_cases(registry.records[jid].plugin, jid):
-            for step in explain(registry, example.case).steps:
-                if step.answer or step.hook not in found:
-                    found[step.hook] = step.answer
+    for document in documents:
+        for step in explain(registry, document).steps:
+            if step.answer or step.hook not in found:
+                found[step.hook] = step.answer
     return found
 
 

@@ -54,5 +54,6 @@ def describe(registry: JurisdictionRegistry, jurisdiction: str) -> dict[str, Any
             {**to_document(f, "zh"), "description": {"zh": f.description.zh, "en": f.description.en}}
             for f in info.figures
         ],
+        "local_facts": {jid: schema for jid, schema in registry.local_schemas(jurisdiction) if schema is not None},
         "hooks": hook_answers(registry, jurisdiction),
     }

@@ -14,9 +14,13 @@ from typing import Any
 
 from ..errors import PluginError
 from ..model import (
+    AccountabilityAssessment,
+    AccountabilityCase,
     Approval,
     ClarificationCase,
     Deadline,
+    DisciplinedRevisitCase,
+    DisciplinedRevisitPlan,
     FalseAccusationAssessment,
     FalseAccusationCase,
     FastTrack,
@@ -24,6 +28,7 @@ from ..model import (
     FaultToleranceCase,
     MethodOption,
     Notification,
+    ReporterTracing,
     Revisit,
     Trigger,
 )
@@ -105,8 +110,21 @@ class ChainHooks:
     def false_accusation(self, case: FalseAccusationCase, ctx: EvaluationContext) -> FalseAccusationAssessment:
         return self.ask("zhengming_false_accusation", case=case, ctx=ctx).answer
 
+    def reporter_tracing(
+        self, case: FalseAccusationCase, assessment: FalseAccusationAssessment, ctx: EvaluationContext
+    ) -> ReporterTracing:
+        return self.ask("zhengming_reporter_tracing", case=case, assessment=assessment, ctx=ctx).answer
+
     def fault_tolerance(self, case: FaultToleranceCase, ctx: EvaluationContext) -> FaultToleranceAssessment:
         return self.ask("zhengming_fault_tolerance", case=case, ctx=ctx).answer
+
+    # --- accountability and revisit education (v1.1) ------------------------------------------
+
+    def accountability(self, case: AccountabilityCase, ctx: EvaluationContext) -> AccountabilityAssessment:
+        return self.ask("zhengming_accountability", case=case, ctx=ctx).answer
+
+    def disciplined_revisit(self, case: DisciplinedRevisitCase, ctx: EvaluationContext) -> DisciplinedRevisitPlan:
+        return self.ask("zhengming_disciplined_revisit", case=case, ctx=ctx).answer
 
     # --- blame ------------------------------------------------------------------------------
 

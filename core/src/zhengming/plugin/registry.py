@@ -9,9 +9,10 @@ usable, and ``strict=True`` turns any problem into a :class:`RegistryError`.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from importlib import metadata
+from typing import Any
 
 import attrs
 
@@ -92,6 +93,10 @@ class JurisdictionRegistry:
             info = self.records[jid].info
             (chain if jid == CORE_ID or info.in_force(as_of) else skipped).append(jid)
         return Resolution(jurisdiction, tuple(chain), tuple(self.records[j].info for j in skipped))
+
+    def local_schemas(self, jurisdiction: str) -> list[tuple[str, Mapping[str, Any] | None]]:
+        """``(id, published local-facts schema)`` for every plugin of ``jurisdiction``'s lineage (v1.1 ``local``)."""
+        return [(jid, self.records[jid].info.local_facts) for jid in self.lineage(jurisdiction)]
 
     def plan(self, chain: tuple[str, ...]) -> ResolutionPlan:
         """The (cached) resolution plan of ``chain``."""
