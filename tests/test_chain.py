@@ -247,9 +247,7 @@ def test_a_raising_wrapper_and_a_wrong_type_name_their_plugin(plugins):
     def zhengming_revisit_policy():
         return "yes"
     """
-    registry = load_registry(
-        entry_points=[plugins.make("w", raising), plugins.make("v", wrong_type)]
-    )
+    registry = load_registry(entry_points=[plugins.make("w", raising), plugins.make("v", wrong_type)])
     engine = Engine(registry)
     with pytest.raises(PluginError, match="IndexError") as caught:
         engine.evaluate_document(hangzhou_case("w"))

@@ -49,7 +49,7 @@ def test_a_county_lists_zhengming_and_its_parents_distribution(tmp_path):
 
 # --- a plugin package with case files, written on the fly -----------------------------------------
 
-PLUGIN = '''
+PLUGIN = """
 from datetime import date
 from zhengming import *
 
@@ -59,15 +59,15 @@ DOC = "测试办法"
 def zhengming_jurisdiction():
     return Jurisdiction(id="{jid}", parent="core", names=Text("{jid}", "{jid}"), level=JurisdictionLevel.PROVINCE,
                         documents=(SourceDocument(title=DOC, issuer="测试", in_force_from=date(2020, 1, 1)),))
-'''
-UNCITED_METHOD = '''
+"""
+UNCITED_METHOD = """
 @hookimpl(wrapper=True)
 def zhengming_clarification_methods(case):
     inherited = yield
     if case.impact.scope is ImpactScope.ONLINE:  # a path only the plugin's own case file takes
         return inherited + (MethodOption(method=Method.MEDIA, citations=()),)
     return inherited
-'''
+"""
 
 
 _packages = itertools.count()

@@ -114,7 +114,9 @@ def _starter_examples(registry: JurisdictionRegistry, parent: str) -> list[tuple
     """``(id, description, case)`` of the nearest ancestor's clarification examples, else the starter case."""
     for ancestor in reversed(registry.lineage(parent)):
         found = read_examples(registry.records[ancestor].plugin, ancestor).examples
-        examples = [(e.id, e.description, e.case) for e in found if e.case.get("kind", "clarification") == "clarification"]
+        examples = [
+            (e.id, e.description, e.case) for e in found if e.case.get("kind", "clarification") == "clarification"
+        ]
         if examples:
             return examples
     return [("starter", "不实举报影响干部选拔任用", STARTER_CASE)]

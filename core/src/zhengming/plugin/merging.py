@@ -6,9 +6,7 @@ from __future__ import annotations
 from ..model import Citation, Notification, Recipient
 
 
-def merge_notifications(
-    inherited: tuple[Notification, ...], own: tuple[Notification, ...]
-) -> tuple[Notification, ...]:
+def merge_notifications(inherited: tuple[Notification, ...], own: tuple[Notification, ...]) -> tuple[Notification, ...]:
     """One entry per recipient, in the contract's recipient order, citing the more specific level first."""
     cited: dict[Recipient, list[Citation]] = {}
     for item in (*own, *inherited):
