@@ -53,7 +53,11 @@ def scaffold(registry: JurisdictionRegistry, spec: PluginSpec, target: Path) -> 
     if not JURISDICTION_ID.match(spec.id):
         raise ScaffoldError(f"{spec.id!r} is not a jurisdiction id like 'pingdingshan.jiaxian'")
     if spec.parent not in registry.records:
-        raise ScaffoldError(f"parent {spec.parent!r} is not installed; installed: {', '.join(registry.ids())}")
+        problem = registry.problem_for(spec.parent)
+        broken = f" (it failed to load: {problem})" if problem else ""
+        raise ScaffoldError(
+            f"parent {spec.parent!r} is not installed{broken}; installed: {', '.join(registry.ids())}"
+        )
     if spec.id in registry.records:
         raise ScaffoldError(f"jurisdiction {spec.id!r} is already installed")
     if target.exists():
