@@ -137,7 +137,11 @@ def test_a_malformed_case_file_is_a_failing_pytest_item(pytester, tmp_path):
         def load(*, strict=False, entry_points=None):
             return _load(entry_points=[EntryPoint(name="prov", value="{entry.value}", group="{ENTRY_POINT_GROUP}")])
 
-        registry.load_registry = load
+        def pytest_configure(config):
+            registry.load_registry = load
+
+        def pytest_unconfigure(config):  # the run is in-process: put the real loader back
+            registry.load_registry = _load
         """
     )
     result = pytester.runpytest_inprocess("--zhengming-jurisdiction", "prov", "--zhengming-max-examples", "3")
