@@ -339,3 +339,26 @@ def test_a_childs_answer_stands_for_every_hook_and_every_parent(hook, above, chi
     else:
         assert resolved.answer == mine
         assert resolved.blame() == "child"
+
+
+def test_jurisdictions_show_lists_only_the_wrappers_that_can_touch_the_standing_answer(plugins):
+    from zhengming.introspect import hook_answers
+
+    wraps = """
+    @hookimpl(wrapper=True)
+    def zhengming_fast_track():
+        inherited = yield
+        return inherited
+    """
+    answers = """
+    @hookimpl
+    def zhengming_fast_track(case):
+        return FastTrack(active=True, citations=(Citation(document="市办法", article="第一条"),))
+    """
+    registry = load_registry(
+        entry_points=[plugins.make("prov", wraps), plugins.make("prov.city", answers, parent="prov")]
+    )
+    rows = {r["hook"]: r for r in hook_answers(registry, "prov.city")}
+    assert rows["zhengming_fast_track"]["answered_by"] == ["prov.city"]
+    assert rows["zhengming_fast_track"]["adjusted_by"] == []
+    assert {r["hook"]: r for r in hook_answers(registry, "prov")}["zhengming_fast_track"]["adjusted_by"] == ["prov"]
