@@ -87,3 +87,26 @@ def test_the_walkthrough_runs(tmp_path):
     report = (work / "conformance-report.jsonl").read_text(encoding="utf-8")
     assert '"check": "case:hubei-5-key-juncture", "status": "pass"' in report  # the province's own case ran
     assert re.search(r"\d+ passed", said[-1])  # and the pytest plugin ran the suite on the city
+
+    # and the acceptance's last step: an uncited answer on a path the province's own case covers turns
+    # conformance red on that case file
+    plugin = work / "zhengming-hubei" / "src" / "zhengming_hubei" / "plugin.py"
+    plugin.write_text(plugin.read_text(encoding="utf-8") + UNCITED_MEDIA, encoding="utf-8")
+    command = "zhengming --lang en conformance hubei --max-examples 5"
+    red = subprocess.run(command, shell=True, cwd=work, env=env, capture_output=True, text=True, timeout=300)
+    assert red.returncode == 1
+    assert "case:hubei-5-key-juncture: invariant every-block-cited: /methods/" in red.stdout
+
+
+UNCITED_MEDIA = """
+
+from zhengming import Method, MethodOption
+
+
+@hookimpl(wrapper=True)
+def zhengming_clarification_methods(case):
+    inherited = yield
+    if case.circumstances.key_juncture:
+        return (*inherited, MethodOption(method=Method.MEDIA, citations=()))
+    return inherited
+"""
