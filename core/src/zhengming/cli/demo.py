@@ -25,8 +25,9 @@ def demo(app: App, show_all: bool, demo_db: str | None) -> None:
 
     Evaluates the example cases shipped with every installed jurisdiction, then runs cases through
     their whole lifecycle in a fresh database."""
-    from ..casefiles import example_cases, mismatches
+    from ..casefiles import mismatches, read_examples
     from ..engine import Engine
+    from ..errors import ZhengmingError
     from ..model import to_document
     from .render import decision_text
 
@@ -34,8 +35,17 @@ def demo(app: App, show_all: bool, demo_db: str | None) -> None:
     engine = Engine(registry)
     rows, failures = [], 0
     for jid in registry.ids():
-        for example in example_cases(registry.records[jid].plugin, jid):
-            decision = engine.evaluate_document(example.case)
+        found = read_examples(registry.records[jid].plugin, jid)
+        for problem in found.problems:  # a malformed case file is a failure to report, not a crash
+            failures += 1
+            rows.append((jid, problem.path.name, "—", "✗ " + "; ".join(problem.problems)))
+        for example in found.examples:
+            try:
+                decision = engine.evaluate_document(example.case)
+            except ZhengmingError as exc:
+                failures += 1
+                rows.append((jid, example.id, "—", f"✗ {type(exc).__name__}: {exc}"))
+                continue
             wrong = mismatches(example.expect, to_document(decision))
             failures += bool(wrong)
             if example.demo or show_all:
