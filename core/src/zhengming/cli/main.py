@@ -16,6 +16,7 @@ from .explain import explain
 from .importer import import_cases
 from .jurisdictions import jurisdictions
 from .plugin import plugin
+from .report import report
 from .storage import DB_META
 from .users import users
 
@@ -58,6 +59,7 @@ cli.add_command(import_cases)
 cli.add_command(conformance)
 cli.add_command(explain)
 cli.add_command(plugin)
+cli.add_command(report)
 
 
 def main() -> None:

@@ -38,7 +38,7 @@ from ..errors import InvalidDocument, PluginError, Problem, UnknownJurisdiction
 from ..model import Text
 from ..store import Store, audit
 from ..store.crypto import Sealer
-from ..store.models import CaseRecord
+from ..store.models import CaseFigure, CaseRecord
 from . import intake
 
 DEFAULT_BATCH = 1000
@@ -161,6 +161,7 @@ class _Prepared:
     case_id: str
     row: dict[str, Any]
     after: dict[str, Any]
+    figures: dict[str, Any]
 
 
 @attrs.frozen
@@ -198,10 +199,11 @@ def _prepare_chunk(lines: list[tuple[int, bytes]], job: _Job | None = None) -> l
         case_id = evaluated.case_id
         sealed = job.sealer.seal(evaluated.reporter, case_id) if evaluated.reporter else None
         row = intake.case_row(job.engine, evaluated, sealed=sealed, actor="", now=_NO_TIME)
+        figures = intake.figures(evaluated, row)
         if job.text_json:
             for column in JSON_COLUMNS:
                 row[column] = _column_text(row[column], plain)
-        out.append(_Prepared(number, case_id, row, intake.summary(row)))
+        out.append(_Prepared(number, case_id, row, intake.summary(row), figures))
     return out
 
 
@@ -339,6 +341,10 @@ def _write(store: Store, pending: list[_Prepared], report: ImportReport, actor: 
             session.execute(CASES_BULK.insert(), rows)
         else:  # PostgreSQL types the parameters: let the JSON type bind them
             session.execute(CaseRecord.__table__.insert(), rows)
+        ids = dict(
+            session.execute(select(CaseRecord.case_id, CaseRecord.id).where(CaseRecord.case_id.in_(list(unique)))).all()
+        )
+        session.execute(CaseFigure.__table__.insert(), [p.figures | {"case_pk": ids[p.case_id]} for p in fresh])
         at = now.isoformat(timespec="microseconds")
         audit.append_many(
             session,

@@ -18,6 +18,7 @@ import attrs
 from ..engine import Engine
 from ..errors import InvalidDocument, Problem
 from ..model import Text, to_document
+from ..reports.figures import figures_of, split_concerns
 from .machine import due_of, entry_state, outcome_of, steps_of
 from .pinning import pin
 
@@ -32,6 +33,7 @@ class Evaluated:
     document: dict[str, Any]
     reporter: dict[str, Any] | None
     decision: dict[str, Any]
+    concerns: tuple[dict[str, Any], ...] = ()
 
     @property
     def case_id(self) -> str:
@@ -71,11 +73,12 @@ def evaluate(engine: Engine, intake: Any, *, today: date) -> Evaluated:
     :raises PluginError: a plugin failed.
     """
     case, reporter = split_reporter(intake)
+    case, concerns = split_concerns(case)
     if isinstance(case, dict):
         case = {**case, "as_of": case.get("as_of") or today.isoformat()}
         case.setdefault("case_id", new_case_id())
     decision = to_document(engine.evaluate_document(case, today=today))
-    return Evaluated(case, reporter, decision)
+    return Evaluated(case, reporter, decision, tuple(concerns))
 
 
 def new_case_id() -> str:
@@ -128,3 +131,16 @@ def summary(row: Mapping[str, Any]) -> dict[str, Any]:
         "rules_fingerprint": row["rules_fingerprint"],
         "reporter_sealed": row["reporter_sealed"] is not None,
     }
+
+
+def figures(evaluated: Evaluated, row: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``case_figures`` columns (but ``case_pk``) of an evaluated case and its ``cases`` row."""
+    return figures_of(
+        row["kind"],
+        row["jurisdiction"],
+        row["as_of"],
+        row["outcome"],
+        evaluated.document,
+        evaluated.decision,
+        evaluated.concerns,
+    )

@@ -21,7 +21,7 @@ from ..engine import Engine
 from ..model import Text
 from ..store import Store, audit
 from ..store.crypto import Sealer, load_key
-from ..store.models import CaseRecord, RevisitRecord
+from ..store.models import CaseFigure, CaseRecord, RevisitRecord
 from . import actions, intake, machine
 from .errors import CaseConflict, DuplicateCase, InvalidTransition, NotPermitted
 from .states import DUE_WATCHED, TERMINAL, State
@@ -83,6 +83,7 @@ class CaseService:
                 case = CaseRecord(**row)
                 session.add(case)
                 session.flush()
+                session.add(CaseFigure(case_pk=case.id, **intake.figures(evaluated, row)))
                 audit.append(
                     session, actor=name, action="open", case_id=case.case_id, before=None, after=intake.summary(row)
                 )
@@ -106,6 +107,7 @@ class CaseService:
                 row.pop(key)
             for key, value in row.items():
                 setattr(case, key, value)
+            session.merge(CaseFigure(case_pk=case.id, **intake.figures(evaluated, row | {"as_of": case.as_of})))
             actions.commit_change(
                 session,
                 case,
