@@ -34,7 +34,7 @@ ALL = "all"
 def _group(by: str | None, day_column, jurisdiction_column):
     if by == "quarter":
         year, month = cast(func.extract("year", day_column), Integer), cast(func.extract("month", day_column), Integer)
-        return (year * 10 + (month + 2) / 3).label("grp")
+        return (year * 10 + (month + 2) // 3).label("grp")
     if by == "jurisdiction":
         return jurisdiction_column.label("grp")
     return literal(ALL).label("grp")
