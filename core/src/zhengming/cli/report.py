@@ -5,6 +5,7 @@ Exit codes: 0 done; 2 invalid input (a bad date, --from after --to, an unknown f
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import click
@@ -49,7 +50,7 @@ def report(app: App, start, end, jurisdiction: str | None, by: str | None, as_js
     with store_errors(app):
         store = open_cli_store()
         with store.transaction() as session:
-            data = build(session, start.date(), end.date(), jurisdiction=jurisdiction, by=by)
+            data = build(session, start.date(), end.date(), jurisdiction=jurisdiction, by=by, today=date.today())
         for path in outputs:
             kind = OUTPUTS[Path(path).suffix.lower()]
             if kind == "xlsx":
