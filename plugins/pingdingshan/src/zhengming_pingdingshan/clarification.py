@@ -17,12 +17,12 @@ from zhengming import (
     Notification,
     Recipient,
     Revisit,
-    RevisitMethod,
     RevisitTarget,
     Text,
     Trigger,
 )
 
+from . import revisit_education
 from .source import measure
 
 Test = Callable[[ClarificationCase], bool]
@@ -125,6 +125,8 @@ def revisit(case: ClarificationCase) -> Revisit | None:
     return Revisit(
         required=True,
         targets=(RevisitTarget.SUBJECT,),
-        methods=(RevisitMethod.INDIVIDUAL_MEETING, RevisitMethod.ENTRUSTED_UNIT),
+        methods=revisit_education.METHODS,
+        consent_required=True,
+        consult=revisit_education.CONSULT,
         citations=measure("（十）"),
     )
