@@ -16,9 +16,10 @@ from sqlalchemy import text
 
 from zhengming.cli.main import cli
 from zhengming.store import audit, open_store
-from zhengming.store.crypto import Sealer, SealingKeyError, load_key
+from zhengming.store.crypto import Sealer, SealingKeyError, load_key, load_keyring
 from zhengming.store.database import HEAD_REVISION
 
+from .dba import drop_guards
 from .test_store_support import BACKENDS, REPORTER_NAME, case_document
 
 pytest_plugins = ("tests.test_store_support",)
@@ -68,12 +69,12 @@ def test_audit_verify_detects_a_changed_a_removed_and_a_truncated_event(service,
     with store.transaction() as session:
         assert audit.verify(session).ok
     with store.transaction() as session:  # someone with database access rewrites history
-        audit.drop_append_only_guard(session)
+        drop_guards(session)
         session.execute(text("UPDATE audit_events SET actor = 'mallory' WHERE action = 'approve' AND actor = 'wang'"))
     with store.transaction() as session:
         result = audit.verify(session)
-    assert not result.ok and {(p.problem) for p in result.problems} == {"hash"}
-    bad = [p.seq for p in result.problems]
+    assert not result.ok and [p.problem for p in result.problems if p.seq == 8 and p.row is None] == ["hash"]
+    bad = [p.seq for p in result.problems if p.problem == "hash"]
     with store.transaction() as session:
         session.execute(text("DELETE FROM audit_events WHERE seq = :seq"), {"seq": bad[0]})
         result = audit.verify(session)
@@ -101,21 +102,31 @@ def test_audit_verify_command_exit_codes(tmp_path):
     )
     assert result.exit_code == 0, result.output
     result = runner.invoke(cli, ["--db", db, "audit", "verify", "--json"])
-    assert result.exit_code == 0 and json.loads(result.stdout) == {"ok": True, "events": 1, "problems": []}
+    report = json.loads(result.stdout)
+    assert result.exit_code == 0 and report["ok"] and report["events"] == 1 and report["problems"] == []
     store = open_store(db)
     with store.transaction() as session:
-        audit.drop_append_only_guard(session)
+        drop_guards(session)
         session.execute(text("UPDATE audit_events SET after = '{}'"))
     result = runner.invoke(cli, ["--db", db, "audit", "verify"])
-    assert result.exit_code == 1 and "审计日志被篡改" in result.stdout and "第 1 条" in result.stdout
+    assert result.exit_code == 1 and "审计日志或数据被篡改" in result.stdout and "第 1 条" in result.stdout
 
 
-def test_the_key_file_is_created_private(tmp_path, monkeypatch):
-    path = tmp_path / "cfg" / "key"
-    monkeypatch.setenv("ZHENGMING_KEY_FILE", str(path))
-    key = load_key()
-    assert len(key) == 32 and stat.S_IMODE(os.stat(path).st_mode) == 0o600
-    assert load_key() == key
+def test_the_default_key_file_is_created_private_and_says_so_once(tmp_path, monkeypatch):
+    monkeypatch.delenv("ZHENGMING_KEY_FILE")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
+    path = tmp_path / "cfg" / "zhengming" / "key"
+    first = load_keyring()
+    assert first.created and len(first.current) == 32 and stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    again = load_keyring()
+    assert not again.created and again.current == first.current
+
+
+def test_a_mistyped_key_file_is_an_error_not_a_fresh_key(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZHENGMING_KEY_FILE", str(tmp_path / "kye"))
+    with pytest.raises(SealingKeyError, match="does not exist"):
+        load_keyring()
+    assert not (tmp_path / "kye").exists()
 
 
 def test_a_sealed_identity_opens_only_with_its_key_and_case():

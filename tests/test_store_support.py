@@ -88,6 +88,9 @@ BACKENDS = pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=
 @pytest.fixture
 def private_env(tmp_path, monkeypatch):
     """Never touch the user's own key or database."""
+    from zhengming.store.crypto import create_key_file
+
+    create_key_file(tmp_path / "key")
     monkeypatch.setenv("ZHENGMING_KEY_FILE", str(tmp_path / "key"))
     monkeypatch.setenv("ZHENGMING_DB", str(tmp_path / "default.sqlite"))
     monkeypatch.delenv("ZHENGMING_KEY", raising=False)

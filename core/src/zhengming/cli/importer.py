@@ -34,7 +34,6 @@ def import_cases(
 
     from ..engine import Engine
     from ..lifecycle.importer import import_jsonl
-    from ..store.crypto import Sealer, load_key
 
     def show_problem(problem) -> None:
         for p in problem.problems:
@@ -45,7 +44,7 @@ def import_cases(
     with store_errors(app):
         store = open_cli_store()
         engine = Engine(app.registry)
-        sealer = Sealer(load_key())
+        sealer = store.keyring.sealer()
         with (
             open(jsonl, "rb") as stream,
             Progress(

@@ -26,10 +26,32 @@ def db_location() -> str | None:
     return ctx.find_root().meta.get(DB_META)
 
 
-def open_cli_store(*, migrate: bool = True):
+def open_cli_store(*, migrate: bool = True, key: bool = True):
+    """The store named by ``--db``; with ``key``, the key is loaded now (a new default key file is announced
+    once on stderr, with backup advice)."""
     from ..store import open_store
 
-    return open_store(db_location(), migrate=migrate)
+    store = open_store(db_location(), migrate=migrate)
+    if key:
+        announce_key(store.keyring)
+    return store
+
+
+def announce_key(keyring) -> None:
+    if not keyring.created:
+        return
+    app = click.get_current_context().find_object(App)
+    say = app.say if app else (lambda zh, en: zh)
+    click.echo(
+        say(
+            f"已新建密钥 {keyring.source}（指纹 {keyring.fingerprint}）。请把它与数据库一起备份：没有它，举报人身份"
+            "无法解封，审计日志无法校验；丢失它的数据库不能再写入。",
+            f"created a new key at {keyring.source} (fingerprint {keyring.fingerprint}). Back it up together "
+            "with the database: without it reporter identities cannot be opened and the audit log cannot be "
+            "verified, and the database refuses writes under any other key.",
+        ),
+        err=True,
+    )
 
 
 def service(app: App):

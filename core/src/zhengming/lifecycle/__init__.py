@@ -15,6 +15,7 @@ from .errors import (
     InvalidValue,
     LifecycleError,
     NotPermitted,
+    Unexplained,
     UserNotFound,
 )
 from .service import CaseService

@@ -143,3 +143,23 @@ class InvalidValue(LifecycleError):
     def __init__(self, field: str, message: Text):
         self.field = field
         super().__init__(Text(f"{field}：{message.zh}", f"{field}: {message.en}"))
+
+
+class Unexplained(LifecycleError):
+    """The case as stored is not what its audit chain recorded: someone changed the database directly."""
+
+    code = "integrity"
+
+    def __init__(self, case_id: str, action: Text, columns: tuple[str, ...]):
+        self.case_id = case_id
+        self.action = action
+        self.columns = columns
+        names = ", ".join(columns)
+        super().__init__(
+            Text(
+                f"拒绝{action.zh}：案件 {case_id} 的存储内容与审计链不符（{names}），可能被直接改动过数据库；"
+                "请运行 zhengming audit verify 并报告",
+                f"refused to {action.en}: case {case_id} as stored does not match its audit chain ({names}); "
+                "the database may have been edited directly — run zhengming audit verify and report it",
+            )
+        )

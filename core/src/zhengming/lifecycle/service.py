@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from ..engine import Engine
 from ..model import Text
 from ..store import Store, audit
-from ..store.crypto import Sealer, load_key
+from ..store.crypto import Sealer
 from ..store.models import CaseRecord, RevisitRecord
 from . import actions, intake, machine
 from .errors import CaseConflict, DuplicateCase, InvalidTransition, NotPermitted
@@ -59,8 +59,9 @@ class CaseService:
 
     @property
     def sealer(self) -> Sealer:
+        """Seals with the store's key (the key the database is bound to)."""
         if self._sealer is None:
-            self._sealer = Sealer(load_key())
+            self._sealer = self.store.keyring.sealer()
         return self._sealer
 
     # --- intake ---------------------------------------------------------------------------------
@@ -84,7 +85,13 @@ class CaseService:
                 session.add(case)
                 session.flush()
                 audit.append(
-                    session, actor=name, action="open", case_id=case.case_id, before=None, after=intake.summary(row)
+                    session,
+                    actor=name,
+                    action="open",
+                    case_id=case.case_id,
+                    before=None,
+                    after=intake.summary(row),
+                    rows=[case],
                 )
         except IntegrityError:
             raise DuplicateCase(evaluated.case_id) from None
@@ -177,6 +184,7 @@ class CaseService:
                 case = actions.load_case(session, case_id)
                 if expected_version is not None and case.version != expected_version:
                     raise CaseConflict(case_id, label, expected_version, case.version)
+                actions.require_explained(session, case, label)
                 user = actions.load_user(session, actor)
                 with session.no_autoflush:  # one flush per action: one version step, checked once
                     run(session, case, user)

@@ -35,7 +35,7 @@ def add_user(store: Store, name: str, organ: str, level: str, roles: Sequence[st
             )
             session.add(user)
             session.flush()
-            audit.append(session, actor=actor, action="add_user", case_id=None, after=user_view(user))
+            audit.append(session, actor=actor, action="add_user", case_id=None, after=user_view(user), rows=[user])
     except IntegrityError:
         raise DuplicateUser(name) from None
     return user_view(user)
