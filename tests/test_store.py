@@ -20,7 +20,7 @@ from zhengming.store.crypto import Sealer, SealingKeyError, load_key, load_keyri
 from zhengming.store.database import HEAD_REVISION
 
 from .dba import drop_guards
-from .test_store_support import BACKENDS, REPORTER_NAME, case_document
+from .test_store_support import BACKENDS, REPORTER_NAME, case_document, token_for
 
 pytest_plugins = ("tests.test_store_support",)
 pytestmark = pytest.mark.usefixtures("private_env")
@@ -89,6 +89,7 @@ def test_audit_verify_command_exit_codes(tmp_path):
         [
             "--db",
             db,
+            "--local-admin",
             "users",
             "add",
             "li",
@@ -170,13 +171,17 @@ def test_the_reporters_name_is_nowhere_in_the_file_logs_or_output(tmp_path, capl
     db = tmp_path / "secret.sqlite"
     runner = CliRunner()
     outputs = []
+    tokens = {}
+
+    def env(args):
+        return {"ZHENGMING_TOKEN": tokens.get(args[args.index("--as") + 1] if "--as" in args else "li", "")}
 
     def run(*args):
         for lang in ("zh", "en"):
             for json_flag in ((), ("--json",)):
                 if args[0] == "case" and args[1] == "open" and (lang, json_flag) != ("zh", ()):
                     continue  # a case is opened once
-                result = runner.invoke(cli, ["--lang", lang, "--db", str(db), *args, *json_flag])
+                result = runner.invoke(cli, ["--lang", lang, "--db", str(db), *args, *json_flag], env=env(args))
                 outputs.append(result.output)
         return result
 
@@ -188,6 +193,7 @@ def test_the_reporters_name_is_nowhere_in_the_file_logs_or_output(tmp_path, capl
             [
                 "--db",
                 str(db),
+                "--local-admin",
                 "users",
                 "add",
                 name,
@@ -198,6 +204,7 @@ def test_the_reporters_name_is_nowhere_in_the_file_logs_or_output(tmp_path, capl
                 *[x for r in seat for x in ("--role", r)],
             ],
         )
+        tokens[name] = token_for(str(db), name)
     intake = tmp_path / "intake.json"
     intake.write_text(json.dumps(case_document(), ensure_ascii=False), encoding="utf-8")
     bad = tmp_path / "bad.json"
@@ -216,9 +223,10 @@ def test_the_reporters_name_is_nowhere_in_the_file_logs_or_output(tmp_path, capl
     run("case", "show", "T-1")
     run("case", "list")
     run("case", "approve", "T-1", "--as", "wang")  # refused: wrong role
-    runner.invoke(cli, ["--db", str(db), "case", "approve", "T-1", "--as", "li"])
-    runner.invoke(cli, ["--db", str(db), "case", "approve", "T-1", "--as", "wang"])
-    runner.invoke(cli, ["--db", str(db), "case", "clarify", "T-1", "--as", "li", "--method", "written"])
+    for args in (("approve", "T-1", "--as", "li"), ("approve", "T-1", "--as", "wang")):
+        assert runner.invoke(cli, ["--db", str(db), "case", *args], env=env(args)).exit_code == 0
+    args = ("clarify", "T-1", "--as", "li", "--method", "written")
+    assert runner.invoke(cli, ["--db", str(db), "case", *args], env=env(args)).exit_code == 0
     run("case", "show", "T-1")
     run("case", "reevaluate", "T-1")
     run("audit", "verify")
@@ -230,7 +238,7 @@ def test_the_reporters_name_is_nowhere_in_the_file_logs_or_output(tmp_path, capl
     data = _sqlite_bytes(db)
     assert secret.encode() not in data and b"13912345678" not in data
     assert json.dumps(secret).encode() not in data and secret.encode("utf-16-le") not in data
-    assert runner.invoke(cli, ["--db", str(db), "case", "show", "T-1", "--json"]).exit_code == 0
+    assert runner.invoke(cli, ["--db", str(db), "case", "show", "T-1", "--json"], env=env(())).exit_code == 0
 
 
 @BACKENDS

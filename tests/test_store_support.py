@@ -202,3 +202,16 @@ def land_document(case_id: str, *, concluded: str = "2023-03-10", **circumstance
     if circumstances:
         document["circumstances"] = circumstances
     return document
+
+
+def token_for(location: str, name: str, scopes=None) -> str:
+    """A token of user ``name`` in the database at ``location``, issued by the local administrator."""
+    from zhengming.security import issue_token, local_admin
+    from zhengming.security.tokens import DEFAULT_SCOPES
+    from zhengming.store import open_store
+
+    store = open_store(location)
+    try:
+        return issue_token(store, name, actor=local_admin("test"), scopes=scopes or DEFAULT_SCOPES)[0]
+    finally:
+        store.dispose()
