@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from zhengming.docgen import reference
-from zhengming.hooks import HOOK_SPECS
+from zhengming.plugin.hooks import HOOK_SPECS
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 

@@ -6,8 +6,8 @@ import inspect
 
 import pytest
 
-from zhengming.hooks import CHAIN_HOOKS, HOOK_SPECS, combine_mode
-from zhengming.markers import Combine
+from zhengming.plugin.hooks import CHAIN_HOOKS, HOOK_SPECS, combine_mode
+from zhengming.plugin.markers import Combine
 
 
 @pytest.mark.parametrize("name", sorted(HOOK_SPECS))

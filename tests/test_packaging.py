@@ -51,7 +51,8 @@ def test_a_built_wheel_carries_its_schemas(tmp_path):
     found = json.loads(result.stdout)
     assert found["module"].startswith(str(site)) and found["schemas"].startswith(str(site))
     assert found["problems"] == [
-        "/kind: 'nonsense' is not one of ['clarification', 'false_accusation', 'fault_tolerance']"
+        "/kind: 'nonsense' is not one of "
+        "['clarification', 'false_accusation', 'fault_tolerance', 'accountability', 'disciplined_revisit']"
     ]
 
 

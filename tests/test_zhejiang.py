@@ -15,8 +15,8 @@ from click.testing import CliRunner
 
 from zhengming import case_from_document, to_document
 from zhengming.cli.main import cli
-from zhengming.hooks import CHAIN_HOOKS
-from zhengming.markers import PROJECT
+from zhengming.plugin.hooks import CHAIN_HOOKS
+from zhengming.plugin.markers import PROJECT
 from zhengming_zhejiang import source
 
 PROVINCE = "zhejiang"
@@ -72,7 +72,8 @@ OWN_BLOCKS: dict[str, set[str]] = {
     "zhejiang.quzhou.longyou": {"revisit"},
     "zhejiang.lishui.jinyun": {"revisit"},
 }
-HEAD = {"kind", "jurisdiction", "as_of", "case_id", "chain"}
+# ``reasons`` (v1.1) restates the blocks' reasons in one list: a change shows in the block it comes from.
+HEAD = {"kind", "jurisdiction", "as_of", "case_id", "chain", "reasons"}
 
 
 def clarification(**changes):
@@ -139,7 +140,10 @@ CASES = {
 }
 KIND_OF_HOOK = {
     "zhengming_false_accusation": "false_accusation",
+    "zhengming_reporter_tracing": "false_accusation",
     "zhengming_fault_tolerance": "fault_tolerance",
+    "zhengming_accountability": "accountability",
+    "zhengming_disciplined_revisit": "disciplined_revisit",
 }
 
 
@@ -216,7 +220,10 @@ JIANGBEI_HOOKS = {
     "zhengming_notifications": (["zhejiang", "core"], []),
     "zhengming_revisit_policy": (["zhejiang"], ["zhejiang.ningbo.jiangbei"]),
     "zhengming_false_accusation": (["zhejiang"], []),
+    "zhengming_reporter_tracing": (["zhejiang"], []),
     "zhengming_fault_tolerance": (["core"], []),
+    "zhengming_accountability": (["core"], []),
+    "zhengming_disciplined_revisit": (["core"], []),
 }
 
 
@@ -287,6 +294,11 @@ def hook_answer(registry, jurisdiction, hook, document):
         "zhengming_fast_track": lambda: hooks.fast_track(case, ctx),
         "zhengming_false_accusation": lambda: hooks.false_accusation(case, ctx),
         "zhengming_fault_tolerance": lambda: hooks.fault_tolerance(case, ctx),
+        "zhengming_accountability": lambda: hooks.accountability(case, ctx),
+        "zhengming_disciplined_revisit": lambda: hooks.disciplined_revisit(case, ctx),
+        "zhengming_reporter_tracing": lambda: hooks.reporter_tracing(
+            case, province.false_accusation(case, province_ctx), ctx
+        ),
     }
     if hook in calls:
         return to_document(calls[hook]())

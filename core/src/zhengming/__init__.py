@@ -3,13 +3,13 @@
 The public API for plugin authors and integrators.
 """
 
-from .context import EvaluationContext
-from .dates import add_months
 from .engine import Engine
 from .errors import InvalidDocument, PluginError, Problem, RegistryError, UnknownJurisdiction, ZhengmingError
-from .filing import ListMatch, match_lists
-from .markers import Combine, hookimpl
 from .model import *
-from .registry import ENTRY_POINT_GROUP, JurisdictionRegistry, LoadProblem, load_registry
+from .plugin.context import EvaluationContext
+from .plugin.markers import Combine, hookimpl
+from .plugin.registry import ENTRY_POINT_GROUP, JurisdictionRegistry, LoadProblem, load_registry
+from .rules.dates import add_months
+from .rules.filing import ListMatch, match_lists
 
 __version__ = "0.1.0"

@@ -11,8 +11,8 @@ import inspect
 import sys
 from pathlib import Path
 
-from . import hookspecs
-from .hooks import HOOK_SPECS, combine_mode
+from .plugin import hookspecs
+from .plugin.hooks import HOOK_SPECS, combine_mode
 
 COMBINE_TEXT = {
     "most_specific": "most specific wins (return `None` to defer to the parent; `wrapper=True` to adjust)",
@@ -25,7 +25,7 @@ def reference() -> str:
     lines = [
         "# Hook reference",
         "",
-        "Generated from `core/src/zhengming/hookspecs.py` by `python -m zhengming.docgen docs/hooks.md`;",
+        "Generated from `core/src/zhengming/plugin/hookspecs.py` by `python -m zhengming.docgen docs/hooks.md`;",
         "do not edit by hand.",
         "",
         inspect.getdoc(hookspecs) or "",

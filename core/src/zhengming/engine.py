@@ -1,6 +1,6 @@
 """The evaluation engine: a case document in, a decision out, every block cited.
 
-The engine asks the jurisdiction chain's hooks through :class:`zhengming.hooks.ChainHooks`, guards
+The engine asks the jurisdiction chain's hooks through :class:`zhengming.plugin.hooks.ChainHooks`, guards
 what no plugin may break (every answer cited; only untrue allegations clarified; nothing clarified
 when the outcome does not clarify), and says in the reasons when rules fell back to a parent. The
 conformance suite turns the guard off to report such answers as failed invariants instead.
@@ -12,26 +12,34 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from .context import EvaluationContext
 from .errors import PluginError
-from .hooks import ChainHooks
 from .model import (
+    AccountabilityCase,
+    AccountabilityDecision,
     Approval,
     Case,
     ClarificationCase,
     ClarificationDecision,
     Decision,
+    DisciplinedRevisitCase,
+    DisciplinedRevisitDecision,
     FalseAccusationCase,
     FalseAccusationDecision,
     FaultToleranceCase,
     FaultToleranceDecision,
+    Probation,
     Revisit,
     Text,
     Trigger,
     case_from_document,
 )
-from .registry import JurisdictionRegistry, Resolution
+from .plugin.context import EvaluationContext
+from .plugin.hooks import ChainHooks
+from .plugin.registry import JurisdictionRegistry, Resolution
+from .rules.dates import add_months
+from .rules.unused_facts import unused_fact_reasons
 from .validation import check_case
+from .validation.local import check_local
 
 TRIGGER_HOOK = "zhengming_clarification_trigger"
 
@@ -58,19 +66,42 @@ class Engine:
         return self.evaluate(case_from_document(document, today=today or date.today()))
 
     def evaluate(self, case: Case) -> Decision:
+        """Evaluate a case; raises :class:`InvalidDocument` when its ``local`` facts break the chain's schemas."""
         resolution = self.registry.resolve(case.jurisdiction, case.as_of)
+        check_local(case.local, self.registry.local_schemas(case.jurisdiction))
         hooks = self.registry.hooks(resolution.chain)
         ctx = self.registry.context(resolution, case.as_of)
         if isinstance(case, ClarificationCase):
             return self._clarification(case, hooks, ctx, resolution)
+        fallback = _fallback_reasons(resolution)
         if isinstance(case, FalseAccusationCase):
             answer = hooks.false_accusation(case, ctx)
             self._cited(hooks, "zhengming_false_accusation", answer)
-            return FalseAccusationDecision(**_head(case, ctx), **_fields(answer))
+            tracing = hooks.reporter_tracing(case, answer, ctx)
+            self._cited(hooks, "zhengming_reporter_tracing", tracing)
+            fields = _fields(answer)
+            fields["reasons"] = answer.reasons + tracing.reasons + fallback
+            fields["citations"] = _joined(answer.citations, tracing.citations)
+            return FalseAccusationDecision(**_head(case, ctx), may_trace_reporter=tracing.allowed, **fields)
         if isinstance(case, FaultToleranceCase):
             answer = hooks.fault_tolerance(case, ctx)
             self._cited(hooks, "zhengming_fault_tolerance", answer)
-            return FaultToleranceDecision(**_head(case, ctx), **_fields(answer))
+            fields = _fields(answer)
+            fields["reasons"] = answer.reasons + fallback
+            return FaultToleranceDecision(**_head(case, ctx), **fields)
+        if isinstance(case, AccountabilityCase):
+            answer = hooks.accountability(case, ctx)
+            self._cited(hooks, "zhengming_accountability", answer)
+            fields = _fields(answer)
+            fields["reasons"] = answer.reasons + fallback
+            fields["probation"] = _probation_ending(answer.probation, case)
+            return AccountabilityDecision(**_head(case, ctx), **fields)
+        if isinstance(case, DisciplinedRevisitCase):
+            answer = hooks.disciplined_revisit(case, ctx)
+            self._cited(hooks, "zhengming_disciplined_revisit", answer)
+            fields = _fields(answer)
+            fields["reasons"] = answer.reasons + fallback
+            return DisciplinedRevisitDecision(**_head(case, ctx), **fields)
         raise TypeError(f"not a case: {type(case).__name__}")
 
     def _clarification(
@@ -109,12 +140,15 @@ class Engine:
             approval = Approval(implementers=(), steps=(), citations=trigger.citations)
             methods, notifications = (), ()
             revisit = Revisit(required=False, citations=trigger.citations)
+        deadline_set = deadline if deadline.due_on is not None else None
         return ClarificationDecision(
             **_head(case, ctx),
+            reasons=reasons + unused_fact_reasons(case, trigger.outcome, fast_track.active),
             trigger=Trigger(
                 outcome=trigger.outcome, allegations=trigger.allegations, reasons=reasons, citations=citations
             ),
-            deadline=deadline if deadline.due_on is not None else None,
+            deadline=deadline_set,
+            deadlines=(deadline_set,) if deadline_set else (),
             fast_track=fast_track.active,
             approval=approval,
             methods=methods,
@@ -135,6 +169,20 @@ def _fields(answer: Any) -> Mapping[str, Any]:
     import attrs
 
     return attrs.asdict(answer, recurse=False)
+
+
+def _joined(first: tuple, second: tuple) -> tuple:
+    return first + tuple(c for c in second if c not in first)
+
+
+def _probation_ending(probation: Probation | None, case: AccountabilityCase) -> Probation | None:
+    """``ends_on`` = the probation's start + ``max_months`` calendar months, when both are known."""
+    started = case.probation.started_on
+    if probation is None or started is None or probation.max_months is None:
+        return probation
+    import attrs
+
+    return attrs.evolve(probation, ends_on=add_months(started, probation.max_months))
 
 
 def _enforce_trigger(case: ClarificationCase, trigger: Trigger, hooks: ChainHooks) -> None:

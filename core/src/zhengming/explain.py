@@ -6,10 +6,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .hooks import Trace
-from .model import ClarificationCase, FalseAccusationCase, case_from_document, to_document
-from .registry import JurisdictionRegistry
+from .model import CaseKind, ClarificationCase, FalseAccusationCase, case_from_document, to_document
+from .plugin.hooks import Trace
+from .plugin.registry import JurisdictionRegistry
 from .validation import check_case
+from .validation.local import check_local
+
+# The one hook that answers each kind of case other than clarification and false accusation.
+KIND_HOOK = {
+    CaseKind.FAULT_TOLERANCE: "zhengming_fault_tolerance",
+    CaseKind.ACCOUNTABILITY: "zhengming_accountability",
+    CaseKind.DISCIPLINED_REVISIT: "zhengming_disciplined_revisit",
+}
 
 
 def explain(
@@ -21,12 +29,15 @@ def explain(
         document = {**document, "as_of": as_of.isoformat()}
     case = case_from_document(document, today=today or date.today())
     resolution = registry.resolve(case.jurisdiction, case.as_of)
+    check_local(case.local, registry.local_schemas(case.jurisdiction))
     hooks = registry.hooks(resolution.chain)
     ctx = registry.context(resolution, case.as_of)
     if isinstance(case, FalseAccusationCase):
-        return resolution.chain, [hooks.trace("zhengming_false_accusation", case=case, ctx=ctx)]
+        assessment = hooks.trace("zhengming_false_accusation", case=case, ctx=ctx)
+        tracing = hooks.trace("zhengming_reporter_tracing", case=case, assessment=assessment.answer, ctx=ctx)
+        return resolution.chain, [assessment, tracing]
     if not isinstance(case, ClarificationCase):
-        return resolution.chain, [hooks.trace("zhengming_fault_tolerance", case=case, ctx=ctx)]
+        return resolution.chain, [hooks.trace(KIND_HOOK[case.kind], case=case, ctx=ctx)]
     trigger = hooks.trace("zhengming_clarification_trigger", case=case, ctx=ctx)
     asked = ["zhengming_fast_track", "zhengming_clarification_deadline"]
     if trigger.answer.clarifies:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .hooks import CHAIN_HOOKS, combine_mode
-from .markers import Combine
 from .model import to_document
-from .registry import JurisdictionRegistry
+from .plugin.hooks import CHAIN_HOOKS, combine_mode
+from .plugin.markers import Combine
+from .plugin.registry import JurisdictionRegistry
 
 
 def hook_answers(registry: JurisdictionRegistry, jurisdiction: str) -> list[dict[str, Any]]:
@@ -54,5 +54,6 @@ def describe(registry: JurisdictionRegistry, jurisdiction: str) -> dict[str, Any
             {**to_document(f, "zh"), "description": {"zh": f.description.zh, "en": f.description.en}}
             for f in info.figures
         ],
+        "local_facts": {jid: schema for jid, schema in registry.local_schemas(jurisdiction) if schema is not None},
         "hooks": hook_answers(registry, jurisdiction),
     }

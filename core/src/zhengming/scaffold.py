@@ -19,7 +19,7 @@ from .casefiles import example_cases
 from .engine import Engine
 from .model import JurisdictionLevel, to_document
 from .model.jurisdiction import JURISDICTION_ID
-from .registry import JurisdictionRegistry
+from .plugin.registry import JurisdictionRegistry
 
 TEMPLATES = Path(__file__).with_name("scaffold_templates")
 MAX_CASES = 4

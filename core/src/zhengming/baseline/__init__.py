@@ -6,9 +6,10 @@ cited answer.
 
 from datetime import date
 
-from zhengming.markers import hookimpl
 from zhengming.model import CORE_ID, Jurisdiction, JurisdictionLevel, SourceDocument, Text
+from zhengming.plugin.markers import hookimpl
 
+from .accountability import zhengming_accountability, zhengming_disciplined_revisit
 from .clarification import (
     zhengming_approval_route,
     zhengming_clarification_deadline,
@@ -18,7 +19,7 @@ from .clarification import (
     zhengming_notifications,
     zhengming_revisit_policy,
 )
-from .false_accusation import zhengming_false_accusation
+from .false_accusation import zhengming_false_accusation, zhengming_reporter_tracing
 from .fault_tolerance import zhengming_fault_tolerance
 
 JURISDICTION = Jurisdiction(

@@ -1,7 +1,6 @@
 """National baseline for clarification (CCDI 2020 opinion): trigger, approval, methods, defaults."""
 
 from zhengming.labels import label
-from zhengming.markers import hookimpl
 from zhengming.model import (
     Approval,
     ClarificationCase,
@@ -21,7 +20,8 @@ from zhengming.model import (
     Trigger,
     TriggerOutcome,
 )
-from zhengming.reasons import impact_reasons, not_clarified_reason
+from zhengming.plugin.markers import hookimpl
+from zhengming.rules.reasons import impact_reasons, not_clarified_reason
 
 from . import sources
 
@@ -31,8 +31,10 @@ HEAD_STEP: dict[Organ, Step] = {
     Organ.DISCIPLINE_COMMISSION: Step(role=Role.COMMISSION_HEAD, action=StepAction.APPROVE),
 }
 AGENCY_HEAD_APPROVES = Step(role=Role.AGENCY_HEAD, action=StepAction.APPROVE)
+# 使用当面、会议、通报方式澄清的，同时使用书面澄清 (CCDI 2020, 主要方式).
+WRITTEN_ALONGSIDE = {m: (Method.WRITTEN,) for m in (Method.FACE_TO_FACE, Method.MEETING, Method.NOTICE)}
 BASELINE_METHODS = tuple(
-    MethodOption(method=m, citations=sources.METHODS)
+    MethodOption(method=m, accompanied_by=WRITTEN_ALONGSIDE.get(m, ()), citations=sources.METHODS)
     for m in (Method.WRITTEN, Method.FACE_TO_FACE, Method.MEETING, Method.NOTICE)
 )
 

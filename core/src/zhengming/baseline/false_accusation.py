@@ -1,6 +1,5 @@
 """National baseline for false accusations: malicious versus mistaken, measures, reporter tracing."""
 
-from zhengming.markers import hookimpl
 from zhengming.model import (
     AccuserKind,
     Classification,
@@ -9,7 +8,9 @@ from zhengming.model import (
     Level,
     Measure,
     Organ,
+    ReporterTracing,
 )
+from zhengming.plugin.markers import hookimpl
 
 from . import sources
 
@@ -34,6 +35,11 @@ def may_trace_reporter(case: FalseAccusationCase) -> bool:
 
 
 @hookimpl
+def zhengming_reporter_tracing(case: FalseAccusationCase) -> ReporterTracing:
+    return ReporterTracing(allowed=may_trace_reporter(case), citations=sources.TRACE_REPORTER)
+
+
+@hookimpl
 def zhengming_false_accusation(case: FalseAccusationCase) -> FalseAccusationAssessment:
     classification = classify(case)
     measures: list[Measure] = []
@@ -45,6 +51,5 @@ def zhengming_false_accusation(case: FalseAccusationCase) -> FalseAccusationAsse
     return FalseAccusationAssessment(
         classification=classification,
         measures=tuple(measures),
-        may_trace_reporter=may_trace_reporter(case),
-        citations=sources.FALSE_ACCUSATION + sources.TRACE_REPORTER,
+        citations=sources.FALSE_ACCUSATION,
     )

@@ -1,7 +1,7 @@
 """National baseline for fault-tolerance filings: no lists, so every filing needs a case-by-case review."""
 
-from zhengming.markers import hookimpl
 from zhengming.model import FaultToleranceAssessment, FaultToleranceOutcome
+from zhengming.plugin.markers import hookimpl
 
 from . import sources
 

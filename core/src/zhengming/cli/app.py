@@ -9,7 +9,7 @@ from functools import cached_property
 import click
 
 from ..errors import InvalidDocument, PluginError, RegistryError, UnknownJurisdiction
-from ..registry import JurisdictionRegistry, load_registry
+from ..plugin.registry import JurisdictionRegistry, load_registry
 
 # Exit codes of the interchange contract, and ours beyond it.
 EXIT_INVALID = 2

@@ -102,6 +102,10 @@ def show(app: App, jurisdiction_id: str, as_json: bool) -> None:
         click.echo(say("公布数据：", "published figures:"))
         for f in info["figures"]:
             click.echo(f"  - {f['description'][lang]}: {f['value']} ({f['period']})")
+    for owner, schema in info["local_facts"].items():
+        click.echo(say(f"本地事实（local.{owner}）：", f"local facts (local.{owner}):"))
+        for name, field in schema.get("properties", {}).items():
+            click.echo(f"  - {name}: {field.get('description', field.get('type', ''))}")
     click.echo(say("各钩子的回答者（最具体者优先）：", "who answers each hook (most specific first):"))
     for row in info["hooks"]:
         answered = ", ".join(row["answered_by"])

@@ -6,13 +6,16 @@ from collections.abc import Iterable
 
 from ..labels import join, label
 from ..model import (
+    AccountabilityDecision,
     Citation,
     ClarificationDecision,
     Decision,
+    DisciplinedRevisitDecision,
     FalseAccusationDecision,
     FaultToleranceDecision,
     Step,
 )
+from ..rules.workdays import public_holiday
 
 WORDS = {
     "chain": ("规则链", "rules chain"),
@@ -46,6 +49,21 @@ WORDS = {
     "none": ("无", "none"),
     "core_default": ("核心默认", "core default"),
     "same_organ": ("本机关", "own organ"),
+    "accompanied_by": ("同时使用", "together with"),
+    "on_holiday": ("（当日为法定节假日：{holiday}）", " (a public holiday: {holiday})"),
+    "refer_to": ("移交", "refer to"),
+    "relief": ("免责结果", "relief"),
+    "talk": ("谈话", "talk"),
+    "talk_by": ("{by}与{with_}谈话", "{by} talks with the {with_}"),
+    "unnamed": ("（文件未指明谈话人）", "(the text names no one)"),
+    "probation": ("考验期", "probation"),
+    "months": ("{low}至{high}个月", "{low} to {high} months"),
+    "ends_on": ("至 {date} 止", "ends {date}"),
+    "consultation": ("决定前会商", "consult before deciding"),
+    "consult": ("回访前沟通", "consult before visiting"),
+    "consent_asked": ("征求本人意见", "asks the cadre's own view"),
+    "topics": ("谈话内容", "topics"),
+    "one_plan": ("一人一策", "one person, one plan"),
 }
 
 
@@ -82,6 +100,13 @@ def decision_text(d: Decision, lang: str = "zh") -> str:
         lines += _false_accusation(d, lang)
     elif isinstance(d, FaultToleranceDecision):
         lines += _fault_tolerance(d, lang)
+    elif isinstance(d, AccountabilityDecision):
+        lines += _accountability(d, lang)
+    elif isinstance(d, DisciplinedRevisitDecision):
+        lines += _disciplined_revisit(d, lang)
+    if not isinstance(d, ClarificationDecision) and d.reasons:
+        lines.append(f"{word('reasons', lang)}:")
+        lines += [f"  - {r.render(lang)}" for r in d.reasons]
     return "\n".join(lines)
 
 
@@ -97,9 +122,13 @@ def _clarification(d: ClarificationDecision, lang: str) -> list[str]:
     lines.append(f"{word('reasons', lang)}:")
     lines += [f"  - {r.render(lang)}" for r in t.reasons]
     lines += basis(t.citations, lang)
-    if d.deadline:
-        due = word("due", lang).format(date=d.deadline.due_on.isoformat(), action=label(d.deadline.action).render(lang))
-        lines += [f"{word('deadline', lang)}: {due}", *basis(d.deadline.citations, lang)]
+    if d.deadlines:
+        for deadline in d.deadlines:
+            due = word("due", lang).format(date=deadline.due_on.isoformat(), action=label(deadline.action).render(lang))
+            holiday = public_holiday(deadline.due_on)
+            if holiday:  # the date stands as the text counts it; the officer should see it is a holiday
+                due += word("on_holiday", lang).format(holiday=holiday.render(lang))
+            lines += [f"{word('deadline', lang)}: {due}", *basis(deadline.citations, lang)]
     else:
         lines.append(f"{word('deadline', lang)}: {word('no_deadline', lang)}")
     lines.append(f"{word('fast_track', lang)}: {_yes_no(d.fast_track, lang)}")
@@ -115,7 +144,8 @@ def _clarification(d: ClarificationDecision, lang: str) -> list[str]:
     lines.append(f"{word('methods', lang)}:")
     for m in d.methods:
         consent = f"（{word('consent', lang)}）" if m.consent_required else ""
-        lines += [f"  - {label(m.method).render(lang)}{consent}", *basis(m.citations, lang)]
+        together = f"（{word('accompanied_by', lang)}{join(m.accompanied_by, lang)}）" if m.accompanied_by else ""
+        lines += [f"  - {label(m.method).render(lang)}{consent}{together}", *basis(m.citations, lang)]
     lines.append(f"{word('notifications', lang)}:")
     for n in d.notifications:
         lines += [f"  - {label(n.recipient).render(lang)}", *basis(n.citations, lang)]
@@ -134,6 +164,11 @@ def _false_accusation(d: FalseAccusationDecision, lang: str) -> list[str]:
         f"{word('aggravated', lang)}: {_yes_no(d.aggravated, lang)}",
         f"{word('measures', lang)}: {join(d.measures, lang) or word('none', lang)}",
         f"{word('may_trace', lang)}: {_yes_no(d.may_trace_reporter, lang)}",
+        *(
+            [f"{word('refer_to', lang)}: {label(d.refer_to.organ).render(lang)}（{label(d.refer_to.level).render(lang)}）"]
+            if d.refer_to
+            else []
+        ),
         *basis(d.citations, lang, indent="  "),
     ]
 
@@ -144,7 +179,45 @@ def _fault_tolerance(d: FaultToleranceDecision, lang: str) -> list[str]:
         f"{word('matched_positive', lang)}: {', '.join(d.matched_positive) or word('none', lang)}",
         f"{word('matched_negative', lang)}: {', '.join(d.matched_negative) or word('none', lang)}",
     ]
+    if d.relief:
+        lines.append(f"{word('relief', lang)}: {label(d.relief).render(lang)}")
     if d.procedure:
         lines.append(f"{word('procedure', lang)}:")
         lines += [f"  {n}. {step(s, lang)}" for n, s in enumerate(d.procedure, 1)]
+    return lines + basis(d.citations, lang, indent="  ")
+
+
+def _accountability(d: AccountabilityDecision, lang: str) -> list[str]:
+    lines = [f"{word('outcome', lang)}: {label(d.outcome).render(lang)}"]
+    if d.consultation:
+        lines.append(f"{word('consultation', lang)}:")
+        lines += [f"  {n}. {step(s, lang)}" for n, s in enumerate(d.consultation, 1)]
+    if d.talk:
+        by = label(d.talk.by).render(lang) if d.talk.by else word("unnamed", lang)
+        talk = word("talk_by", lang).format(by=by, with_=label(d.talk.with_).render(lang))
+        lines += [f"{word('talk', lang)}: {talk}", *basis(d.talk.citations, lang)]
+    if d.measures:
+        lines.append(f"{word('measures', lang)}: {join(d.measures, lang)}")
+    if d.probation:
+        p = d.probation
+        length = word("months", lang).format(low=p.min_months, high=p.max_months) if p.max_months else ""
+        ends = word("ends_on", lang).format(date=p.ends_on.isoformat()) if p.ends_on else ""
+        lines += [f"{word('probation', lang)}: {' '.join(x for x in (length, ends) if x) or '—'}"]
+        lines += basis(p.citations, lang)
+    return lines + basis(d.citations, lang, indent="  ")
+
+
+def _disciplined_revisit(d: DisciplinedRevisitDecision, lang: str) -> list[str]:
+    lines = [f"{word('revisit', lang)}: {word('required' if d.required else 'not_required', lang)}"]
+    if d.consult:
+        lines.append(f"{word('consult', lang)}:")
+        lines += [f"  {n}. {step(s, lang)}" for n, s in enumerate(d.consult, 1)]
+    if d.consent_required:
+        lines.append(f"{word('consent_asked', lang)}: {_yes_no(True, lang)}")
+    if d.methods:
+        lines.append(f"{word('methods', lang)}: {join(d.methods, lang)}")
+    if d.topics:
+        lines.append(f"{word('topics', lang)}: {join(d.topics, lang)}")
+    if d.one_person_one_plan:
+        lines.append(word("one_plan", lang))
     return lines + basis(d.citations, lang, indent="  ")

@@ -29,7 +29,12 @@ BLOCK_FAMILY = {
     "notifications": "notifications",
     "revisit": "revisit",
 }
-KIND_FAMILY = {"false_accusation": "false_accusation", "fault_tolerance": "fault_tolerance"}
+KIND_FAMILY = {
+    "false_accusation": "false_accusation",
+    "fault_tolerance": "fault_tolerance",
+    "accountability": "accountability",
+    "disciplined_revisit": "disciplined_revisit",
+}
 FAMILIES = (*BLOCK_FAMILY.values(), *KIND_FAMILY.values())
 HOOK_FAMILY = {
     "zhengming_clarification_trigger": "trigger",
@@ -40,7 +45,10 @@ HOOK_FAMILY = {
     "zhengming_notifications": "notifications",
     "zhengming_revisit_policy": "revisit",
     "zhengming_false_accusation": "false_accusation",
+    "zhengming_reporter_tracing": "false_accusation",
     "zhengming_fault_tolerance": "fault_tolerance",
+    "zhengming_accountability": "accountability",
+    "zhengming_disciplined_revisit": "disciplined_revisit",
 }
 
 
@@ -114,6 +122,20 @@ def _ineligible_on_any_negative_item(case: Document, decision: Document) -> list
     return []
 
 
+# Once the probation's result is known, the contract fixes which outcomes may follow.
+AFTER_PROBATION = {True: ("exempt", "lighter", "reduced"), False: ("proceed",)}
+
+
+def _accountability_follows_probation(case: Document, decision: Document) -> list[str]:
+    if decision["kind"] != "accountability":
+        return []
+    rectified = case.get("probation", {}).get("rectified")
+    allowed = AFTER_PROBATION.get(rectified) if rectified is not None else None
+    if allowed and decision["outcome"] not in allowed:
+        return [f"/outcome: {decision['outcome']} after probation.rectified={rectified}; expected one of {allowed}"]
+    return []
+
+
 INVARIANTS: tuple[Invariant, ...] = (
     Invariant(
         "decision-schema",
@@ -139,6 +161,12 @@ INVARIANTS: tuple[Invariant, ...] = (
         "negative-item-ineligible",
         Text("触及负面清单即不予容错", "a negative-list hit is ineligible"),
         _ineligible_on_any_negative_item,
+    ),
+    Invariant(
+        "accountability-follows-probation",
+        Text("考验期结果已知时，整改到位则免予、从轻或减轻，未整改则问责", "after a known probation result, rectified "
+             "leads to exempt/lighter/reduced and not rectified to proceed"),
+        _accountability_follows_probation,
     ),
 )
 # Checked by the runner, which needs more than one decision: see runner.py.

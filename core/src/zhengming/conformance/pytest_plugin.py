@@ -38,7 +38,7 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     jurisdictions = config.getoption("zhengming_jurisdiction")
     if not jurisdictions:
         return
-    from ..registry import load_registry
+    from ..plugin.registry import load_registry
 
     registry = load_registry()
     missing = [j for j in jurisdictions if j not in registry.records]
@@ -130,7 +130,7 @@ class InvariantItem(_Item):
 @pytest.fixture
 def zhengming_registry():
     """A registry of the installed jurisdiction plugins, loaded fresh for this test."""
-    from ..registry import load_registry
+    from ..plugin.registry import load_registry
 
     return load_registry()
 
@@ -166,7 +166,7 @@ def zhengming_temp_plugin():
     """
     from importlib import metadata
 
-    from ..registry import ENTRY_POINT_GROUP, load_registry
+    from ..plugin.registry import ENTRY_POINT_GROUP, load_registry
 
     def register(*plugins: Any):
         installed = list(metadata.entry_points(group=ENTRY_POINT_GROUP))

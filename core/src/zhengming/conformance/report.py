@@ -10,7 +10,7 @@ from typing import IO, Any
 import attrs
 
 from .. import __version__
-from ..registry import JurisdictionRegistry
+from ..plugin.registry import JurisdictionRegistry
 from .invariants import FAMILIES, HOOK_FAMILY
 from .runner import FAIL, Result, own_hooks
 

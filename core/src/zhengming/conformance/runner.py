@@ -17,9 +17,9 @@ import attrs
 from ..casefiles import ExampleCase, example_cases, mismatches
 from ..engine import Engine
 from ..errors import PluginError
-from ..hooks import CHAIN_HOOKS
 from ..model import CaseKind, ListKind, to_document
-from ..registry import JurisdictionRegistry
+from ..plugin.hooks import CHAIN_HOOKS
+from ..plugin.registry import JurisdictionRegistry
 from .invariants import HOOK_FAMILY, INVARIANTS, KIND_FAMILY, RUNNER_INVARIANTS, family_at
 
 PASS, FAIL = "pass", "fail"

@@ -74,6 +74,9 @@ def _strategy(schema: dict[str, Any], root: dict[str, Any], path: tuple, pinned:
     if kinds == "array":
         items = _strategy(schema.get("items", {}), root, (*path, 0), pinned)
         return st.lists(items, min_size=schema.get("minItems", 0), max_size=4, unique=schema.get("uniqueItems", False))
+    if kinds == "integer":
+        low = schema.get("minimum", 0)
+        return st.integers(min_value=low, max_value=low + 5)
     if kinds == "boolean":
         return st.booleans()
     if kinds == "null":

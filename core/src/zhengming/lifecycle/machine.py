@@ -25,11 +25,21 @@ APPROVAL_DECISIONS = ("approved", "rejected", "sent_back")
 # --- after evaluation ---------------------------------------------------------------------------
 
 
+# Where each kind's decision keeps the steps a case goes through (approval, procedure, consultation).
+STEPS_AT = {
+    "clarification": ("approval", "steps"),
+    "fault_tolerance": ("procedure",),
+    "accountability": ("consultation",),
+    "disciplined_revisit": ("consult",),
+}
+
+
 def steps_of(kind: str, decision: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The steps a case goes through: approval steps (clarification) or the filing procedure."""
-    if kind == "clarification":
-        return list(decision["approval"]["steps"])
-    return list(decision.get("procedure", ()))
+    """The steps a case goes through: approval steps, the filing procedure, or the consultations."""
+    node: Any = decision
+    for key in STEPS_AT.get(kind, ()):
+        node = node.get(key, ())
+    return list(node) if node is not decision else []
 
 
 def outcome_of(kind: str, decision: Mapping[str, Any]) -> str:
@@ -37,6 +47,8 @@ def outcome_of(kind: str, decision: Mapping[str, Any]) -> str:
         return decision["trigger"]["outcome"]
     if kind == "false_accusation":
         return decision["classification"]
+    if kind == "disciplined_revisit":
+        return "required" if decision["required"] else "not_required"
     return decision["outcome"]
 
 

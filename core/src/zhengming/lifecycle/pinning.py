@@ -15,7 +15,7 @@ from pathlib import Path
 import attrs
 
 from ..model import CORE_ID
-from ..registry import JurisdictionRegistry
+from ..plugin.registry import JurisdictionRegistry
 
 
 @attrs.frozen

@@ -12,6 +12,8 @@ import attrs
 
 from .case import OrganAtLevel
 from .enums import (
+    AccountabilityMeasure,
+    AccountabilityOutcome,
     CaseKind,
     Classification,
     DeadlineAction,
@@ -19,11 +21,15 @@ from .enums import (
     Level,
     Measure,
     Method,
+    Organ,
     Recipient,
+    Relief,
     RevisitMethod,
     RevisitTarget,
+    RevisitTopic,
     Role,
     StepAction,
+    SubjectPosition,
     TriggerOutcome,
 )
 from .text import Citation, Text
@@ -85,8 +91,11 @@ class Approval:
 
 @frozen
 class MethodOption:
+    """A clarification method on offer; ``accompanied_by`` lists methods that must be used with it."""
+
     method: Method
     consent_required: bool = False
+    accompanied_by: tuple[Method, ...] = ()
     citations: Citations
 
 
@@ -98,9 +107,13 @@ class Notification:
 
 @frozen
 class Revisit:
+    """回访: whether, whom and how; ``consult`` are the steps taken before visiting (v1.1)."""
+
     required: bool
     targets: tuple[RevisitTarget, ...] = ()
     methods: tuple[RevisitMethod, ...] = ()
+    consent_required: bool = False
+    consult: tuple[Step, ...] = ()
     citations: Citations
 
 
@@ -108,11 +121,30 @@ class Revisit:
 
 
 @frozen
+class Referral:
+    """This organ may not decide the matter: pass it to ``organ`` at ``level`` (v1.1 ``refer_to``)."""
+
+    organ: Organ
+    level: Level
+    citations: Citations
+
+
+@frozen
 class FalseAccusationAssessment:
     classification: Classification
     aggravated: bool = False
     measures: tuple[Measure, ...] = ()
-    may_trace_reporter: bool = False
+    refer_to: Referral | None = None
+    reasons: tuple[Text, ...] = ()
+    citations: Citations
+
+
+@frozen
+class ReporterTracing:
+    """Whether the handling organ may trace (追查) the reporter's identity, and on what basis."""
+
+    allowed: bool
+    reasons: tuple[Text, ...] = ()
     citations: Citations
 
 
@@ -121,7 +153,54 @@ class FaultToleranceAssessment:
     outcome: FaultToleranceOutcome
     matched_positive: tuple[str, ...] = ()
     matched_negative: tuple[str, ...] = ()
+    relief: Relief | None = None
     procedure: tuple[Step, ...] = ()
+    reasons: tuple[Text, ...] = ()
+    citations: Citations
+
+
+# --- accountability and revisit-education blocks (v1.1) ------------------------------------
+
+
+@frozen
+class Talk:
+    """约谈/谈话提醒: held ``by`` a role (None where the text names no one) ``with`` the subject's position."""
+
+    by: Role | None = None
+    with_: SubjectPosition = attrs.field(metadata={"name": "with"})
+    citations: Citations
+
+
+@frozen
+class Probation:
+    """考验期 / 整改时限: length in months (None where the text sets none) and when it ends."""
+
+    min_months: int | None = None
+    max_months: int | None = None
+    ends_on: date | None = None
+    citations: Citations
+
+
+@frozen
+class AccountabilityAssessment:
+    outcome: AccountabilityOutcome
+    talk: Talk | None = None
+    probation: Probation | None = None
+    measures: tuple[AccountabilityMeasure, ...] = ()
+    consultation: tuple[Step, ...] = ()
+    reasons: tuple[Text, ...] = ()
+    citations: Citations
+
+
+@frozen
+class DisciplinedRevisitPlan:
+    required: bool
+    consult: tuple[Step, ...] = ()
+    consent_required: bool = False
+    methods: tuple[RevisitMethod, ...] = ()
+    topics: tuple[RevisitTopic, ...] = ()
+    one_person_one_plan: bool = False
+    reasons: tuple[Text, ...] = ()
     citations: Citations
 
 
@@ -135,8 +214,10 @@ class ClarificationDecision:
     as_of: date
     case_id: str | None
     chain: tuple[str, ...]
+    reasons: tuple[Text, ...] = ()
     trigger: Trigger
     deadline: Deadline | None
+    deadlines: tuple[Deadline, ...] = ()
     fast_track: bool
     approval: Approval
     methods: tuple[MethodOption, ...]
@@ -151,9 +232,11 @@ class FalseAccusationDecision:
     as_of: date
     case_id: str | None
     chain: tuple[str, ...]
+    reasons: tuple[Text, ...] = ()
     classification: Classification
     aggravated: bool
     measures: tuple[Measure, ...]
+    refer_to: Referral | None = None
     may_trace_reporter: bool
     citations: Citations
 
@@ -165,11 +248,52 @@ class FaultToleranceDecision:
     as_of: date
     case_id: str | None
     chain: tuple[str, ...]
+    reasons: tuple[Text, ...] = ()
     outcome: FaultToleranceOutcome
     matched_positive: tuple[str, ...]
     matched_negative: tuple[str, ...]
+    relief: Relief | None = None
     procedure: tuple[Step, ...]
     citations: Citations
 
 
-Decision = ClarificationDecision | FalseAccusationDecision | FaultToleranceDecision
+@frozen
+class AccountabilityDecision:
+    kind: CaseKind = CaseKind.ACCOUNTABILITY
+    jurisdiction: str
+    as_of: date
+    case_id: str | None
+    chain: tuple[str, ...]
+    reasons: tuple[Text, ...] = ()
+    outcome: AccountabilityOutcome
+    talk: Talk | None = None
+    probation: Probation | None = None
+    measures: tuple[AccountabilityMeasure, ...] = ()
+    consultation: tuple[Step, ...] = ()
+    citations: Citations
+
+
+@frozen
+class DisciplinedRevisitDecision:
+    kind: CaseKind = CaseKind.DISCIPLINED_REVISIT
+    jurisdiction: str
+    as_of: date
+    case_id: str | None
+    chain: tuple[str, ...]
+    reasons: tuple[Text, ...] = ()
+    required: bool
+    consult: tuple[Step, ...] = ()
+    consent_required: bool = False
+    methods: tuple[RevisitMethod, ...] = ()
+    topics: tuple[RevisitTopic, ...] = ()
+    one_person_one_plan: bool = False
+    citations: Citations
+
+
+Decision = (
+    ClarificationDecision
+    | FalseAccusationDecision
+    | FaultToleranceDecision
+    | AccountabilityDecision
+    | DisciplinedRevisitDecision
+)

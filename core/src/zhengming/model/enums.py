@@ -10,6 +10,8 @@ class CaseKind(StrEnum):
     CLARIFICATION = "clarification"
     FALSE_ACCUSATION = "false_accusation"
     FAULT_TOLERANCE = "fault_tolerance"
+    ACCOUNTABILITY = "accountability"
+    DISCIPLINED_REVISIT = "disciplined_revisit"
 
 
 class SubjectKind(StrEnum):
@@ -97,6 +99,9 @@ class TriggerOutcome(StrEnum):
 
 class DeadlineAction(StrEnum):
     DECIDE_WHETHER_TO_START = "decide_whether_to_start"
+    COMPLETE_CLARIFICATION = "complete_clarification"
+    GIVE_FEEDBACK = "give_feedback"
+    REVISIT = "revisit"
 
 
 class StepAction(StrEnum):
@@ -125,6 +130,12 @@ class Role(StrEnum):
     STANDING_COMMITTEE = "standing_committee"
     LEADERSHIP_MEETING = "leadership_meeting"
     CITY_LEADER_IN_CHARGE = "city_leader_in_charge"
+    APPLICANT = "applicant"
+    COMMISSION_SECRETARY = "commission_secretary"
+    COMMISSION_STANDING_MEMBER = "commission_standing_member"
+    STYLE_SUPERVISION_OFFICE = "style_supervision_office"
+    CASE_TRIAL_OFFICE = "case_trial_office"
+    UNIT_PARTY_ORGANIZATION = "unit_party_organization"
 
 
 class Method(StrEnum):
@@ -176,12 +187,93 @@ class Measure(StrEnum):
     TRANSFER_TO_AUTHORITIES = "transfer_to_authorities"
     POLICE_COOPERATION = "police_cooperation"
     COMPENSATE_VICTIM = "compensate_victim"
+    GOVERNMENT_SANCTION = "government_sanction"
+    CRITICISM_EDUCATION = "criticism_education"
 
 
 class FaultToleranceOutcome(StrEnum):
     ELIGIBLE = "eligible"
     INELIGIBLE = "ineligible"
     NEEDS_REVIEW = "needs_review"
+
+
+class Relief(StrEnum):
+    """What an eligible fault-tolerance filing relieves the cadre of."""
+
+    EXEMPT = "exempt"
+    REDUCED = "reduced"
+
+
+# --- accountability (问责) ----------------------------------------------------------------
+
+
+class SubjectPosition(StrEnum):
+    """主要领导 · 分管领导 · 相关责任领导 · 一般干部."""
+
+    PRINCIPAL = "principal"
+    LEADER_IN_CHARGE = "leader_in_charge"
+    RESPONSIBLE_LEADER = "responsible_leader"
+    STAFF = "staff"
+
+
+class UnitKind(StrEnum):
+    """县（市、区）· 市直单位 · 牵头单位/工作专班 · 乡镇（街道）· other."""
+
+    COUNTY = "county"
+    CITY_DEPARTMENT = "city_department"
+    TASK_FORCE = "task_force"
+    TOWNSHIP = "township"
+    OTHER = "other"
+
+
+class ShortfallKind(StrEnum):
+    POOR_IMPLEMENTATION = "poor_implementation"
+    NAMED_CRITICISM = "named_criticism"
+    RANKED_LAST = "ranked_last"
+    OTHER = "other"
+
+
+class CriticizedBy(StrEnum):
+    CITY_LEADER = "city_leader"
+    CITY_PRINCIPAL_LEADER = "city_principal_leader"
+    PROVINCIAL_LEADER = "provincial_leader"
+    CITY_NOTICE = "city_notice"
+    PROVINCIAL_NOTICE = "provincial_notice"
+
+
+class Ranking(StrEnum):
+    MONTHLY_REVIEW = "monthly_review"
+    CITY_ASSESSMENT = "city_assessment"
+    PROVINCIAL_ASSESSMENT = "provincial_assessment"
+
+
+class AccountabilityOutcome(StrEnum):
+    NO_ACCOUNTABILITY = "no_accountability"
+    REMINDER = "reminder"
+    EXEMPT = "exempt"
+    LIGHTER = "lighter"
+    REDUCED = "reduced"
+    PROCEED = "proceed"
+    NEEDS_REVIEW = "needs_review"
+
+
+class AccountabilityMeasure(StrEnum):
+    TALK_REMINDER = "talk_reminder"
+    CRITICISM_EDUCATION = "criticism_education"
+
+
+# --- revisit education of disciplined cadres (受处分干部回访教育) ---------------------------
+
+
+class DisciplineKind(StrEnum):
+    PARTY_DISCIPLINE = "party_discipline"
+    GOVERNMENT_SANCTION = "government_sanction"
+    ACCOUNTABILITY = "accountability"
+
+
+class RevisitTopic(StrEnum):
+    VIOLATION_FACTS = "violation_facts"
+    ORGANIZATIONAL_CARE = "organizational_care"
 
 
 class JurisdictionLevel(StrEnum):

@@ -82,8 +82,8 @@ def _typed_unstructurer(tp: Any) -> Unstructurer:
         return _keep
     if isinstance(tp, type) and attrs.has(tp):
         hints = typing.get_type_hints(tp)
-        plan = tuple((f.name, _typed_unstructurer(hints[f.name])) for f in attrs.fields(tp))
-        return lambda v, lang: {name: convert(getattr(v, name), lang) for name, convert in plan}
+        plan = tuple((f.name, _document_name(f), _typed_unstructurer(hints[f.name])) for f in attrs.fields(tp))
+        return lambda v, lang: {key: convert(getattr(v, name), lang) for name, key, convert in plan}
     return to_document
 
 
@@ -116,9 +116,14 @@ def _structurer(tp: Any) -> Structurer:
 
 def _class_structurer(cls: type) -> Structurer:
     hints = typing.get_type_hints(cls)
-    plan = tuple((f.name, _structurer(hints[f.name])) for f in attrs.fields(cls))
+    plan = tuple((f.name, _document_name(f), _structurer(hints[f.name])) for f in attrs.fields(cls))
 
     def structure(data: Mapping[str, Any]) -> Any:
-        return cls(**{name: convert(data[name]) for name, convert in plan if name in data})
+        return cls(**{name: convert(data[key]) for name, key, convert in plan if key in data})
 
     return structure
+
+
+def _document_name(field: attrs.Attribute) -> str:
+    """The field's name in documents: its attribute name, unless that is a Python keyword (``with``)."""
+    return field.metadata.get("name", field.name)

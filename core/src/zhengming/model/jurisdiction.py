@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 import attrs
 
@@ -77,6 +79,9 @@ class Jurisdiction:
     documents: tuple[SourceDocument, ...] = ()
     list_items: tuple[ListItem, ...] = ()
     figures: tuple[PublishedFigure, ...] = ()
+    # v1.1 local facts: a JSON Schema (an object schema) for the facts this jurisdiction adds under
+    # ``local.<id>`` of a case; ``None`` when it adds none.
+    local_facts: Mapping[str, Any] | None = attrs.field(default=None, eq=False, hash=False)
 
     @property
     def effective_from(self) -> date | None:

@@ -20,7 +20,8 @@ def check_case(document: Any) -> None:
     """Raise :class:`InvalidDocument` listing every problem when ``document`` is not a valid case."""
     from fastjsonschema import JsonSchemaValueException
 
-    fast = _fast_validator(document.get("kind", "clarification") if isinstance(document, dict) else None)
+    kind = document.get("kind", "clarification") if isinstance(document, dict) else None
+    fast = _fast_validator(kind) if isinstance(kind, str) else None  # a list or object as kind: the full check explains
     try:
         if fast is None:
             raise JsonSchemaValueException("not a known kind of case")

@@ -10,7 +10,7 @@ from collections.abc import Callable
 import attrs
 
 from zhengming import ClarificationCase, Finding, Text, Trigger, TriggerOutcome
-from zhengming.reasons import impact_reasons, not_clarified_reason
+from zhengming.rules.reasons import impact_reasons, not_clarified_reason
 
 from .source import article
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from zhengming import ClarificationCase, ImpactScope, SubjectKind, Text, Trigger, TriggerOutcome
-from zhengming.reasons import impact_reasons, not_clarified_reason
+from zhengming.rules.reasons import impact_reasons, not_clarified_reason
 
 from .source import ENTRY, PRINCIPLES, SITUATIONS, START, UNITS_AND_SOES, clarification
 

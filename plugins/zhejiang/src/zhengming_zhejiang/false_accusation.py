@@ -41,6 +41,7 @@ from zhengming import (
     Level,
     Measure,
     Organ,
+    ReporterTracing,
 )
 
 from . import source
@@ -78,9 +79,11 @@ def measures(case: FalseAccusationCase, classification: Classification) -> tuple
     return tuple(found)
 
 
-def may_trace_reporter(case: FalseAccusationCase) -> bool:
+def tracing(case: FalseAccusationCase) -> ReporterTracing:
+    """第十二段: 需要追查检举控告人的，由县级以上纪检监察机关实施."""
     organ = case.investigating_organ
-    return organ.organ is Organ.DISCIPLINE_COMMISSION and organ.level in TRACING_LEVELS
+    allowed = organ.organ is Organ.DISCIPLINE_COMMISSION and organ.level in TRACING_LEVELS
+    return ReporterTracing(allowed=allowed, citations=zhejiang(source.TRACING))
 
 
 def assess(case: FalseAccusationCase) -> FalseAccusationAssessment:
@@ -88,8 +91,7 @@ def assess(case: FalseAccusationCase) -> FalseAccusationAssessment:
     return FalseAccusationAssessment(
         classification=classification,
         measures=measures(case, classification),
-        may_trace_reporter=may_trace_reporter(case),
-        citations=zhejiang(source.DISTINGUISH, source.ELEMENTS, source.MEASURES, source.TRACING),
+        citations=zhejiang(source.DISTINGUISH, source.ELEMENTS, source.MEASURES),
     )
 
 

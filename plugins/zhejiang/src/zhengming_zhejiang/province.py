@@ -11,6 +11,7 @@ from zhengming import (
     JurisdictionLevel,
     MethodOption,
     Notification,
+    ReporterTracing,
     Revisit,
     Text,
     Trigger,
@@ -62,3 +63,8 @@ def zhengming_revisit_policy() -> Revisit:
 @hookimpl
 def zhengming_false_accusation(case: FalseAccusationCase) -> FalseAccusationAssessment:
     return false_accusation.assess(case)
+
+
+@hookimpl
+def zhengming_reporter_tracing(case: FalseAccusationCase) -> ReporterTracing:
+    return false_accusation.tracing(case)

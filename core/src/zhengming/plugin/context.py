@@ -7,7 +7,7 @@ from datetime import date
 
 import attrs
 
-from .model import ListItem
+from ..model import ListItem
 
 
 @attrs.frozen(kw_only=True)

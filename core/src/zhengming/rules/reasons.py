@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .labels import label
-from .model import ClarificationCase, Finding, Text
+from ..labels import label
+from ..model import ClarificationCase, Finding, Text
 
 IMPACT_FLAGS = (
     ("on_selection", Text("选拔任用、提拔调整受到或可能受到影响", "selection or promotion affected")),

@@ -8,16 +8,17 @@ usable, and ``strict=True`` turns any problem into a :class:`RegistryError`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from importlib import metadata
+from typing import Any
 
 import attrs
 
+from ..errors import RegistryError, UnknownJurisdiction
+from ..model import CORE_ID, Jurisdiction, ListItem
 from .context import EvaluationContext
-from .errors import RegistryError, UnknownJurisdiction
 from .hooks import HOOK_SPECS, ChainHooks, new_plugin_manager
-from .model import CORE_ID, Jurisdiction, ListItem
 
 ENTRY_POINT_GROUP = "zhengming.jurisdictions"
 
@@ -90,6 +91,10 @@ class JurisdictionRegistry:
             (chain if jid == CORE_ID or info.in_force(as_of) else skipped).append(jid)
         return Resolution(jurisdiction, tuple(chain), tuple(self.records[j].info for j in skipped))
 
+    def local_schemas(self, jurisdiction: str) -> list[tuple[str, Mapping[str, Any] | None]]:
+        """``(id, published local-facts schema)`` for every plugin of ``jurisdiction``'s lineage (v1.1 ``local``)."""
+        return [(jid, self.records[jid].info.local_facts) for jid in self.lineage(jurisdiction)]
+
     def hooks(self, chain: tuple[str, ...]) -> ChainHooks:
         """The (cached) typed hook facade for ``chain``."""
         hooks = self._hooks.get(chain)
@@ -124,7 +129,7 @@ def load_registry(
     :param strict: raise :class:`RegistryError` when any plugin has a problem.
     :param entry_points: the entry points to load instead of the installed ones (tests).
     """
-    from . import baseline
+    from .. import baseline
 
     core = PluginRecord(baseline.JURISDICTION, baseline, "zhengming", _version("zhengming"))
     candidates: dict[str, list[PluginRecord]] = {CORE_ID: [core]}

@@ -14,15 +14,16 @@ from typing import Any, TypeVar
 import attrs
 import pluggy
 
-from . import hookspecs
-from .context import EvaluationContext
-from .errors import PluginError
-from .markers import PROJECT, Combine
-from .model import (
+from ..errors import PluginError
+from ..model import (
+    AccountabilityAssessment,
+    AccountabilityCase,
     Approval,
     Citation,
     ClarificationCase,
     Deadline,
+    DisciplinedRevisitCase,
+    DisciplinedRevisitPlan,
     FalseAccusationAssessment,
     FalseAccusationCase,
     FastTrack,
@@ -31,9 +32,13 @@ from .model import (
     MethodOption,
     Notification,
     Recipient,
+    ReporterTracing,
     Revisit,
     Trigger,
 )
+from . import hookspecs
+from .context import EvaluationContext
+from .markers import PROJECT, Combine
 
 HOOK_SPECS = {name: fn for name, fn in vars(hookspecs).items() if name.startswith("zhengming_") and callable(fn)}
 CHAIN_HOOKS = tuple(name for name, fn in HOOK_SPECS.items() if fn.zhengming_combine is not Combine.OWN)
@@ -160,8 +165,23 @@ class ChainHooks:
     def false_accusation(self, case: FalseAccusationCase, ctx: EvaluationContext) -> FalseAccusationAssessment:
         return self._most_specific("zhengming_false_accusation", FalseAccusationAssessment, case=case, ctx=ctx)
 
+    def reporter_tracing(
+        self, case: FalseAccusationCase, assessment: FalseAccusationAssessment, ctx: EvaluationContext
+    ) -> ReporterTracing:
+        return self._most_specific(
+            "zhengming_reporter_tracing", ReporterTracing, case=case, assessment=assessment, ctx=ctx
+        )
+
     def fault_tolerance(self, case: FaultToleranceCase, ctx: EvaluationContext) -> FaultToleranceAssessment:
         return self._most_specific("zhengming_fault_tolerance", FaultToleranceAssessment, case=case, ctx=ctx)
+
+    # --- accountability and revisit education (v1.1) ------------------------------------------
+
+    def accountability(self, case: AccountabilityCase, ctx: EvaluationContext) -> AccountabilityAssessment:
+        return self._most_specific("zhengming_accountability", AccountabilityAssessment, case=case, ctx=ctx)
+
+    def disciplined_revisit(self, case: DisciplinedRevisitCase, ctx: EvaluationContext) -> DisciplinedRevisitPlan:
+        return self._most_specific("zhengming_disciplined_revisit", DisciplinedRevisitPlan, case=case, ctx=ctx)
 
     # --- machinery ------------------------------------------------------------------------
 

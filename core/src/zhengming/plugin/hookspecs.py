@@ -33,11 +33,14 @@ from typing import TYPE_CHECKING
 from .markers import Combine, chain_spec
 
 if TYPE_CHECKING:
-    from .context import EvaluationContext
-    from .model import (
+    from ..model import (
+        AccountabilityAssessment,
+        AccountabilityCase,
         Approval,
         ClarificationCase,
         Deadline,
+        DisciplinedRevisitCase,
+        DisciplinedRevisitPlan,
         FalseAccusationAssessment,
         FalseAccusationCase,
         FastTrack,
@@ -46,9 +49,11 @@ if TYPE_CHECKING:
         Jurisdiction,
         MethodOption,
         Notification,
+        ReporterTracing,
         Revisit,
         Trigger,
     )
+    from .context import EvaluationContext
 
 # -------------------------------------------------------------------------------------------
 # Jurisdiction metadata
@@ -130,7 +135,7 @@ def zhengming_clarification_deadline(
     :param trigger: the trigger answer already decided for this case.
     :return: a :class:`zhengming.Deadline` with ``due_on``; ``Deadline(due_on=None, citations=…)``
         to say the rules set none (the decision's ``deadline`` is then ``null``); ``None`` to let
-        the parent answer. Compute months as calendar months (``zhengming.dates.add_months``).
+        the parent answer. Compute months as calendar months (``zhengming.rules.dates.add_months``).
 
     Example::
 
@@ -282,11 +287,14 @@ def zhengming_false_accusation(case: FalseAccusationCase, ctx: EvaluationContext
     """Classify a report as malicious (诬告陷害) or mistaken, and list the measures against the accuser.
 
     Combine: most specific wins. Core: malicious needs intent, fabrication and adverse impact;
-    no intent is a mistaken report; undetermined intent is undetermined. Only a county-level or
-    higher discipline commission may trace the reporter.
+    no intent is a mistaken report; undetermined intent is undetermined. Whether the reporter may be
+    traced is a separate hook (``zhengming_reporter_tracing``) that sees this answer.
 
+    :param case: the false-accusation case (``case.accuser``, ``case.investigating_organ``).
+    :param ctx: the evaluation context (jurisdiction, ``as_of``, chain, list items).
     :return: a :class:`zhengming.FalseAccusationAssessment` (``classification``, ``aggravated``,
-        ``measures``, ``may_trace_reporter``, ``citations``), or ``None``.
+        ``measures``, ``refer_to`` — set when this organ may not decide and must pass the matter on —,
+        ``reasons``, ``citations``), or ``None`` to let the parent answer.
 
     Example (adjusting the inherited classification)::
 
@@ -297,6 +305,34 @@ def zhengming_false_accusation(case: FalseAccusationCase, ctx: EvaluationContext
                 return attrs.evolve(inherited, aggravated=True,
                                     citations=inherited.citations + (Citation(...),))
             return inherited
+    """
+
+
+@chain_spec(Combine.MOST_SPECIFIC)
+def zhengming_reporter_tracing(
+    case: FalseAccusationCase, assessment: FalseAccusationAssessment, ctx: EvaluationContext
+) -> ReporterTracing | None:
+    """Whether the organ handling the matter may trace (追查) the reporter's identity.
+
+    Combine: most specific wins. The answer becomes the decision's ``may_trace_reporter``; its
+    reasons and citations join the decision's. Core: only a discipline commission at county level or
+    higher may trace (《纪检监察机关处理检举控告工作规则》). A jurisdiction whose text ties tracing to the
+    classification (e.g. only where 诬告陷害 exists) answers from ``assessment.classification``.
+
+    :param case: the false-accusation case.
+    :param assessment: the classification answered by ``zhengming_false_accusation`` (final, after
+        any wrappers).
+    :param ctx: the evaluation context.
+    :return: a :class:`zhengming.ReporterTracing` (``allowed``, ``reasons``, ``citations``), or ``None``
+        to let the parent answer.
+
+    Example::
+
+        @hookimpl
+        def zhengming_reporter_tracing(case, assessment):
+            allowed = (assessment.classification is Classification.MALICIOUS
+                       and case.investigating_organ.level in COUNTY_OR_HIGHER)
+            return ReporterTracing(allowed=allowed, citations=(Citation(document="…", article="…"),))
     """
 
 
@@ -314,8 +350,11 @@ def zhengming_fault_tolerance(case: FaultToleranceCase, ctx: EvaluationContext) 
     ``zhengming_jurisdiction`` (``ctx.list_items`` holds the chain's). Core has no lists and answers
     ``needs_review``.
 
+    :param case: the filing case (``case.filing.timing``, ``.claimed_items``, ``.facts``, ``.subject``).
+    :param ctx: the evaluation context; ``ctx.list_items`` holds the chain's published list items.
     :return: a :class:`zhengming.FaultToleranceAssessment` (``outcome``, ``matched_positive``,
-        ``matched_negative``, ``procedure``, ``citations``), or ``None``.
+        ``matched_negative``, ``relief`` — ``exempt`` or ``reduced`` where the text says which, else
+        ``None`` —, ``procedure``, ``reasons``, ``citations``), or ``None``.
 
     Example::
 
@@ -328,4 +367,74 @@ def zhengming_fault_tolerance(case: FaultToleranceCase, ctx: EvaluationContext) 
             return FaultToleranceAssessment(
                 outcome=found.outcome, matched_positive=found.positive, matched_negative=found.negative,
                 procedure=PROCEDURE, citations=(Citation(document="…", article="负面清单"),))
+    """
+
+
+# -------------------------------------------------------------------------------------------
+# Accountability (问责, 提醒式问责) — contract v1.1
+# -------------------------------------------------------------------------------------------
+
+
+@chain_spec(Combine.MOST_SPECIFIC)
+def zhengming_accountability(case: AccountabilityCase, ctx: EvaluationContext) -> AccountabilityAssessment | None:
+    """Decide what a shortfall in carrying out work leads to: no accountability, a reminder with a
+    probation (提醒式问责), or — once the probation's result is known — exempt, lighter, reduced or proceed.
+
+    Combine: most specific wins. Core: the national texts in the seeds set no accountability rules,
+    so core answers ``needs_review`` (decide case by case), citing ``core default``.
+
+    Rules every answer keeps: once ``case.probation.rectified`` is known, ``True`` leads to one of
+    ``exempt``/``lighter``/``reduced`` and ``False`` to ``proceed``; ``talk.with_`` is a position
+    (``SubjectPosition``), ``talk.by`` a role or ``None`` where the text names no one; a joint
+    meeting such as 三室会商 is listed in ``consultation`` as one ``consult`` step per office, in the
+    text's order. Leave ``probation.ends_on`` as ``None``: the engine computes it as
+    ``case.probation.started_on`` + ``max_months`` calendar months when both are known.
+
+    :param case: the accountability case (``subject`` with ``position``, ``unit``, ``shortfall``,
+        ``facts``, ``probation``).
+    :param ctx: the evaluation context.
+    :return: a :class:`zhengming.AccountabilityAssessment` (``outcome``, ``talk``, ``probation``,
+        ``measures``, ``consultation``, ``reasons``, ``citations``), or ``None``.
+
+    Example (a reminder with a one-to-three-month probation)::
+
+        @hookimpl
+        def zhengming_accountability(case):
+            if case.facts.adverse_impact is AdverseImpact.MAJOR:
+                return None  # the parent decides
+            return AccountabilityAssessment(
+                outcome=AccountabilityOutcome.REMINDER,
+                talk=Talk(by=None, with_=case.subject.position, citations=CITED),
+                probation=Probation(min_months=1, max_months=3, citations=CITED),
+                measures=(AccountabilityMeasure.TALK_REMINDER,), citations=CITED)
+    """
+
+
+# -------------------------------------------------------------------------------------------
+# Revisit education of disciplined cadres (受处分干部回访教育) — contract v1.1
+# -------------------------------------------------------------------------------------------
+
+
+@chain_spec(Combine.MOST_SPECIFIC)
+def zhengming_disciplined_revisit(case: DisciplinedRevisitCase, ctx: EvaluationContext) -> DisciplinedRevisitPlan | None:
+    """Plan the revisit education (回访教育) of a cadre who was disciplined, sanctioned or held accountable.
+
+    Combine: most specific wins. Core: the national texts in the seeds set no such plan, so core
+    answers ``required=False`` with a reason saying so, citing ``core default``.
+
+    :param case: the case (``subject``; ``discipline.kind``, ``.decided_on``, ``.organ``, ``.level``).
+    :param ctx: the evaluation context.
+    :return: a :class:`zhengming.DisciplinedRevisitPlan` (``required``, ``consult`` — ordered steps
+        before the visit —, ``consent_required``, ``methods``, ``topics``, ``one_person_one_plan``,
+        ``reasons``, ``citations``), or ``None``.
+
+    Example::
+
+        @hookimpl
+        def zhengming_disciplined_revisit(case):
+            return DisciplinedRevisitPlan(
+                required=True, consult=(Step(role=Role.UNIT_PARTY_ORGANIZATION, action=StepAction.CONSULT),),
+                consent_required=True, methods=(RevisitMethod.INDIVIDUAL_MEETING,),
+                topics=(RevisitTopic.VIOLATION_FACTS, RevisitTopic.ORGANIZATIONAL_CARE),
+                one_person_one_plan=True, citations=(Citation(document="…", article="（十）"),))
     """

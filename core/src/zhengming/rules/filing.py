@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 
 import attrs
 
-from .model import FaultToleranceOutcome, Filing, FilingFacts
+from ..model import FaultToleranceOutcome, Filing, FilingFacts
 
 FactTest = Callable[[FilingFacts], bool]
 

@@ -1,0 +1,43 @@
+"""Checking a case's ``local`` facts (contract v1.1) against the schemas the chain's plugins publish.
+
+``local`` is keyed by jurisdiction ids of the case's chain; each value must satisfy the JSON Schema that
+jurisdiction publishes as ``Jurisdiction.local_facts``. An unknown key, a key outside the chain (``core``
+publishes none), or a value its schema rejects is an invalid input, reported with JSON pointers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ..errors import InvalidDocument, Problem
+from ..model import Text
+from .full import pointer
+
+
+def local_problems(local: Mapping[str, Any], published: Iterable[tuple[str, Mapping[str, Any] | None]]) -> list[Problem]:
+    """Problems of ``local`` given ``(jurisdiction id, published schema or None)`` for each plugin of the chain."""
+    import jsonschema
+
+    schemas = dict(published)
+    found: list[Problem] = []
+    for key, value in local.items():
+        at = f"/local/{pointer([key])[1:]}"
+        schema = schemas.get(key)
+        if key not in schemas:
+            found.append(Problem(at, Text(f"{key!r} 不在本案的规则链中", f"{key!r} is not a jurisdiction of the case's chain")))
+        elif schema is None:
+            found.append(Problem(at, Text(f"{key} 未发布本地事实", f"{key} publishes no local facts")))
+        else:
+            cls = jsonschema.validators.validator_for(schema)
+            for error in cls(schema, format_checker=cls.FORMAT_CHECKER).iter_errors(value):
+                found.append(Problem(at + pointer(error.absolute_path), Text(error.message, error.message)))
+    return sorted(found, key=lambda p: p.pointer)
+
+
+def check_local(local: Mapping[str, Any], published: Iterable[tuple[str, Mapping[str, Any] | None]]) -> None:
+    """Raise :class:`InvalidDocument` when ``local`` breaks the chain's published schemas."""
+    if local:
+        found = local_problems(local, published)
+        if found:
+            raise InvalidDocument(found)
