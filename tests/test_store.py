@@ -147,21 +147,6 @@ def test_a_key_from_the_environment_must_be_32_bytes(monkeypatch):
         load_key()
 
 
-@BACKENDS
-def test_the_reporter_is_revealed_only_to_a_county_commission_with_a_reason(service, people, store):
-    from zhengming.lifecycle import NotPermitted, add_user
-
-    service.open(case_document())
-    add_user(store, "xiang", "township_discipline", "township", ["handling_department"])
-    with pytest.raises(NotPermitted):
-        service.reveal_reporter("T-1", "xiang", "核查需要")
-    with pytest.raises(NotPermitted):
-        service.reveal_reporter("T-1", "wang", "")
-    assert service.reveal_reporter("T-1", "wang", "诬告陷害调查需要")["name"] == REPORTER_NAME
-    history = service.show("T-1")["history"]
-    assert history[-1]["action"] == "reveal_reporter"
-
-
 def _sqlite_bytes(path: Path) -> bytes:
     return b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*"))
 

@@ -15,6 +15,7 @@ from .errors import (
     InvalidValue,
     LifecycleError,
     NotPermitted,
+    NotSameCase,
     Unexplained,
     UserNotFound,
 )

@@ -23,7 +23,8 @@ from ..store import Store, audit
 from ..store.crypto import Sealer
 from ..store.models import CaseRecord, RevisitRecord
 from . import actions, intake, machine
-from .errors import CaseConflict, DuplicateCase, InvalidTransition, NotPermitted
+from .errors import CaseConflict, DuplicateCase, NotSameCase
+from .reevaluate import differences
 from .states import BEFORE_DECISION, TERMINAL, State
 from .views import case_view, list_row
 
@@ -99,13 +100,20 @@ class CaseService:
         return self.show(case.case_id) if self.return_views else None
 
     def resume(self, case_id: str, document: Any, *, actor: str) -> dict[str, Any]:
-        """A deferred case whose other clues are now verified: evaluate the updated document again."""
+        """A deferred case whose other clues are now verified: evaluate the updated document again.
+
+        Only an update of the same case is accepted: the jurisdiction, the subject and the allegations
+        (by id and summary) must be those stored (:class:`~.errors.NotSameCase` names each that is not).
+        What changed is recorded in the audit event and returned under ``changes`` (JSON pointers)."""
         evaluated = intake.evaluate(self.engine, document | {"case_id": case_id}, today=self.today())
+        changes: list[dict[str, Any]] = []
 
         def run(session: Session, case: CaseRecord, user: Any) -> None:
             label = Text("恢复办理", "resume")
             machine.require_state(case, (State.DEFERRED,), label)
             machine.check_implementer(case, user)  # a deferred case has no implementers: its handling organ
+            require_same_case(case.document, evaluated.document)
+            changes.extend(differences(case.document, evaluated.document))
             before = actions.snapshot(case)
             sealed = self.sealer.seal(evaluated.reporter, case_id) if evaluated.reporter else case.reporter_sealed
             row = intake.case_row(self.engine, evaluated, sealed=sealed, actor=case.opened_by, now=self.now())
@@ -120,11 +128,16 @@ class CaseService:
                 action="resume",
                 label=label,
                 before=before,
-                detail={"outcome": case.outcome, "rules_fingerprint": case.rules_fingerprint},
+                detail={
+                    "outcome": case.outcome,
+                    "rules_fingerprint": case.rules_fingerprint,
+                    "changed": [c["pointer"] for c in changes],
+                },
                 now=self.now(),
             )
 
-        return self._act(case_id, actor, None, Text("恢复办理", "resume"), run)
+        view = self._act(case_id, actor, None, Text("恢复办理", "resume"), run)
+        return view | {"changes": changes} if view is not None else None
 
     # --- reading --------------------------------------------------------------------------------
 
@@ -292,28 +305,25 @@ class CaseService:
             case_id, actor, expected_version, machine.CLOSE, lambda s, c, u: actions.close(s, c, u, reason, now)
         )
 
-    # --- the reporter -----------------------------------------------------------------------------
 
-    def reveal_reporter(self, case_id: str, actor: str, reason: str) -> dict[str, Any]:
-        """The reporter's identity, for a county-level or higher discipline commission only, with a reason;
-        the request is recorded in the audit log (the identity is not)."""
-        label = Text("查阅举报人身份", "reveal the reporter")
-        with self.store.transaction() as session:
-            case = actions.load_case(session, case_id)
-            user = actions.load_user(session, actor)
-            if user.organ != "discipline_commission" or user.level == "township" or not reason.strip():
-                raise NotPermitted(
-                    case_id,
-                    actor,
-                    Text(
-                        "仅县级以上纪检监察机关可经记录的申请查阅举报人身份，并须说明理由",
-                        "only a county-level or higher discipline commission may, giving a reason",
-                    ),
-                )
-            if case.reporter_sealed is None:
-                raise InvalidTransition(
-                    case_id, case.state, label, Text("未登记举报人身份", "no identity was recorded")
-                )
-            audit.append(session, actor=actor, action="reveal_reporter", case_id=case_id, after={"reason": reason})
-            sealed = case.reporter_sealed
-        return self.sealer.open(sealed, case_id)
+SAME_CASE = ("/jurisdiction", "/subject", "/allegations")
+
+
+def require_same_case(stored: dict[str, Any], updated: dict[str, Any]) -> None:
+    """The updated document describes the same case: same jurisdiction, subject and allegations (ids and
+    summaries; their findings may change, which is what a resumed case is about)."""
+
+    def allegations(document):
+        return sorted((a.get("id"), a.get("summary")) for a in document.get("allegations") or ())
+
+    different = [
+        pointer
+        for pointer, old, new in (
+            ("/jurisdiction", stored.get("jurisdiction"), updated.get("jurisdiction")),
+            ("/subject", stored.get("subject"), updated.get("subject")),
+            ("/allegations", allegations(stored), allegations(updated)),
+        )
+        if old != new
+    ]
+    if different:
+        raise NotSameCase(stored.get("case_id", ""), different)
