@@ -50,7 +50,7 @@ def custody(service, people, store):
 
 @BACKENDS
 def test_a_reveal_is_asked_decided_by_another_custodian_and_shown_once(custody, store, service):
-    custody, clock = custody
+    custody, _clock = custody
     with pytest.raises(InvalidValue, match="/reason"):
         custody.request("FA-1", "li", " ")
     with pytest.raises(NotPermitted):
