@@ -239,7 +239,12 @@ def resume(app: App, case_id: str, case_file, actor: str, as_json: bool) -> None
     """Evaluate a deferred case again with its updated document (the other clues are verified)."""
     with store_errors(app):
         svc = service(app)
-        _show(app, svc.resume(case_id, read_case(case_file), actor=_who(app, svc, "act", actor)), as_json)
+        view = svc.resume(case_id, read_case(case_file), actor=_who(app, svc, "act", actor))
+        _show(app, view, as_json)
+        if not as_json and view["changes"]:
+            click.echo(app.say("与原文档相比的变化：", "changed from the stored document: "), err=True)
+            for change in view["changes"]:
+                click.echo(f"  {change['pointer']}", err=True)
 
 
 @case.command("reevaluate")

@@ -10,6 +10,7 @@ from .app import App, pass_app
 from .auth import LOCAL_ADMIN_META
 from .case import case
 from .conformance import conformance
+from .custody import custody
 from .db import audit, db
 from .demo import demo
 from .evaluate import evaluate
@@ -64,6 +65,7 @@ cli.add_command(users)
 cli.add_command(db)
 cli.add_command(audit)
 cli.add_command(key)
+cli.add_command(custody)
 cli.add_command(token)
 cli.add_command(login)
 cli.add_command(import_cases)

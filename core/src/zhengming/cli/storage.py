@@ -30,10 +30,12 @@ def open_cli_store(*, migrate: bool = True, key: bool = True):
     """The store named by ``--db``; with ``key``, the key is loaded now (a new default key file is announced
     once on stderr, with backup advice)."""
     from ..store import open_store
+    from ..store.audit import check_key
 
     store = open_store(db_location(), migrate=migrate)
     if key:
         announce_key(store.keyring)
+        check_key(store)
     return store
 
 
@@ -76,7 +78,23 @@ def store_errors(app: App) -> Iterator[None]:
             raise SystemExit(exc.exit_code) from None
         except SealingKeyError as exc:
             click.echo(app.say("密钥错误：", "key error: ") + str(exc), err=True)
+            if _rotation_pending():
+                click.echo(
+                    app.say(
+                        "密钥轮换未完成：请再次运行 zhengming --local-admin key rotate",
+                        "a key rotation was interrupted: run zhengming --local-admin key rotate again",
+                    ),
+                    err=True,
+                )
             raise SystemExit(EXIT_FAILURE) from None
+
+
+def _rotation_pending() -> bool:
+    from ..store.crypto import key_path
+    from ..store.rotation import pending_path
+
+    path = key_path()
+    return path is not None and pending_path(path).exists()
 
 
 def _default(value: Any) -> Any:

@@ -108,6 +108,14 @@ def ensure_binding(session: Session) -> None:
     store.bound = True
 
 
+def check_key(store: Any) -> None:
+    """Refuse, before anything else, a key other than the one the database is bound to."""
+    with store.transaction() as session:
+        row = session.get(KeyBinding, BINDING_ID)
+    if row is not None and row.fingerprint != store.keyring.fingerprint:
+        raise KeyMismatch(row.fingerprint, store.keyring.fingerprint, store.keyring.source)
+
+
 def rebind(session: Session, old: Keyring, new: Keyring) -> None:
     """After a key rotation: the binding names the new key (its legacy part unchanged)."""
     row = session.get(KeyBinding, BINDING_ID)
