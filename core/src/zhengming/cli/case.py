@@ -62,8 +62,7 @@ def show(app: App, case_id: str, as_json: bool) -> None:
     """A case: state, steps, records, pinned rules and its audit history."""
     with store_errors(app):
         svc = service(app)
-        _who(app, svc, "read")
-        _show(app, svc.show(case_id), as_json)
+        _show(app, svc.show(case_id, viewer=_who(app, svc, "read")), as_json)
 
 
 @case.command("list")
@@ -78,8 +77,8 @@ def list_cases(app: App, overdue: bool, state: str | None, limit: int, as_json: 
 
     with store_errors(app):
         svc = service(app)
-        _who(app, svc, "read")
-        rows, total = svc.list(overdue=overdue, state=state, limit=limit or None)
+        who = _who(app, svc, "read")
+        rows, total = svc.list(overdue=overdue, state=state, limit=limit or None, viewer=who)
         emit(app, {"total": total, "cases": rows}, as_json, list_text)
 
 
@@ -259,6 +258,6 @@ def reevaluate(app: App, case_id: str, as_of: datetime | None, as_json: bool) ->
 
     with store_errors(app):
         svc = service(app)
-        _who(app, svc, "read")
+        svc.show(case_id, history=False, viewer=_who(app, svc, "read"))  # need-to-know first
         data = run(svc.store, svc.engine, case_id, as_of=as_of.date() if as_of else None)
         emit(app, data, as_json, reevaluate_text)

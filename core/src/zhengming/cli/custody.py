@@ -101,8 +101,8 @@ def show(app: App, request_id: int, as_json: bool) -> None:
 def requests(app: App, case_id: str | None, status: str | None, as_json: bool) -> None:
     """Reveal requests (never identities)."""
     with store_errors(app):
-        service, _who = _custody(app, "custody")
-        rows = service.requests(case_id=case_id, status=status)
+        service, who = _custody(app, "custody")
+        rows = service.requests(case_id=case_id, status=status, viewer=who)
     text = _request_text(app)
     emit(app, rows, as_json, lambda rs, lang: "\n".join(text(r, lang) for r in rs))
 

@@ -45,6 +45,16 @@ def load_user(session: Session, name: str) -> User:
     return user
 
 
+def require_visible(session: Session, case: CaseRecord, user: User | str) -> None:
+    """Need-to-know: a case the user has no business with is, to them, a case that does not exist."""
+    from ..security.need_to_know import can_see
+
+    if isinstance(user, str):
+        user = load_user(session, user)
+    if not can_see(user, case):
+        raise CaseNotFound(case.case_id)
+
+
 def require_explained(session: Session, case: CaseRecord, label: Text) -> None:
     """Refuse to act on a case whose stored row its audit chain does not explain (edited behind the
     application's back): :class:`~.errors.Unexplained` naming the columns."""

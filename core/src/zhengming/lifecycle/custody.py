@@ -202,9 +202,16 @@ class Custody:
         after = request_view(request, case.case_id)
         audit.append(session, actor=actor, action=action, case_id=case.case_id, after=after, rows=[request, case])
 
-    def requests(self, *, case_id: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+    def requests(
+        self, *, case_id: str | None = None, status: str | None = None, viewer: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Reveal requests (never identities); with ``viewer``, of the cases that user needs to know."""
+        from ..security.need_to_know import visible_to
+
         with self.store.transaction() as session:
             query = select(RevealRequest, CaseRecord.case_id).join(CaseRecord, CaseRecord.id == RevealRequest.case_pk)
+            if viewer is not None:
+                query = query.where(visible_to(session.scalars(select(User).where(User.name == viewer)).one_or_none()))
             if case_id:
                 query = query.where(CaseRecord.case_id == case_id)
             if status:
@@ -243,8 +250,10 @@ class Custody:
 
     def _load(self, session: Session, case_id: str, actor: str, label: Text) -> tuple[CaseRecord, User]:
         case = actions.load_case(session, case_id)
+        user = actions.load_user(session, actor)
+        actions.require_visible(session, case, user)
         actions.require_explained(session, case, label)
-        return case, actions.load_user(session, actor)
+        return case, user
 
     def _request(self, session: Session, request_id: int) -> tuple[RevealRequest, CaseRecord]:
         request = session.get(RevealRequest, request_id)

@@ -21,7 +21,7 @@ from ..engine import Engine
 from ..model import Text
 from ..store import Store, audit
 from ..store.crypto import Sealer
-from ..store.models import CaseRecord, RevisitRecord
+from ..store.models import CaseRecord, RevisitRecord, User
 from . import actions, intake, machine
 from .errors import CaseConflict, DuplicateCase, NotSameCase
 from .reevaluate import differences
@@ -141,17 +141,26 @@ class CaseService:
 
     # --- reading --------------------------------------------------------------------------------
 
-    def show(self, case_id: str, *, history: bool = True) -> dict[str, Any]:
+    def show(self, case_id: str, *, history: bool = True, viewer: str | None = None) -> dict[str, Any]:
+        """The case as ``show`` prints it; with ``viewer``, only if that user needs to know it (else
+        :class:`~.errors.CaseNotFound`, as for a case that does not exist)."""
         with self.store.transaction() as session:
             case = actions.load_case(session, case_id)
+            if viewer is not None:
+                actions.require_visible(session, case, viewer)
             events = list(audit.case_history(session, case_id)) if history else None
             return case_view(case, self.today(), events)
 
     def list(
-        self, *, overdue: bool = False, state: str | None = None, limit: int | None = None
+        self,
+        *,
+        overdue: bool = False,
+        state: str | None = None,
+        limit: int | None = None,
+        viewer: str | None = None,
     ) -> tuple[list[dict[str, Any]], int]:
         """Cases still open before closed ones; among them fast-track first, then overdue, then by due date;
-        and how many matched in all."""
+        and how many matched in all. With ``viewer``: only the cases that user needs to know (in SQL)."""
         today = self.today()
         late_revisit = exists().where(
             RevisitRecord.case_pk == CaseRecord.id, RevisitRecord.done_on.is_(None), RevisitRecord.planned_on < today
@@ -161,6 +170,8 @@ class CaseService:
             and_(CaseRecord.state == State.REVISIT.value, late_revisit),
         )
         query = select(CaseRecord, late.label("late"))
+        if viewer is not None:
+            query = query.where(self._visible(viewer))
         if overdue:
             query = query.where(late)
         if state:
@@ -178,9 +189,19 @@ class CaseService:
             rows = session.execute(query.limit(limit) if limit else query).all()
             return [list_row(case, today, bool(flag)) for case, flag in rows], total
 
-    def counts_by_state(self) -> dict[str, int]:
+    def counts_by_state(self, *, viewer: str | None = None) -> dict[str, int]:
+        query = select(CaseRecord.state, func.count()).group_by(CaseRecord.state)
+        if viewer is not None:
+            query = query.where(self._visible(viewer))
         with self.store.transaction() as session:
-            return dict(session.execute(select(CaseRecord.state, func.count()).group_by(CaseRecord.state)).all())
+            return dict(session.execute(query).all())
+
+    def _visible(self, viewer: str):
+        from ..security.need_to_know import visible_to
+
+        with self.store.transaction() as session:
+            user = session.scalars(select(User).where(User.name == viewer)).one_or_none()
+        return visible_to(user)
 
     # --- acting ---------------------------------------------------------------------------------
 
@@ -199,6 +220,7 @@ class CaseService:
                     raise CaseConflict(case_id, label, expected_version, case.version)
                 actions.require_explained(session, case, label)
                 user = actions.load_user(session, actor)
+                actions.require_visible(session, case, user)
                 with session.no_autoflush:  # one flush per action: one version step, checked once
                     run(session, case, user)
         except OperationalError as exc:  # SQLite: another writer held the database past the timeout

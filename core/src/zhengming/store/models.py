@@ -68,6 +68,11 @@ class CaseRecord(Base):
     opened_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # who needs to know (zhengming.security.need_to_know): the handling organ, and every seat
+    # (organ:level) that handles, implements or takes a step, as "|organ:level|…|"
+    handling_organ: Mapped[str | None] = mapped_column(String(40))
+    handling_level: Mapped[str | None] = mapped_column(String(20))
+    seats: Mapped[str] = mapped_column(Text, default="")
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 — SQLAlchemy's declarative API
 

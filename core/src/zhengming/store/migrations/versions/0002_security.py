@@ -32,6 +32,11 @@ POSTGRES_GUARDS = [
 def upgrade() -> None:
     with op.batch_alter_table("audit_events") as batch:
         batch.add_column(sa.Column("key_id", sa.String(32)))
+    with op.batch_alter_table("cases") as batch:
+        batch.add_column(sa.Column("handling_organ", sa.String(40)))
+        batch.add_column(sa.Column("handling_level", sa.String(20)))
+        batch.add_column(sa.Column("seats", sa.Text, nullable=False, server_default=""))
+    _fill_seats()
     with op.batch_alter_table("users") as batch:
         batch.add_column(sa.Column("jurisdiction", sa.String(100)))
         batch.add_column(sa.Column("grants", sa.JSON, nullable=False, server_default="[]"))
@@ -90,6 +95,36 @@ def upgrade() -> None:
         op.execute(statement)
 
 
+def _fill_seats() -> None:
+    """Cases stored before: their seats, from their documents (need-to-know filters on them)."""
+    from zhengming.lifecycle.roles import case_seats, handling_seat
+
+    cases = sa.table(
+        "cases",
+        sa.column("id", sa.Integer),
+        sa.column("kind", sa.String),
+        sa.column("document", sa.JSON),
+        sa.column("decision", sa.JSON),
+        sa.column("steps", sa.JSON),
+        sa.column("handling_organ", sa.String),
+        sa.column("handling_level", sa.String),
+        sa.column("seats", sa.Text),
+    )
+    connection = op.get_bind()
+    rows = connection.execute(sa.select(cases.c.id, cases.c.kind, cases.c.document, cases.c.decision, cases.c.steps))
+    for row in rows.all():
+        handling = handling_seat(row.kind, row.document)
+        connection.execute(
+            cases.update()
+            .where(cases.c.id == row.id)
+            .values(
+                handling_organ=handling.organ,
+                handling_level=handling.level,
+                seats=case_seats(row.kind, row.document, row.decision, row.steps),
+            )
+        )
+
+
 def downgrade() -> None:
     if op.get_context().dialect.name == "postgresql":
         op.execute("DROP TRIGGER IF EXISTS audit_events_no_truncate ON audit_events")
@@ -102,3 +137,6 @@ def downgrade() -> None:
             batch.drop_column(column)
     with op.batch_alter_table("audit_events") as batch:
         batch.drop_column("key_id")
+    with op.batch_alter_table("cases") as batch:
+        for column in ("seats", "handling_level", "handling_organ"):
+            batch.drop_column(column)
