@@ -80,8 +80,8 @@ def lifecycle_demo(app: App, db_path: str | None) -> None:
             click.echo(f"  · {case_id}: {message.render(app.lang)}")
     status = (
         say(
-            f"审计日志：{verified.events} 条记录，哈希链完整。",
-            f"audit log: {verified.events} events, hash chain intact.",
+            f"审计日志：{verified.events} 条记录，密钥哈希链完整，各表与之一致。",
+            f"audit log: {verified.events} events, keyed hash chain intact, every table consistent with it.",
         )
         if verified.ok
         else say("审计日志校验失败！", "audit log verification FAILED!")

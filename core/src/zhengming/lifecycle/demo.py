@@ -205,8 +205,10 @@ class Demo:
         for jid in ids:
             self.jurisdiction(jid)
         first = next((c for _j, c, s in self.run.cases if s == "sent-back"), None)
-        if first:
-            outsider = self.user_for(
+        if first:  # the city commission oversees the case but takes none of its steps
+            overseer = self.user_for(Organ.DISCIPLINE_COMMISSION.value, Level.CITY.value, Role.COMMISSION_HEAD.value)
+            self.attempt(first, lambda: self.service.approve(first, overseer, "越权审批"), expected=True)
+            outsider = self.user_for(  # the city organization department has no business with it at all
                 Organ.ORGANIZATION_DEPARTMENT.value, Level.CITY.value, Role.ORGANIZATION_DEPARTMENT.value
             )
             self.attempt(first, lambda: self.service.approve(first, outsider, "越权审批"), expected=True)

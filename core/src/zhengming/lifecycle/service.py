@@ -78,10 +78,13 @@ class CaseService:
         now = self.now()
         try:
             with self.store.transaction() as session:
-                name = actions.load_user(session, actor).name if actor else SYSTEM_ACTOR
+                opener = actions.load_user(session, actor) if actor else None
+                name = opener.name if opener else SYSTEM_ACTOR
                 if session.scalar(select(CaseRecord.id).where(CaseRecord.case_id == evaluated.case_id)) is not None:
                     raise DuplicateCase(evaluated.case_id)
                 row = intake.case_row(self.engine, evaluated, sealed=sealed, actor=name, now=now)
+                if opener is not None and not row["seats"]:  # no organ named: the one that took it in
+                    row["seats"] = f"|{opener.organ}:{opener.level}|"
                 case = CaseRecord(**row)
                 session.add(case)
                 session.flush()

@@ -7,7 +7,8 @@ A user sees a case when both hold:
 - seat: the user's organ at the user's level handles the case, implements it, or takes one of its
   steps (the case's ``seats``; where a case names no organ for a step, holding that step's role), or
   the user sits in the handling organ's kind at a higher level (a city commission oversees its
-  counties' cases).
+  counties' cases). A case that names no seat at all (a filing with no procedure, taken in by no
+  registered officer) is limited by jurisdiction only.
 
 Everything else is as if the case did not exist (no "forbidden" that would confirm it does).
 Lists, counts and single cases all filter with this condition in SQL.
@@ -42,6 +43,7 @@ def visible_to(user: Any) -> ColumnElement[bool]:
     lower = [level for level, rank in LEVEL_RANK.items() if rank < LEVEL_RANK.get(user.level, -1)]
     conditions.append(
         or_(
+            CaseRecord.seats == "",
             *(CaseRecord.seats.contains(token, autoescape=True) for token in seat_tokens(user)),
             and_(CaseRecord.handling_organ == user.organ, CaseRecord.handling_level.in_(lower)),
         )
@@ -57,7 +59,7 @@ def can_see(user: Any, case: CaseRecord) -> bool:
         case.jurisdiction == user.jurisdiction or case.jurisdiction.startswith(user.jurisdiction + ".")
     ):
         return False
-    if any(token in (case.seats or "") for token in seat_tokens(user)):
+    if not case.seats or any(token in case.seats for token in seat_tokens(user)):
         return True
     return case.handling_organ == user.organ and LEVEL_RANK.get(case.handling_level or "", 9) < LEVEL_RANK.get(
         user.level, -1
