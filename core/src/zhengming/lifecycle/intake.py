@@ -18,7 +18,7 @@ import attrs
 from ..engine import Engine
 from ..errors import InvalidDocument, Problem
 from ..model import Text, to_document
-from .machine import entry_state, outcome_of, steps_of
+from .machine import due_of, entry_state, outcome_of, steps_of
 from .pinning import pin
 from .roles import case_seats, handling_seat
 
@@ -90,9 +90,9 @@ def case_row(
     document, decision = evaluated.document, evaluated.decision
     kind = decision["kind"]
     steps = steps_of(kind, decision)
-    state, reason = entry_state(kind, decision, steps)
+    state, reason = entry_state(kind, decision, steps, document)
     pinned = pin(engine.registry, tuple(decision["chain"]))
-    deadline = decision.get("deadline")
+    due = due_of(kind, decision)
     handling = handling_seat(kind, document)
     return {
         "case_id": document["case_id"],
@@ -102,7 +102,7 @@ def case_row(
         "state": state.value,
         "outcome": outcome_of(kind, decision),
         "fast_track": bool(decision.get("fast_track", False)),
-        "due_on": date.fromisoformat(deadline["due_on"]) if deadline and deadline.get("due_on") else None,
+        "due_on": date.fromisoformat(due) if due else None,
         "steps": steps,
         "current_step": 0,
         "document": document,
