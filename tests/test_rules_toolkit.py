@@ -236,3 +236,23 @@ def test_declare_refuses_an_unmarked_hook():
 
     with pytest.raises(ValueError, match="not marked"):
         declare(None, zhengming_fast_track)
+
+
+def test_the_generated_page_shows_versions_and_local_facts(province):
+    from zhengming.docgen import jurisdiction_reference
+
+    page = jurisdiction_reference(province, "hubei.wuhan")
+    assert "`core` → `hubei` → `hubei.wuhan`" in page
+    assert "| `on_rotation` | boolean | no | 交流任职干部 |" in page
+    assert "Under `local.hubei` of a case:" in page
+    assert "| `zhengming_fast_track` | most_specific | hubei |" in page
+    province_page = jurisdiction_reference(province, "hubei")
+    assert "| 《湖北办法》 | 试行 |" in province_page and "| 《湖北办法》 | 2024年修订 |" in province_page
+
+
+def test_docgen_prints_an_installed_jurisdictions_page(capsys):
+    from zhengming.docgen import main
+
+    assert main(["docgen", "--jurisdiction", "pingdingshan"]) == 0
+    page = capsys.readouterr().out
+    assert "| N4 | `pingdingshan` |" in page and "None: no jurisdiction of the chain publishes local facts." in page

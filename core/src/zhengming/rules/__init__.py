@@ -5,7 +5,8 @@
 * :mod:`.versions` — dated rule versions, the one in force picked by the case's ``as_of``;
 * :mod:`.declare` — jurisdictions declared as data (metadata plus a few hook functions, no module);
 * :mod:`.local` — local facts (v1.1): a jurisdiction's own concepts as a JSON Schema;
-* :mod:`.filing`, :mod:`.dates`, :mod:`.reasons` — list matching, month arithmetic, shared reasons.
+* :mod:`.filing`, :mod:`.dates`, :mod:`.workdays`, :mod:`.reasons` — list matching, calendar months,
+  working days (工作日), shared reason sentences.
 
 Source documents cite themselves: ``SourceDocument.cite(*articles)``. Test builders are in
 :mod:`zhengming.testing`. The guide is ``docs/rules.md``.
