@@ -256,3 +256,15 @@ def test_docgen_prints_an_installed_jurisdictions_page(capsys):
     assert main(["docgen", "--jurisdiction", "pingdingshan"]) == 0
     page = capsys.readouterr().out
     assert "| N4 | `pingdingshan` |" in page and "None: no jurisdiction of the chain publishes local facts." in page
+
+
+def test_amend_appends_reasons_and_cites_each_article_once():
+    from zhengming import Text, Trigger, TriggerOutcome
+    from zhengming.rules import amend
+
+    inherited = Trigger(outcome=TriggerOutcome.MUST_CLARIFY, reasons=(Text("甲", "a"),), citations=DOC.cite("第一条"))
+    amended = amend(inherited, reasons=(Text("乙", "b"),), citations=DOC.cite("第一条", "第二条"))
+    assert amended.reasons == (Text("甲", "a"), Text("乙", "b"))
+    assert amended.citations == DOC.cite("第一条", "第二条")
+    assert amend(inherited) is inherited
+    assert amend(inherited, outcome=TriggerOutcome.MAY_CLARIFY).outcome is TriggerOutcome.MAY_CLARIFY

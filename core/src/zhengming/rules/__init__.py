@@ -1,6 +1,7 @@
 """The rule toolkit for plugin authors: what every jurisdiction plugin needs, written once.
 
 * :mod:`.tables` — rule tables: rows of (value, condition, citations, reason), first-hit or collect;
+  ``amend`` for a wrapper that adds reasons and citations to the answer it inherited;
 * :mod:`.lists` — positive/negative list items carrying their own condition, one shared assessment;
 * :mod:`.versions` — dated rule versions, the one in force picked by the case's ``as_of``;
 * :mod:`.declare` — jurisdictions declared as data (metadata plus a few hook functions, no module);
@@ -17,7 +18,7 @@ from .declare import declare
 from .filing import ListMatch, match_lists
 from .lists import FilingLists, Item, numbered
 from .local import LocalFacts
-from .tables import Policy, Row, RuleTable, always, never, unique
+from .tables import Policy, Row, RuleTable, always, amend, never, unique
 from .versions import Dated, Version
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "Version",
     "add_months",
     "always",
+    "amend",
     "declare",
     "match_lists",
     "never",

@@ -25,6 +25,7 @@ import attrs
 from ..model import Citation, Text
 
 V = TypeVar("V")
+A = TypeVar("A")
 Condition = Callable[[Any], bool]
 
 
@@ -96,3 +97,16 @@ class RuleTable(Generic[V]):
 def unique(values: Iterable[V]) -> tuple[V, ...]:
     """``values`` in order, each once (citations named by several rows are cited once)."""
     return tuple(dict.fromkeys(values))
+
+
+def amend(answer: A, *, reasons: Iterable[Text] = (), citations: Iterable[Citation] = (), **changes: Any) -> A:
+    """``answer`` (a frozen model object an adjusting wrapper received) with ``reasons`` and ``citations``
+    appended (each citation once) and the other fields in ``changes`` replaced::
+
+        return amend(inherited, reasons=(CONSENT,), citations=MEASURES.cite("（三）"))
+    """
+    if reasons:
+        changes["reasons"] = (*answer.reasons, *reasons)  # type: ignore[attr-defined]
+    if citations:
+        changes["citations"] = unique((*answer.citations, *citations))  # type: ignore[attr-defined]
+    return attrs.evolve(answer, **changes) if changes else answer
