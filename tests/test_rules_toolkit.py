@@ -14,7 +14,7 @@ from zhengming import Citation, Engine, FaultToleranceOutcome, InvalidDocument, 
 from zhengming.cli.app import App
 from zhengming.cli.main import cli
 from zhengming.lifecycle.pinning import CORE_DECISION_SOURCES, _source_roots
-from zhengming.model import Filing, FilingFacts, FilingTiming
+from zhengming.model import AdverseImpact, Filing, FilingFacts, FilingTiming
 from zhengming.rules import Dated, FilingLists, LocalFacts, Row, RuleTable, always, declare, numbered
 from zhengming.rules.lists import claimed, never
 from zhengming.testing import clarification, decide, fault_tolerance
@@ -268,3 +268,50 @@ def test_amend_appends_reasons_and_cites_each_article_once():
     assert amended.citations == DOC.cite("第一条", "第二条")
     assert amend(inherited) is inherited
     assert amend(inherited, outcome=TriggerOutcome.MAY_CLARIFY).outcome is TriggerOutcome.MAY_CLARIFY
+
+
+# --- lists as a data file -------------------------------------------------------------------------
+
+LISTS_YAML = """
+positive:
+  - text: 出于公心，没有谋取私利，及时纠错的
+    when: public_interest_motive and not private_gain and corrected_promptly
+  - text: 未造成不良影响或影响较小的
+    when: adverse_impact != "major"
+  - text: 其他情形
+    when: never
+negative:
+  - text: 谋取私利的
+    when: private_gain
+"""
+
+
+def test_lists_load_from_a_data_file_with_conditions_over_the_facts(tmp_path):
+    from zhengming.rules.lists import load_lists
+
+    path = tmp_path / "lists.yaml"
+    path.write_text(LISTS_YAML, encoding="utf-8")
+    lists = load_lists(path, lambda kind, n: DOC.cite(f"{kind}{n}")[0])
+    assert [i.id for i in lists.list_items] == ["P1", "P2", "P3", "N1"]
+    assert lists.list_items[3].citation == Citation("测试办法", "negative1")
+    met = lists.match(filing(["P1", "P2"], public_interest_motive=True, corrected_promptly=True))
+    assert (met.outcome, met.positive) == (FaultToleranceOutcome.ELIGIBLE, ("P1", "P2"))
+    assert lists.match(filing(["P2"], adverse_impact=AdverseImpact.MAJOR)).outcome is FaultToleranceOutcome.NEEDS_REVIEW
+    assert lists.match(filing(["P1"], private_gain=True)).negative == ("N1",)
+
+
+@pytest.mark.parametrize(
+    ("expression", "message"),
+    [
+        ("privat_gain", "'privat_gain' is not a filing fact"),
+        ('__import__("os")', "Call is not allowed"),
+        ("facts.fraud", "Attribute is not allowed"),
+        ("fraud and", "is not a condition"),
+    ],
+)
+def test_a_bad_condition_is_refused_when_the_plugin_loads_naming_the_item(expression, message):
+    from zhengming.rules.lists import condition
+
+    with pytest.raises(ValueError, match=message) as raised:
+        condition(expression, "lists.yaml: P3")
+    assert str(raised.value).startswith("lists.yaml: P3: ")
