@@ -1,8 +1,9 @@
 """Case builders for plugin authors' tests: a valid case document of each kind, changed only where a test says.
 
 Every builder returns a fresh interchange document (a dict) that passes the case schema. Keyword
-arguments change it: a dict value is merged into the default object of that name, any other value
-replaces it::
+arguments change it: a dict value is merged into the default object of that name, ``None`` removes it
+(the model's default applies), any other value replaces it (:func:`changed` does the same to any
+document)::
 
     from zhengming.testing import clarification, decide, fault_tolerance
 
@@ -51,11 +52,22 @@ MALICIOUS = {"intent": True, "fabricated": True, "adverse_impact": True, "reache
 
 
 def build(base: dict[str, Any], jurisdiction: str, as_of: str, changes: dict[str, Any]) -> dict[str, Any]:
-    """``base`` for ``jurisdiction`` on ``as_of``, with ``changes`` (dicts merged one level, others replace)."""
-    document = {"jurisdiction": jurisdiction, "as_of": as_of, **copy.deepcopy(base)}
+    """``base`` for ``jurisdiction`` on ``as_of``, with ``changes`` (see :func:`changed`)."""
+    return changed({"jurisdiction": jurisdiction, "as_of": as_of, **copy.deepcopy(base)}, **changes)
+
+
+def changed(document: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    """A copy of ``document`` with ``changes``: a dict is merged into the object of that name (one level),
+    ``None`` removes the member (the model's default applies), anything else replaces it."""
+    document = copy.deepcopy(document)
     for key, value in changes.items():
         current = document.get(key)
-        document[key] = {**current, **value} if isinstance(value, dict) and isinstance(current, dict) else value
+        if value is None:
+            document.pop(key, None)
+        elif isinstance(value, dict) and isinstance(current, dict):
+            document[key] = {**current, **value}
+        else:
+            document[key] = value
     return document
 
 
