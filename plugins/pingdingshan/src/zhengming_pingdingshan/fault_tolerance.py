@@ -20,7 +20,7 @@ fact                                      items
 ``violates_explicit_prohibition``         N1
 ``fraud`` (弄虚作假、隐瞒事实)                 N2 (only when it caused an adverse impact)
 ``safety_or_environment_accident``        N5; its absence is a condition of P11
-``abuse_of_power`` (超越权限、滥用职权、独断专行)  N7; N6 as well when the loss is major
+``abuse_of_power`` with an adverse impact       N7 (the harm it names); N6 as well when the loss is major
 ``repeated_same_error``                   N8 (再次出现同类失误、错误)
 ``refuses_rectification``                 N8 (事后拒不整改纠错)
 ========================================  ===================================================
@@ -144,7 +144,8 @@ NEGATIVE_TESTS: Mapping[str, FactTest] = {
     "N4": lambda f: f.private_gain,
     "N5": lambda f: f.safety_or_environment_accident,
     "N6": lambda f: f.abuse_of_power and f.adverse_impact is AdverseImpact.MAJOR,
-    "N7": lambda f: f.abuse_of_power,
+    # 7. 超越法定权限或者滥用职权，危害国家利益、社会公共利益或侵害……合法权益的: the harm is part of the item
+    "N7": lambda f: f.abuse_of_power and f.adverse_impact is not AdverseImpact.NONE,
     "N8": lambda f: f.repeated_same_error or f.refuses_rectification,
     "N9": never,
 }
