@@ -1,7 +1,7 @@
 """Statistics (issue 14): the per-case figures table the report aggregates, and its indexes.
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 Create Date: 2026-11-23
 
 Named for what it adds (other branches add migrations too: whoever merges later renumbers the chain).
@@ -11,8 +11,8 @@ Cases stored before this migration get their figures from their stored documents
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
