@@ -5,6 +5,7 @@ rendered with LibreOffice to PDF and PNG (kept in build/letters/ for a developer
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
 import subprocess
@@ -46,14 +47,21 @@ def demo_store(tmp_path_factory, registry):
     from zhengming.store import open_store
     from zhengming.store.crypto import Sealer
 
+    from zhengming.store.crypto import create_key_file
+
     home = tmp_path_factory.mktemp("letters")
-    store = open_store(str(home / "cases.db"))
-    service = CaseService(store, Engine(registry), sealer=Sealer(secrets.token_bytes(32)), today=lambda: TODAY)
-    demo = Demo(service)
-    demo.jurisdiction("pingdingshan")
-    demo.jurisdiction("xuchang")
-    yield service, home / "cases.db"
-    store.dispose()
+    key = secrets.token_bytes(32)
+    create_key_file(home / "key", key)  # the store is bound to it; the command-line test uses it too
+    with pytest.MonkeyPatch.context() as patch:  # never the user's own key
+        patch.setenv("ZHENGMING_KEY_FILE", str(home / "key"))
+        patch.delenv("ZHENGMING_KEY", raising=False)
+        store = open_store(str(home / "cases.db"))
+        service = CaseService(store, Engine(registry), sealer=Sealer(key), today=lambda: TODAY)
+        demo = Demo(service)
+        demo.jurisdiction("pingdingshan")
+        demo.jurisdiction("xuchang")
+        yield service, home
+        store.dispose()
 
 
 @pytest.fixture(scope="module")
@@ -138,18 +146,40 @@ def test_a_letter_the_case_kind_has_not_is_refused(demo_store):
         generate(service, "pingdingshan-full", "accountability_notice")
 
 
-def test_cli_writes_the_letter_or_refuses_writing_nothing(demo_store, tmp_path):
-    _service, db = demo_store
+def test_cli_writes_the_letter_or_refuses_writing_nothing(demo_store, tmp_path, monkeypatch):
+    service, home = demo_store
+    db = home / "cases.db"
+    monkeypatch.setenv("ZHENGMING_KEY_FILE", str(home / "key"))
     runner = CliRunner()
+    with service.store.transaction() as session:
+        from sqlalchemy import select
+
+        from zhengming.store.models import User
+
+        names = list(session.scalars(select(User.name)))
+    officer = next(n for n in names if "承办" in n)
+    issued = runner.invoke(cli, ["--db", str(db), "--local-admin", "token", "issue", officer, "--json"])
+    assert issued.exit_code == 0, issued.output
+    env = {"ZHENGMING_TOKEN": json.loads(issued.stdout)["token"]}
+
+    def letter(case_id, kind, out):
+        return runner.invoke(cli, ["--db", str(db), "case", "letter", case_id, kind, "-o", str(out)], env=env)
+
     out = tmp_path / "notice.docx"
-    ok = runner.invoke(cli, ["--db", str(db), "case", "letter", "xuchang-full", "clarification_letter", "-o", str(out)])
+    ok = letter("xuchang-full", "clarification_letter", out)
     assert ok.exit_code == 0, ok.output
-    assert Document(str(out)).paragraphs
+    assert "张某" in all_text(Document(str(out)))
     wrong = tmp_path / "wrong.docx"
-    refused = runner.invoke(cli, ["--db", str(db), "case", "letter", "xuchang-full", "no_such_kind", "-o", str(wrong)])
+    refused = letter("xuchang-full", "no_such_kind", wrong)
     assert refused.exit_code == 5 and "no_such_kind" in refused.output and not wrong.exists()
-    missing = runner.invoke(cli, ["--db", str(db), "case", "letter", "NOPE", "approval_form", "-o", str(wrong)])
+    missing = letter("NOPE", "approval_form", wrong)
     assert missing.exit_code == 6 and not wrong.exists()
+    anonymous = runner.invoke(
+        cli,
+        ["--db", str(db), "case", "letter", "xuchang-full", "approval_form", "-o", str(wrong)],
+        env={"ZHENGMING_TOKEN": ""},
+    )
+    assert anonymous.exit_code != 0 and not wrong.exists()
 
 
 def test_a_jurisdiction_template_sets_issuer_number_and_its_own_docx(demo_store, tmp_path):

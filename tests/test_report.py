@@ -159,10 +159,41 @@ def seed(url: str) -> None:
     store.dispose()
 
 
-def run_report(url, *args):
-    result = CliRunner().invoke(cli, ["--db", url, "report", *args])
+def token(url: str, name: str, *where: str) -> str:
+    """A user of the provincial commission (sees every case under ``--jurisdiction``, if given) and their token."""
+    runner = CliRunner()
+    added = runner.invoke(
+        cli,
+        [
+            "--db",
+            url,
+            "--local-admin",
+            "users",
+            "add",
+            name,
+            "--organ",
+            "discipline_commission",
+            "--level",
+            "province",
+            "--role",
+            "commission_head",
+            *where,
+        ],
+    )
+    assert added.exit_code == 0, added.output
+    issued = runner.invoke(cli, ["--db", url, "--local-admin", "token", "issue", name, "--json"])
+    assert issued.exit_code == 0, issued.output
+    return json.loads(issued.stdout)["token"]
+
+
+def run_report(url, *args, as_token=None):
+    as_token = as_token or TOKENS.get(url) or TOKENS.setdefault(url, token(url, "省纪委"))
+    result = CliRunner().invoke(cli, ["--db", url, "report", *args], env={"ZHENGMING_TOKEN": as_token})
     assert result.exit_code == 0, result.output
     return result
+
+
+TOKENS: dict[str, str] = {}
 
 
 @BACKENDS
@@ -223,6 +254,20 @@ def test_by_quarter_and_by_jurisdiction_split_the_same_figures(db_url, tmp_path)
     sheet = load_workbook(tmp_path / "r.xlsx").active
     assert [c.value for c in sheet[3]][:5] == ["澄清正名", "件数", 116, 1, 117]
     assert "澄清人数" in (tmp_path / "r.svg").read_text(encoding="utf-8")  # Chinese kept as text in the chart
+
+
+@BACKENDS
+def test_need_to_know_a_city_officer_counts_only_the_cases_of_the_city(db_url):
+    seed(db_url)
+    ningbo = token(db_url, "宁波市纪委", "--jurisdiction", "zhejiang.ningbo")
+    data = json.loads(
+        run_report(db_url, "--from", "2020-01-01", "--to", "2022-12-31", "--json", as_token=ningbo).stdout
+    )
+    assert data["total"]["clarified"]["cases"] == 1 and data["total"]["fault_tolerance"]["filings"] == 0
+    nobody = CliRunner().invoke(
+        cli, ["--db", db_url, "report", "--from", "2020-01-01", "--to", "2022-12-31"], env={"ZHENGMING_TOKEN": ""}
+    )
+    assert nobody.exit_code != 0 and "116" not in nobody.output
 
 
 def test_bad_input_exits_2_naming_the_option(tmp_path):

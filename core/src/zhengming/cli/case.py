@@ -310,7 +310,7 @@ def reevaluate(app: App, case_id: str, as_of: datetime | None, as_json: bool) ->
     required=True,
     help="Where to write the .docx.",
 )
-@click.option("--as", "actor", metavar="USER", help="Who prints it (default: system).")
+@as_option
 @pass_app
 def letter(app: App, case_id: str, kind: str, output: str, actor: str | None) -> None:
     """Print a letter of the case as a GB/T 9704 .docx (文书): clarification_notice, clarification_letter,
@@ -320,6 +320,7 @@ def letter(app: App, case_id: str, kind: str, output: str, actor: str | None) ->
     from ..letters import generate
 
     with store_errors(app):
-        made = generate(service(app), case_id, kind, actor=actor)
+        svc = service(app)
+        made = generate(svc, case_id, kind, actor=_who(app, svc, "read", actor))
         Path(output).write_bytes(made.docx)
         click.echo(app.say(f"已生成 {made.letter.title}：{output}", f"wrote {made.letter.title}: {output}"))

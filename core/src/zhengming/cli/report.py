@@ -48,9 +48,22 @@ def report(app: App, start, end, jurisdiction: str | None, by: str | None, as_js
                 param_hint="--output",
             )
     with store_errors(app):
+        from .auth import principal
+
         store = open_cli_store()
+        viewer = principal(app, store, "read")
         with store.transaction() as session:
-            data = build(session, start.date(), end.date(), jurisdiction=jurisdiction, by=by, today=date.today())
+            from ..lifecycle.actions import load_user
+
+            data = build(
+                session,
+                start.date(),
+                end.date(),
+                jurisdiction=jurisdiction,
+                by=by,
+                today=date.today(),
+                viewer=load_user(session, viewer.name),
+            )
         for path in outputs:
             kind = OUTPUTS[Path(path).suffix.lower()]
             if kind == "xlsx":

@@ -93,15 +93,19 @@ def generate(service: Any, case_id: str, kind: str, *, actor: str | None = None)
     """Print ``kind`` for the stored case ``case_id``; recorded in the audit log in the same transaction.
 
     :param service: a :class:`~zhengming.lifecycle.CaseService` (its store, engine and clock).
-    :param actor: the user printing it (must exist); ``None``: ``system``.
+    :param actor: the user printing it (must exist, and need to know the case); ``None``: ``system``
+        (the caller has checked who may print: the CLI and the HTTP API authenticate first).
     :raises CaseNotFound, UserNotFound, LetterNotApplicable: as their names say (CLI exits 6, 6, 5).
     """
     if kind not in LETTER_KINDS:
         raise LetterNotApplicable(kind)
     today = service.today()
     with service.store.transaction() as session:
-        name = actions.load_user(session, actor).name if actor else "system"
+        user = actions.load_user(session, actor) if actor else None
+        name = user.name if user else "system"
         case = actions.load_case(session, case_id)
+        if user is not None:  # need-to-know: a case the user may not see is, to them, no case at all
+            actions.require_visible(session, case, user)
         view = case_view(case, today)
         template = template_for(service.engine.registry, view, kind)
         letter = build(view, kind, template, today=today)

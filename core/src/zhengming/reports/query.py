@@ -40,6 +40,15 @@ def _group(by: str | None, day_column, jurisdiction_column):
     return literal(ALL).label("grp")
 
 
+def _visible(viewer: Any):
+    """Need-to-know: only the cases ``viewer`` (a ``User`` row) may see count (``None``: every case)."""
+    if viewer is None:
+        return literal(True)
+    from ..security.need_to_know import visible_to
+
+    return CaseFigure.case_pk.in_(select(CaseRecord.id).where(visible_to(viewer)))
+
+
 def _within(column, jurisdiction: str | None):
     if not jurisdiction:
         return literal(True)
@@ -71,8 +80,13 @@ def report(
     jurisdiction: str | None = None,
     by: str | None = None,
     today: date | None = None,
+    viewer: Any = None,
 ) -> dict[str, Any]:
-    """The figures of ``[start, end]`` (both included), as plain JSON data."""
+    """The figures of ``[start, end]`` (both included), as plain JSON data.
+
+    :param viewer: the ``User`` asking: only the cases they need to know are counted (need-to-know,
+        the same SQL condition as ``case list``); ``None``: every case (benchmarks, the demo).
+    """
     if by not in GROUPINGS:
         raise ValueError(f"by must be one of {GROUPINGS}")
     groups: dict[str, dict[str, Any]] = {}
@@ -86,7 +100,12 @@ def report(
     clarified = (
         select(c.case_pk, grp)
         .join(f, f.case_pk == c.case_pk)
-        .where(c.carried_out_on.between(start, end), f.kind == "clarification", _within(f.jurisdiction, jurisdiction))
+        .where(
+            c.carried_out_on.between(start, end),
+            f.kind == "clarification",
+            _within(f.jurisdiction, jurisdiction),
+            _visible(viewer),
+        )
         .group_by(c.case_pk, grp)
         .subquery()
     )
@@ -100,7 +119,12 @@ def report(
     methods = (
         select(grp, c.method, func.count(func.distinct(c.case_pk)))
         .join(f, f.case_pk == c.case_pk)
-        .where(c.carried_out_on.between(start, end), f.kind == "clarification", _within(f.jurisdiction, jurisdiction))
+        .where(
+            c.carried_out_on.between(start, end),
+            f.kind == "clarification",
+            _within(f.jurisdiction, jurisdiction),
+            _visible(viewer),
+        )
         .group_by(grp, c.method)
     )
     for value, method, cases in session.execute(methods):
@@ -114,6 +138,7 @@ def report(
             f.kind.in_(("false_accusation", "fault_tolerance", "accountability")),
             f.decided_on.between(start, end),
             _within(f.jurisdiction, jurisdiction),
+            _visible(viewer),
         )
         .group_by(grp, f.kind, f.outcome, f.classification)
     )
@@ -144,6 +169,10 @@ def report(
         and_(r.due_on < on, r.state.in_([s.value for s in DUE_WATCHED])),
         and_(r.state == State.REVISIT.value, late_revisit),
     )
+    if viewer is not None:
+        from ..security.need_to_know import visible_to
+
+        late = and_(late, visible_to(viewer))
     if by == "quarter":
         q = on.year * 10 + (on.month + 2) // 3
         overdue = select(literal(q), func.count()).where(late, _within(r.jurisdiction, jurisdiction))
