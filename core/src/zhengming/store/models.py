@@ -255,7 +255,7 @@ class CaseFigure(Base):
         Index("ix_case_figures_jurisdiction", "jurisdiction", "kind"),
     )
 
-    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)  # derived data
     kind: Mapped[str] = mapped_column(String(30))
     jurisdiction: Mapped[str] = mapped_column(String(100))
     decided_on: Mapped[date] = mapped_column(Date)

@@ -20,7 +20,7 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "case_figures",
-        sa.Column("case_pk", sa.Integer, sa.ForeignKey("cases.id"), primary_key=True),
+        sa.Column("case_pk", sa.Integer, sa.ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
         sa.Column("kind", sa.String(30), nullable=False),
         sa.Column("jurisdiction", sa.String(100), nullable=False),
         sa.Column("decided_on", sa.Date, nullable=False),
