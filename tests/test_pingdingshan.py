@@ -259,3 +259,28 @@ def test_named_items_are_published(engine, jurisdiction):
             named |= set(decision["matched_positive"]) | set(decision["matched_negative"])
     assert named and named <= set(published)
     assert published["N4"]["citation"] == {"document": LISTS, "article": "负面清单第4项"}
+
+
+@pytest.mark.parametrize(("impact", "relief"), [("none", "exempt"), ("minor", "reduced")])
+def test_an_eligible_filing_is_relieved_or_has_responsibility_reduced(engine, impact, relief):
+    """一、导语“按程序向纪检监察机关备案通过后，依规依纪予以免除或减轻相关单位或当事人的责任”."""
+    document = {
+        "kind": "fault_tolerance",
+        "jurisdiction": "pingdingshan",
+        "as_of": "2023-05-01",
+        "filing": {"timing": "before", "claimed_items": ["P5"], "facts": {"adverse_impact": impact}},
+    }
+    decision = evaluate(engine, document)
+    assert (decision["outcome"], decision["relief"]) == ("eligible", relief)
+
+
+def test_obstruction_or_extortion_is_negative_item_three(engine):
+    """负面清单 3.“故意刁难、吃拿卡要、作风粗暴，侵犯管理服务对象利益的” (v1.1 ``obstruction_or_extortion``)."""
+    document = {
+        "kind": "fault_tolerance",
+        "jurisdiction": "pingdingshan",
+        "as_of": "2023-05-01",
+        "filing": {"timing": "before", "claimed_items": ["P5"], "facts": {"obstruction_or_extortion": True}},
+    }
+    decision = evaluate(engine, document)
+    assert (decision["outcome"], decision["matched_negative"], decision["relief"]) == ("ineligible", ["N3"], None)

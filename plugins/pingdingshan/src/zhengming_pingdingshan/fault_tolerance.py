@@ -25,9 +25,14 @@ fact                                      items
 ``refuses_rectification``                 N8 (事后拒不整改纠错)
 ========================================  ===================================================
 
-No fact decides N3 (故意刁难、吃拿卡要、作风粗暴) or the catch-alls P15 and N9 (其他……): they need a
-case-by-case finding, so a filing claiming only P15 is ``needs_review``. P5 has no condition the facts
-describe beyond the claim itself.
+``obstruction_or_extortion`` (v1.1, 故意刁难、吃拿卡要) decides N3 (故意刁难、吃拿卡要、作风粗暴). No fact
+decides the catch-alls P15 and N9 (其他……): they need a case-by-case finding, so a filing claiming only
+P15 is ``needs_review``. P5 has no condition the facts describe beyond the claim itself.
+
+Relief (一、导语: 依规依纪予以免除或减轻相关单位或当事人的责任): the list names both without saying when
+each applies; an eligible filing with no adverse impact is relieved of responsibility (``exempt``), one
+with a minor impact has it reduced (``reduced``) — the same line the list draws with “未造成不良影响或影响
+较小”.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from zhengming import (
     FaultToleranceOutcome,
     FilingFacts,
     ListItem,
+    Relief,
     Role,
     Step,
     StepAction,
@@ -140,7 +146,7 @@ POSITIVE_TESTS: Mapping[str, FactTest] = {
 NEGATIVE_TESTS: Mapping[str, FactTest] = {
     "N1": lambda f: f.violates_explicit_prohibition,
     "N2": lambda f: f.fraud and f.adverse_impact is not AdverseImpact.NONE,
-    "N3": never,
+    "N3": lambda f: f.obstruction_or_extortion,
     "N4": lambda f: f.private_gain,
     "N5": lambda f: f.safety_or_environment_accident,
     "N6": lambda f: f.abuse_of_power and f.adverse_impact is AdverseImpact.MAJOR,
@@ -154,6 +160,7 @@ NEGATIVE_TESTS: Mapping[str, FactTest] = {
 # 情形的，及时核实认定，并予以备案反馈. “谁监督执纪问责、谁负责容错纠错”（3号（四））: the discipline organ that
 # handles the matter (level None: the organ's own department) verifies and gives feedback.
 PROCEDURE = (
+    Step(role=Role.APPLICANT, action=StepAction.REPORT),  # 单位或个人按程序向纪检监察机关备案
     Step(role=Role.HANDLING_DEPARTMENT, action=StepAction.REVIEW),  # 受理报备申请，及时核实认定
     Step(role=Role.HANDLING_DEPARTMENT, action=StepAction.NOTIFY),  # 予以备案反馈
 )
@@ -163,16 +170,19 @@ PROCEDURE_CITATIONS = measure("（四）", "（五）") + lists("末段")
 def assess(case: FaultToleranceCase) -> FaultToleranceAssessment:
     found = match_lists(case.filing, POSITIVE_TESTS, NEGATIVE_TESTS)
     outcome, positive, negative = found.outcome, found.positive, found.negative
+    relief = None
     if outcome is FaultToleranceOutcome.INELIGIBLE:
         cited = lists("二（导语）") + _item_citations(negative)
     elif outcome is FaultToleranceOutcome.ELIGIBLE:
         cited = lists("一（导语）") + _item_citations(positive)
+        relief = Relief.EXEMPT if case.filing.facts.adverse_impact is AdverseImpact.NONE else Relief.REDUCED
     else:  # nothing claimed that the facts support: a case-by-case finding (正面清单第15项、负面清单第9项)
         cited = lists("正面清单第15项", "负面清单第9项")
     return FaultToleranceAssessment(
         outcome=outcome,
         matched_positive=positive,
         matched_negative=negative,
+        relief=relief,
         procedure=PROCEDURE,
         citations=cited + PROCEDURE_CITATIONS,
     )
