@@ -17,6 +17,23 @@ import click
 from .app import EXIT_FAILURE, App, exit_codes
 
 DB_META = "zhengming.db"
+# The command-line option behind a field a domain error names (domain errors never name options).
+OPTION_OF = {
+    "/status": "--status",
+    "/method": "--method",
+    "/recipients": "--to",
+    "/target": "--target",
+    "/reason": "--reason",
+    "/organ": "--organ",
+    "/level": "--level",
+    "/roles": "--role",
+    "/grants": "--grant",
+    "/scopes": "--scope",
+    "/days": "--days",
+    "/valid_for": "--hours",
+    "/summary": "--summary",
+    "/channel": "--channel",
+}
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
@@ -74,7 +91,9 @@ def store_errors(app: App) -> Iterator[None]:
         try:
             yield
         except LifecycleError as exc:
-            click.echo(exc.message.render(app.lang), err=True)
+            option = OPTION_OF.get(getattr(exc, "field", None))
+            hint = f" ({option})" if option else ""
+            click.echo(exc.message.render(app.lang) + hint, err=True)
             raise SystemExit(exc.exit_code) from None
         except SealingKeyError as exc:
             click.echo(app.say("密钥错误：", "key error: ") + str(exc), err=True)

@@ -295,9 +295,10 @@ def case_unexplained(session: Session, case: Any) -> tuple[str, ...] | None:
     recorded = ((event.after or {}).get("rows") or {}).get(name)
     if recorded is None:
         return ("no_event",)
-    table, current = integrity.orm_values(case)
-    changed = integrity.differing_columns(key, table, current, recorded)
-    return tuple(changed) or None
+    name, digests = integrity.object_digests(key, case)
+    if digests[integrity.WHOLE] == recorded.get(integrity.WHOLE):
+        return None
+    return tuple(integrity.differing_columns(key, "cases", {}, recorded, digests)) or ("row",)
 
 
 def case_history(session: Session, case_id: str) -> Iterable[AuditEvent]:
