@@ -53,10 +53,10 @@ pass_app = click.make_pass_decorator(App)
 
 def read_case(stream) -> object:
     """The case document behind a ``click.File`` argument ("-" is stdin)."""
-    from ..documents import parse_document
+    from ..boundary import read_document, read_stream
 
     name = getattr(stream, "name", "-")
-    return parse_document(stream.read(), "-" if name == "<stdin>" else name)
+    return read_document(read_stream(stream), "-" if name == "<stdin>" else name)
 
 
 @contextmanager

@@ -12,10 +12,12 @@ from typing import Any
 
 from ..errors import InvalidDocument, Problem
 from ..model import Text
-from .full import pointer
+from .full import constraint_text, format_checker, pointer
 
 
-def local_problems(local: Mapping[str, Any], published: Iterable[tuple[str, Mapping[str, Any] | None]]) -> list[Problem]:
+def local_problems(
+    local: Mapping[str, Any], published: Iterable[tuple[str, Mapping[str, Any] | None]]
+) -> list[Problem]:
     """Problems of ``local`` given ``(jurisdiction id, published schema or None)`` for each plugin of the chain."""
     import jsonschema
 
@@ -25,13 +27,15 @@ def local_problems(local: Mapping[str, Any], published: Iterable[tuple[str, Mapp
         at = f"/local/{pointer([key])[1:]}"
         schema = schemas.get(key)
         if key not in schemas:
-            found.append(Problem(at, Text(f"{key!r} 不在本案的规则链中", f"{key!r} is not a jurisdiction of the case's chain")))
+            found.append(
+                Problem(at, Text(f"{key!r} 不在本案的规则链中", f"{key!r} is not a jurisdiction of the case's chain"))
+            )
         elif schema is None:
             found.append(Problem(at, Text(f"{key} 未发布本地事实", f"{key} publishes no local facts")))
         else:
             cls = jsonschema.validators.validator_for(schema)
-            for error in cls(schema, format_checker=cls.FORMAT_CHECKER).iter_errors(value):
-                found.append(Problem(at + pointer(error.absolute_path), Text(error.message, error.message)))
+            for error in cls(schema, format_checker=format_checker()).iter_errors(value):
+                found.append(Problem(at + pointer(error.absolute_path), constraint_text(error)))
     return sorted(found, key=lambda p: p.pointer)
 
 
