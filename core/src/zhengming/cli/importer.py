@@ -68,6 +68,14 @@ def import_cases(
                 workers=workers,
                 progress=lambda n: bar.advance(task, n),
                 on_problem=show_problem,
+                on_wait=lambda: console.print(
+                    app.say(
+                        "另一个导入正在写入此数据库，等待其完成……",
+                        "another import into this database is running; waiting for it to finish…",
+                    ),
+                    markup=False,
+                    highlight=False,
+                ),
             )
     data = report.as_json(app.lang)
 

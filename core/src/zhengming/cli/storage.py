@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from .app import EXIT_FAILURE, App, exit_codes
+from .app import EXIT_FAILURE, EXIT_INVALID, App, exit_codes
 
 DB_META = "zhengming.db"
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -45,10 +45,14 @@ def store_errors(app: App) -> Iterator[None]:
     """Lifecycle refusals, conflicts and key problems as messages on stderr and their exit codes."""
     from ..lifecycle import LifecycleError
     from ..store.crypto import SealingKeyError
+    from ..store.limits import FieldTooLong
 
     with exit_codes(app):
         try:
             yield
+        except FieldTooLong as exc:
+            click.echo(f"{exc.field}: {exc.message.render(app.lang)}", err=True)
+            raise SystemExit(EXIT_INVALID) from None
         except LifecycleError as exc:
             click.echo(exc.message.render(app.lang), err=True)
             raise SystemExit(exc.exit_code) from None

@@ -18,6 +18,7 @@ import attrs
 from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
+from .limits import check_rows
 from .models import AuditEvent, AuditHead
 
 GENESIS = "0" * 64
@@ -72,6 +73,7 @@ def append_many(session: Session, events: Sequence[dict[str, Any]]) -> list[dict
         stored = {**event, "seq": seq, "prev_hash": prev}
         stored["hash"] = prev = chain_hash(prev, stored)
         rows.append(stored)
+    check_rows(AuditEvent.__table__, rows)
     session.execute(AuditEvent.__table__.insert(), rows)
     session.execute(update(AuditHead).where(AuditHead.id == HEAD_ID).values(last_hash=prev))
     return rows

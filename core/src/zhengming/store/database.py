@@ -10,6 +10,7 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from .limits import guard
 from .location import database_url, sqlite_path
 
 HEAD_REVISION = "0001"  # the newest file in migrations/versions; a test keeps the two in step
@@ -23,6 +24,7 @@ class Store:
         self.url = url
         self.engine: Engine = _create_engine(url, echo)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        guard(self.sessions)  # field lengths and NUL: the same contract on every database
         if migrate:
             self.ensure_schema()
 
