@@ -22,7 +22,9 @@ class LongInteger:
 
 
 def escape(key: object) -> str:
-    return str(key).replace("~", "~0").replace("/", "~1")
+    """A member name as a JSON pointer segment (a lone surrogate shown as an escape: it cannot be printed)."""
+    text = str(key).replace("~", "~0").replace("/", "~1")
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def structural_problems(document: Any, limits: Limits = LIMITS) -> Iterator[Problem]:

@@ -65,8 +65,10 @@ def exit_codes(app: App) -> Iterator[None]:
     try:
         yield
     except InvalidDocument as exc:
+        from ..safetext import neutral
+
         for problem in exc.problems:
-            click.echo(problem.render(app.lang), err=True)
+            click.echo(neutral(problem.render(app.lang)), err=True)
         raise SystemExit(EXIT_INVALID) from None
     except UnknownJurisdiction as exc:
         broken = app.say(f"（加载失败：{exc.broken}）", f" (failed to load: {exc.broken})") if exc.broken else ""

@@ -19,6 +19,7 @@ def explain(app: App, case_file, as_json: bool, as_of: datetime | None) -> None:
     """Trace a case through the jurisdiction chain (exit codes as for evaluate)."""
     from ..explain import explain as trace_case
     from ..explain import trace_document
+    from ..safetext import neutral
 
     with exit_codes(app):
         chain, traces = trace_case(app.registry, read_case(case_file), as_of=as_of.date() if as_of else None)
@@ -33,7 +34,7 @@ def explain(app: App, case_file, as_json: bool, as_of: datetime | None) -> None:
         click.secho(f"\n{doc['hook']}", bold=True)
         click.echo("  " + app.say(f"回答者：{by}", f"answered by: {by}") + (adjusted if doc["adjusted_by"] else ""))
         for line in _summary(doc["answer"], app.lang):
-            click.echo(f"  {line}")
+            click.echo(f"  {neutral(line)}")
 
 
 def _summary(answer, lang: str) -> list[str]:

@@ -34,12 +34,13 @@ def import_cases(
 
     from ..engine import Engine
     from ..lifecycle.importer import import_jsonl
+    from ..safetext import neutral
     from ..store.crypto import Sealer, load_key
 
     def show_problem(problem) -> None:
         for p in problem.problems:
             where = app.say(f"第 {problem.line} 行", f"line {problem.line}")
-            console.print(f"{where} {p.render(app.lang)}", markup=False, highlight=False)
+            console.print(f"{where} {neutral(p.render(app.lang))}", markup=False, highlight=False)
 
     console = Console(stderr=True)
     with store_errors(app):

@@ -68,11 +68,14 @@ def _default(value: Any) -> Any:
 
 
 def emit(app: App, data: Any, as_json: bool, text: Callable[[Any, str], str]) -> None:
-    """Print ``data`` as JSON or as text rendered in the app's language."""
+    """Print ``data`` as JSON or as text rendered in the app's language (user texts neutralised: a name
+    or comment cannot draw on the terminal or forge a line)."""
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_default))
     else:
-        click.echo(text(data, app.lang))
+        from ..safetext import neutral_data, neutral_lines
+
+        click.echo(neutral_lines(text(neutral_data(data), app.lang)))
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
