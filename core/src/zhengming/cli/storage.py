@@ -43,6 +43,8 @@ def service(app: App):
 @contextmanager
 def store_errors(app: App) -> Iterator[None]:
     """Lifecycle refusals, conflicts and key problems as messages on stderr and their exit codes."""
+    from sqlalchemy.exc import DataError
+
     from ..lifecycle import LifecycleError
     from ..store.crypto import SealingKeyError
     from ..store.limits import FieldTooLong
@@ -52,6 +54,13 @@ def store_errors(app: App) -> Iterator[None]:
             yield
         except FieldTooLong as exc:
             click.echo(f"{exc.field}: {exc.message.render(app.lang)}", err=True)
+            raise SystemExit(EXIT_INVALID) from None
+        except DataError as exc:  # a value the database cannot even look up (PostgreSQL: a NUL in an argument)
+            reason = type(exc.orig).__name__ if exc.orig is not None else type(exc).__name__
+            click.echo(
+                app.say(f"数据库无法处理给出的值（{reason}）", f"the database cannot take a value given ({reason})"),
+                err=True,
+            )
             raise SystemExit(EXIT_INVALID) from None
         except LifecycleError as exc:
             click.echo(exc.message.render(app.lang), err=True)

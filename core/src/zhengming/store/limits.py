@@ -62,6 +62,22 @@ def field_name(table: Table, column: str) -> str:
     return DOCUMENT_FIELDS.get(name, name)
 
 
+def document_problems(document: Mapping[str, Any]) -> list[tuple[str, Text]]:
+    """``(JSON pointer, problem)`` for each field of an intake document stored in a text column that
+    the column cannot hold (checked before anything is looked up or written)."""
+    from .models import CaseRecord
+
+    table = CaseRecord.__table__
+    limits = _limits(table)
+    found = []
+    for name, pointer in DOCUMENT_FIELDS.items():
+        column = name.split(".", 1)[1]
+        problem = value_problem(document.get(pointer[1:]), limits[column])
+        if problem is not None:
+            found.append((pointer, problem))
+    return found
+
+
 def check_rows(table: Table, rows: Iterable[Mapping[str, Any]]) -> None:
     """Raise :class:`FieldTooLong` for the first text of ``rows`` that ``table`` cannot hold."""
     for row in rows:
