@@ -185,6 +185,38 @@ def revisit(app: App, case_id: str, actor: str, plan, done: bool, on, method, ta
         _show(app, view, as_json)
 
 
+@case.command("talk")
+@click.argument("case_id")
+@as_option
+@click.option("--date", "on", type=DATE, help="When the reminder talk was held (default today).")
+@version_option
+@json_option
+@pass_app
+def talk(app: App, case_id: str, actor: str, on, expect_version, as_json: bool) -> None:
+    """Record the reminder talk (谈话提醒) of an accountability case: its probation starts (考验期)."""
+    with store_errors(app):
+        day = on.date() if on else service(app).today()
+        _show(app, service(app).hold_talk(case_id, actor, day, expected_version=expect_version), as_json)
+
+
+@case.command("rectification")
+@click.argument("case_id")
+@as_option
+@click.option(
+    "--rectified/--not-rectified",
+    required=True,
+    help="Whether the cadre rectified within the probation (整改到位 / 未整改到位).",
+)
+@version_option
+@json_option
+@pass_app
+def rectification(app: App, case_id: str, actor: str, rectified: bool, expect_version, as_json: bool) -> None:
+    """Record the probation's result; the rules then decide the accountability outcome (考验期结果)."""
+    with store_errors(app):
+        view = service(app).record_rectification(case_id, actor, rectified, expected_version=expect_version)
+        _show(app, view, as_json)
+
+
 @case.command("close")
 @click.argument("case_id")
 @as_option

@@ -15,6 +15,7 @@ from ..model import (
     FaultToleranceDecision,
     Step,
 )
+from ..rules.workdays import public_holiday
 from ..safetext import neutral
 
 WORDS = {
@@ -50,6 +51,7 @@ WORDS = {
     "core_default": ("核心默认", "core default"),
     "same_organ": ("本机关", "own organ"),
     "accompanied_by": ("同时使用", "together with"),
+    "on_holiday": ("（当日为法定节假日：{holiday}）", " (a public holiday: {holiday})"),
     "refer_to": ("移交", "refer to"),
     "relief": ("免责结果", "relief"),
     "talk": ("谈话", "talk"),
@@ -121,9 +123,13 @@ def _clarification(d: ClarificationDecision, lang: str) -> list[str]:
     lines.append(f"{word('reasons', lang)}:")
     lines += [f"  - {r.render(lang)}" for r in t.reasons]
     lines += basis(t.citations, lang)
-    if d.deadline:
-        due = word("due", lang).format(date=d.deadline.due_on.isoformat(), action=label(d.deadline.action).render(lang))
-        lines += [f"{word('deadline', lang)}: {due}", *basis(d.deadline.citations, lang)]
+    if d.deadlines:
+        for deadline in d.deadlines:
+            due = word("due", lang).format(date=deadline.due_on.isoformat(), action=label(deadline.action).render(lang))
+            holiday = public_holiday(deadline.due_on)
+            if holiday:  # the date stands as the text counts it; the officer should see it is a holiday
+                due += word("on_holiday", lang).format(holiday=holiday.render(lang))
+            lines += [f"{word('deadline', lang)}: {due}", *basis(deadline.citations, lang)]
     else:
         lines.append(f"{word('deadline', lang)}: {word('no_deadline', lang)}")
     lines.append(f"{word('fast_track', lang)}: {_yes_no(d.fast_track, lang)}")

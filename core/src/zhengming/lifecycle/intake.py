@@ -19,7 +19,7 @@ from ..engine import Engine
 from ..errors import InvalidDocument, Problem
 from ..model import Text, to_document
 from ..store.limits import document_problems
-from .machine import entry_state, outcome_of, steps_of
+from .machine import due_of, entry_state, outcome_of, steps_of
 from .pinning import pin
 
 REPORTER_FIELD = "reporter"
@@ -95,7 +95,7 @@ def case_row(
     steps = steps_of(kind, decision)
     state, reason = entry_state(kind, decision, steps)
     pinned = pin(engine.registry, tuple(decision["chain"]))
-    deadline = decision.get("deadline")
+    due = due_of(kind, decision)
     return {
         "case_id": document["case_id"],
         "kind": kind,
@@ -104,7 +104,7 @@ def case_row(
         "state": state.value,
         "outcome": outcome_of(kind, decision),
         "fast_track": bool(decision.get("fast_track", False)),
-        "due_on": date.fromisoformat(deadline["due_on"]) if deadline and deadline.get("due_on") else None,
+        "due_on": date.fromisoformat(due) if due else None,
         "steps": steps,
         "current_step": 0,
         "document": document,

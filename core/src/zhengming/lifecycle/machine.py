@@ -52,6 +52,14 @@ def outcome_of(kind: str, decision: Mapping[str, Any]) -> str:
     return decision["outcome"]
 
 
+def due_of(kind: str, decision: Mapping[str, Any]) -> str | None:
+    """The date a case is due by: the deadline to decide whether to start, or the end of a probation."""
+    if kind == "accountability":
+        return (decision.get("probation") or {}).get("ends_on") if decision["outcome"] == "reminder" else None
+    deadline = decision.get("deadline")
+    return deadline.get("due_on") if deadline else None
+
+
 def entry_state(kind: str, decision: Mapping[str, Any], steps: list[Any]) -> tuple[State, str | None]:
     """The state a freshly evaluated case enters, and the closing reason when it closes at once."""
     if kind == "clarification":
@@ -70,12 +78,18 @@ def _step_state(steps: list[Any], index: int) -> State:
 
 
 def _after_steps(kind: str, decision: Mapping[str, Any]) -> State:
-    if kind != "clarification":
-        return State.DECIDED
-    return State.CONSENT if needs_consent(decision) else State.CLARIFICATION
+    if kind == "clarification":
+        return State.CONSENT if needs_consent(decision) else State.CLARIFICATION
+    if kind == "accountability" and decision["outcome"] == "reminder":
+        return State.PROBATION if (decision.get("probation") or {}).get("ends_on") else State.REMINDER
+    if kind == "disciplined_revisit" and decision["required"]:
+        return State.CONSENT if decision["consent_required"] else State.REVISIT
+    return State.DECIDED
 
 
 def needs_consent(decision: Mapping[str, Any]) -> bool:
+    if decision["kind"] == "disciplined_revisit":
+        return bool(decision["consent_required"])
     return any(m["consent_required"] for m in decision.get("methods", ()))
 
 
@@ -158,11 +172,13 @@ def record_consent(case: Any, user: Any, status: str) -> None:
         raise InvalidValue(
             "--status", Text(f"须为 {'、'.join(CONSENT_STATUSES)}", f"one of {', '.join(CONSENT_STATUSES)}")
         )
-    require_state(case, (State.CONSENT, State.CLARIFICATION, State.CLARIFIED), CONSENT)
+    require_state(case, (State.CONSENT, State.CLARIFICATION, State.CLARIFIED, State.REVISIT), CONSENT)
     check_implementer(case, user)
     case.consent = status
     if case.state == State.CONSENT and status == "given":
-        case.state = State.CLARIFICATION.value
+        case.state = (State.REVISIT if case.kind == "disciplined_revisit" else State.CLARIFICATION).value
+    elif case.state == State.REVISIT and status != "given" and case.kind == "disciplined_revisit":
+        case.state = State.CONSENT.value
     elif case.state == State.CLARIFICATION and status != "given" and needs_consent(case.decision):
         case.state = State.CONSENT.value
 
@@ -235,7 +251,16 @@ def archive(case: Any, user: Any) -> None:
 
 
 def revisit_required(case: Any) -> bool:
-    return case.kind == "clarification" and bool(case.decision["revisit"]["required"])
+    return bool(revisit_policy(case)["required"])
+
+
+def revisit_policy(case: Any) -> Mapping[str, Any]:
+    """``required``, ``methods`` and ``targets`` of the revisits this case's decision calls for."""
+    if case.kind == "clarification":
+        return case.decision["revisit"]
+    if case.kind == "disciplined_revisit":
+        return {"required": case.decision["required"], "methods": case.decision["methods"], "targets": ["subject"]}
+    return {"required": False, "methods": [], "targets": []}
 
 
 def plan_revisits(case: Any, user: Any) -> None:
@@ -250,7 +275,7 @@ def plan_revisits(case: Any, user: Any) -> None:
 
 def check_revisit(case: Any, user: Any, method: str | None, target: str | None) -> None:
     require_state(case, (State.REVISIT,), REVISIT, Text("请先安排回访（--plan）", "plan the revisits first (--plan)"))
-    policy = case.decision["revisit"]
+    policy = revisit_policy(case)
     if method and method not in policy["methods"]:
         raise InvalidValue(
             "--method", Text(f"回访方式须为 {', '.join(policy['methods'])}", f"one of {', '.join(policy['methods'])}")
@@ -292,3 +317,26 @@ def close(case: Any, user: Any, reason: str | None) -> str:
     check_implementer(case, user)
     case.state = State.CLOSED.value
     return recorded
+
+
+# --- accountability (问责): the reminder talk, then the probation's result --------------------------
+
+TALK = Text("记录谈话提醒", "record the reminder talk")
+RECTIFICATION = Text("记录考验期整改结果", "record the probation's result")
+
+
+def hold_talk(case: Any, user: Any) -> None:
+    """The reminder talk starts the probation (考验期)."""
+    require_state(case, (State.REMINDER,), TALK)
+    check_implementer(case, user)
+
+
+def record_rectification(case: Any, user: Any) -> None:
+    """The probation's result is known: rectified in time, or not."""
+    require_state(case, (State.PROBATION,), RECTIFICATION)
+    check_implementer(case, user)
+
+
+def after_facts(kind: str, decision: Mapping[str, Any]) -> State:
+    """The state a case is in once its decision was taken again on new facts (steps already done)."""
+    return _after_steps(kind, decision)

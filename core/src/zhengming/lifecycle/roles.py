@@ -33,6 +33,12 @@ ROLE_ORGAN: dict[Role, Organ | None] = {
     Role.SUPERVISING_DEPARTMENT_LEADER: Organ.DISCIPLINE_COMMISSION,
     Role.PETITION_DEPARTMENT: Organ.DISCIPLINE_COMMISSION,
     Role.ORGANIZATION_DEPARTMENT: Organ.ORGANIZATION_DEPARTMENT,
+    Role.APPLICANT: HANDLING,
+    Role.COMMISSION_SECRETARY: Organ.DISCIPLINE_COMMISSION,
+    Role.COMMISSION_STANDING_MEMBER: Organ.DISCIPLINE_COMMISSION,
+    Role.STYLE_SUPERVISION_OFFICE: Organ.DISCIPLINE_COMMISSION,
+    Role.CASE_TRIAL_OFFICE: Organ.DISCIPLINE_COMMISSION,
+    Role.UNIT_PARTY_ORGANIZATION: Organ.PARTY_COMMITTEE,
 }
 ROLE_LEVEL: dict[Role, Level] = {Role.TOWNSHIP_PARTY_COMMITTEE_HEAD: Level.TOWNSHIP}
 
@@ -47,8 +53,9 @@ class Seat:
 
 def handling_seat(kind: str, document: Mapping[str, Any]) -> Seat:
     """The organ handling the case: ``handling`` (clarification), ``investigating_organ`` (false
-    accusation); a fault-tolerance filing names none."""
-    block = document.get("handling") or document.get("investigating_organ") or {}
+    accusation), ``discipline`` (revisit education: the organ that imposed it); a fault-tolerance filing
+    and an accountability case name none."""
+    block = document.get("handling") or document.get("investigating_organ") or document.get("discipline") or {}
     return Seat(block.get("organ"), block.get("level"))
 
 

@@ -24,7 +24,7 @@ from ..store.crypto import Sealer, load_key
 from ..store.models import CaseRecord, RevisitRecord
 from . import actions, intake, machine
 from .errors import CaseConflict, DuplicateCase, InvalidTransition, NotPermitted
-from .states import BEFORE_DECISION, TERMINAL, State
+from .states import DUE_WATCHED, TERMINAL, State
 from .views import case_view, list_row
 
 log = logging.getLogger("zhengming.lifecycle")
@@ -137,7 +137,7 @@ class CaseService:
             RevisitRecord.case_pk == CaseRecord.id, RevisitRecord.done_on.is_(None), RevisitRecord.planned_on < today
         )
         late = or_(
-            and_(CaseRecord.due_on < today, CaseRecord.state.in_([s.value for s in BEFORE_DECISION])),
+            and_(CaseRecord.due_on < today, CaseRecord.state.in_([s.value for s in DUE_WATCHED])),
             and_(CaseRecord.state == State.REVISIT.value, late_revisit),
         )
         query = select(CaseRecord, late.label("late"))
@@ -277,6 +277,61 @@ class CaseService:
             machine.REVISIT,
             lambda s, c, u: actions.record_revisit(s, c, u, on=day, method=method, target=target, note=note, now=now),
         )
+
+    # --- accountability: the reminder talk and the probation's result (v1.1) --------------------
+
+    def hold_talk(self, case_id: str, actor: str, on: date, *, expected_version: int | None = None):
+        """The reminder talk (谈话提醒) held on ``on``: the probation starts and runs to its end date."""
+        return self._update_facts(
+            case_id, actor, expected_version, machine.TALK, machine.hold_talk, "talk", {"started_on": on.isoformat()}
+        )
+
+    def record_rectification(self, case_id: str, actor: str, rectified: bool, *, expected_version: int | None = None):
+        """The probation's result: rectified in time or not; the rules then decide the outcome."""
+        return self._update_facts(
+            case_id,
+            actor,
+            expected_version,
+            machine.RECTIFICATION,
+            machine.record_rectification,
+            "rectification",
+            {"rectified": rectified},
+        )
+
+    def _update_facts(self, case_id, actor, expected_version, label, check, action, probation):
+        """Record new probation facts in the case document and decide the case again on them."""
+
+        def run(session: Session, case: CaseRecord, user: Any) -> None:
+            check(case, user)
+            before = actions.snapshot(case)
+            document = dict(case.document)
+            document["probation"] = {**document.get("probation", {}), **probation}
+            evaluated = intake.evaluate(self.engine, document, today=self.today())
+            row = intake.case_row(
+                self.engine, evaluated, sealed=case.reporter_sealed, actor=case.opened_by, now=self.now()
+            )
+            case.document, case.decision, case.outcome, case.due_on = (
+                document,
+                row["decision"],
+                row["outcome"],
+                row["due_on"],
+            )
+            case.chain, case.plugin_versions, case.rules_fingerprint = (
+                row["chain"],
+                row["plugin_versions"],
+                row["rules_fingerprint"],
+            )
+            case.state = machine.after_facts(case.kind, case.decision).value
+            detail = {
+                **probation,
+                "outcome": case.outcome,
+                "due_on": row["due_on"].isoformat() if row["due_on"] else None,
+            }
+            actions.commit_change(
+                session, case, actor=user.name, action=action, label=label, before=before, detail=detail, now=self.now()
+            )
+
+        return self._act(case_id, actor, expected_version, label, run)
 
     def close(self, case_id: str, actor: str, *, reason: str | None = None, expected_version: int | None = None):
         now = self.now()

@@ -4,6 +4,11 @@ Clarification: intake → deferred | closed (not applicable) | proposal → appr
 clarification → clarified → archived → revisit → closed; ``rejected`` ends it at an approval step.
 False-accusation and fault-tolerance cases: intake → proposal/approval (their procedure steps, if
 any) → decided → archived → closed.
+Accountability (v1.1): intake → consultation steps, if any → reminder (谈话提醒) → probation (考验期, due
+on its end) → decided (the outcome once the probation's result is known) → archived → closed; a case
+the rules decide at once goes straight to decided.
+Revisit education of a disciplined cadre (v1.1): intake → consultation steps (所在党组织沟通) → consent
+(本人意见) → revisit (visits recorded) → closed; not required → decided → archived → closed.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ class State(StrEnum):
     CLARIFICATION = "clarification"
     CLARIFIED = "clarified"
     DECIDED = "decided"
+    REMINDER = "reminder"
+    PROBATION = "probation"
     ARCHIVED = "archived"
     REVISIT = "revisit"
     REJECTED = "rejected"
@@ -37,6 +44,8 @@ LABELS: dict[State, Text] = {
     State.CLARIFICATION: Text("待实施澄清", "awaiting clarification"),
     State.CLARIFIED: Text("已澄清，待告知", "clarified, notifying"),
     State.DECIDED: Text("已作出决定", "decided"),
+    State.REMINDER: Text("待谈话提醒", "awaiting the reminder talk"),
+    State.PROBATION: Text("考验期（限期整改）", "on probation"),
     State.ARCHIVED: Text("已归档", "archived"),
     State.REVISIT: Text("回访中", "revisiting"),
     State.REJECTED: Text("不予澄清（审批未通过）", "rejected"),
@@ -46,6 +55,8 @@ LABELS: dict[State, Text] = {
 TERMINAL = frozenset({State.CLOSED, State.REJECTED})
 # Before these states are left, the decision whether to start (the deadline's action) is pending.
 BEFORE_DECISION = frozenset({State.INTAKE, State.DEFERRED, State.PROPOSAL, State.APPROVAL})
+# States in which a case is late once its due date has passed: the decision pending, or a probation running.
+DUE_WATCHED = BEFORE_DECISION | {State.PROBATION}
 ORDER = tuple(State)
 
 

@@ -9,7 +9,8 @@ from datetime import date, datetime
 from typing import Any
 
 from ..store.models import AuditEvent, CaseRecord
-from .states import BEFORE_DECISION, TERMINAL, State
+from .machine import revisit_policy
+from .states import DUE_WATCHED, TERMINAL, State
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -20,7 +21,7 @@ def is_overdue(case: CaseRecord, today: date, revisits: list | None = None) -> b
     """Past the deadline with the decision to start still pending, or a planned revisit not done in time."""
     if case.state in TERMINAL:
         return False
-    if case.due_on is not None and case.due_on < today and case.state in BEFORE_DECISION:
+    if case.due_on is not None and case.due_on < today and case.state in DUE_WATCHED:
         return True
     if case.state == State.REVISIT:
         return any(
@@ -58,7 +59,7 @@ def case_view(case: CaseRecord, today: date, history: list[AuditEvent] | None = 
         else:
             status = "pending"
         steps.append({"index": index, **step, "status": status})
-    revisit = decision.get("revisit") or {"required": False, "targets": [], "methods": []}
+    revisit = revisit_policy(case)
     view = list_row(case, today) | {
         "as_of": _iso(case.as_of),
         "steps": steps,
@@ -76,7 +77,9 @@ def case_view(case: CaseRecord, today: date, history: list[AuditEvent] | None = 
             for a in case.approvals
         ],
         "methods": [
-            {"method": m["method"], "consent_required": m["consent_required"]} for m in decision.get("methods", ())
+            {"method": m["method"], "consent_required": m["consent_required"]}
+            for m in decision.get("methods", ())
+            if isinstance(m, dict)  # a revisit-education plan's methods are revisit methods (under "revisit")
         ],
         "consent": case.consent,
         "consents": [
