@@ -170,3 +170,24 @@ def test_user_data_cannot_forge_lines_of_case_show(db_url, tmp_path):
     assert "\x1b" not in listed and len(listed.splitlines()) == 2
     data = json.loads(zm("case", "show", forged_id, "--json").stdout)
     assert data["case_id"] == forged_id  # JSON keeps the exact value
+
+
+def test_user_names_are_normalised_and_look_alikes_refused(db_url):
+    runner = CliRunner()
+
+    def add(name):
+        seat = ["--organ", "discipline_commission", "--level", "county", "--role", "handling_department"]
+        return runner.invoke(cli, ["--db", db_url, "--lang", "en", "users", "add", name, *seat, "--json"])
+
+    assert add("li").exit_code == 0
+    assert json.loads(add("ｗａｎｇ").stdout)["name"] == "wang"  # NFKC: full-width letters fold
+    for look_alike in ("lі", "lі ", "ⅼi"):  # Cyrillic і; Roman numeral ⅼ (NFKC folds it to l: same name)
+        refused = add(look_alike)
+        assert refused.exit_code == 4, refused.output
+        assert "li" in refused.stderr
+    assert "looks like the existing user li" in add("lі").stderr
+    assert add("a\nb").exit_code == 2 and add("\u202eil").exit_code == 2
+    names = [u["name"] for u in json.loads(runner.invoke(cli, ["--db", db_url, "users", "list", "--json"]).stdout)]
+    assert names == ["li", "wang"]
+    path_free = runner.invoke(cli, ["--db", db_url, "case", "show", "NOPE", "--json"])
+    assert path_free.exit_code == 6

@@ -47,11 +47,19 @@ def store_errors(app: App) -> Iterator[None]:
 
     from ..lifecycle import LifecycleError
     from ..store.crypto import SealingKeyError
+    from ..store.errors import DatabaseUnavailable
     from ..store.limits import FieldTooLong
+    from ..store.location import DatabaseLocationError
 
     with exit_codes(app):
         try:
             yield
+        except DatabaseLocationError as exc:
+            click.echo(exc.message.render(app.lang), err=True)
+            raise SystemExit(EXIT_INVALID) from None
+        except DatabaseUnavailable as exc:
+            click.echo(exc.message.render(app.lang), err=True)
+            raise SystemExit(EXIT_FAILURE) from None
         except FieldTooLong as exc:
             click.echo(f"{exc.field}: {exc.message.render(app.lang)}", err=True)
             raise SystemExit(EXIT_INVALID) from None

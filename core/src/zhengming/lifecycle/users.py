@@ -11,7 +11,8 @@ from sqlalchemy.exc import IntegrityError
 from ..model import Level, Organ, Role, Text
 from ..store import Store, audit
 from ..store.models import User
-from .errors import DuplicateUser, InvalidValue
+from .errors import ConfusableUser, DuplicateUser, InvalidValue
+from .usernames import confusable_with, control_characters, normalise
 
 
 def user_view(user: User) -> dict:
@@ -19,17 +20,24 @@ def user_view(user: User) -> dict:
 
 
 def add_user(store: Store, name: str, organ: str, level: str, roles: Sequence[str], *, actor: str = "admin") -> dict:
-    """Register a user; the organ, level and every role must be values of the contract."""
+    """Register a user; the organ, level and every role must be values of the contract. The name is
+    stored NFKC-normalised and refused when it looks like an existing user's (:mod:`.usernames`)."""
     _check("--organ", organ, Organ)
     _check("--level", level, Level)
     if not roles:
         raise InvalidValue("--role", Text("至少一个角色", "at least one role"))
     for role in roles:
         _check("--role", role, Role)
-    if not name.strip():
+    name = normalise(name)
+    if not name:
         raise InvalidValue("NAME", Text("不能为空", "must not be empty"))
+    if control_characters(name):
+        raise InvalidValue("NAME", Text("不能含控制字符或换行", "must not contain control characters or line breaks"))
     try:
         with store.transaction() as session:
+            existing = confusable_with(name, session.scalars(select(User.name)))
+            if existing is not None:
+                raise ConfusableUser(name, existing)
             user = User(
                 name=name, organ=organ, level=level, roles=list(dict.fromkeys(roles)), created_at=datetime.now(UTC)
             )

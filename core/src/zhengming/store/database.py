@@ -8,8 +8,10 @@ from typing import Any
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
+from .errors import opening_error
 from .limits import guard
 from .location import database_url, sqlite_path
 
@@ -22,11 +24,14 @@ class Store:
 
     def __init__(self, url: str, *, migrate: bool = True, echo: bool = False):
         self.url = url
-        self.engine: Engine = _create_engine(url, echo)
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-        guard(self.sessions)  # field lengths and NUL: the same contract on every database
-        if migrate:
-            self.ensure_schema()
+        try:
+            self.engine: Engine = _create_engine(url, echo)
+            self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+            guard(self.sessions)  # field lengths and NUL: the same contract on every database
+            if migrate:
+                self.ensure_schema()
+        except (ArgumentError, NoSuchModuleError, ValueError, OSError, DBAPIError) as exc:
+            raise opening_error(url, exc) from None
 
     @property
     def dialect(self) -> str:
