@@ -17,14 +17,16 @@ canary name and phone seen in any output), and the time to refuse the alias bomb
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-from tests.fuzzing import SLOW_S, Driver, Tally, alias_bomb, peak_memory_mb, run_all
+from tests.fuzzing import SLOW_S, Driver, Tally, alias_bomb, peak_memory_mb, read_corpus, run_all  # noqa: E402
 
 
 def main() -> int:
@@ -39,6 +41,12 @@ def main() -> int:
 
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="zhengming-fuzz-") as tmp:
+        # The documents are drawn by hypothesis in another process: the peak memory printed is that of
+        # the commands (and this driver), not of the generator.
+        corpus = Path(tmp) / "corpus.jsonl"
+        generate = f"from tests.fuzzing import write_corpus; write_corpus({str(corpus)!r}, {args.documents}, {args.seed})"
+        subprocess.run([sys.executable, "-c", generate], check=True, cwd=ROOT)
+        print(f"  … {args.documents} documents drawn ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
         driver = Driver(Path(tmp))
         try:
             bomb = Tally()
@@ -47,12 +55,14 @@ def main() -> int:
             bomb_s = time.perf_counter() - t0
             tallies = run_all(
                 driver,
-                documents=args.documents,
+                read_corpus(corpus),
                 byte_mutations=args.bytes,
                 open_every=args.open_every,
                 import_batch=args.import_batch,
                 seed=args.seed,
-                progress=lambda what: print(f"  … {what} ({time.perf_counter() - started:.0f} s)", file=sys.stderr),
+                progress=lambda what: print(
+                    f"  … {what} ({time.perf_counter() - started:.0f} s, {peak_memory_mb():.0f} MB)", file=sys.stderr
+                ),
             )
         finally:
             driver.close()

@@ -30,6 +30,8 @@ CANARY_PHONE = "13907550123"
 CANARIES = (CANARY_NAME, CANARY_PHONE)
 REPORTER = {"name": CANARY_NAME, "phone": CANARY_PHONE}
 SLOW_S = 2.0
+SEED_SAMPLE = 500  # documents kept for byte mutations (a uniform sample)
+IMPORT_LINE_MAX = 256 * 1024  # larger generated documents are evaluated and opened, not kept for import
 
 # Placeholders replaced in the serialized text (json.dumps cannot write these itself).
 BIG_INT = "\x00BIGINT\x00"
@@ -264,7 +266,7 @@ def generated_hostile() -> list[tuple[str, bytes]]:
     from .conftest import BASE_CASE
 
     many = {**BASE_CASE, "reporter": REPORTER, "allegations": [{"id": "a", "finding": "maybe"}] * 50_000}
-    items = ",".join([f'{{"id":"a{n}","finding":"maybe"}}' for n in range(9_000)])
+    items = ",".join([f'{{"id":"a{n}","finding":"maybe"}}' for n in range(999)])
     return [
         ("alias-bomb.yaml", alias_bomb()),
         ("alias-bomb-deeper.yaml", alias_bomb(12, 12)),
@@ -275,7 +277,7 @@ def generated_hostile() -> list[tuple[str, bytes]]:
         ("big-int.json", b'{"jurisdiction": "jinan", "x": ' + b"1" * 4400 + b"}"),
         ("big-int.yaml", b"jurisdiction: jinan\nx: " + b"1" * 4400 + b"\n"),
         ("many-invalid-allegations.json", json.dumps(many).encode()),
-        ("nine-thousand-invalid.json", ('{"jurisdiction":"jinan","allegations":[' + items + "]}").encode()),
+        ("999-invalid-allegations.json", ('{"jurisdiction":"jinan","allegations":[' + items + "]}").encode()),
         ("over-size-limit.json", b'{"a": "' + b"x" * (4 * 1024 * 1024 + 10) + b'"}'),
         ("long-string.json", json.dumps({**BASE_CASE, "case_id": "x" * 1_000_000}).encode()),
         ("utf16.json", json.dumps({**BASE_CASE, "reporter": REPORTER}, ensure_ascii=False).encode("utf-16")),
@@ -462,50 +464,99 @@ def corpus(count: int, seed: int = 0) -> Iterator[tuple[str, Any]]:
         yield f"structural#{n}", mutate_structure(rng.choice(valid), rng)
 
 
+Record = tuple[str, bytes, str, bytes, str]  # name, intake text, its suffix, case text for evaluate, its suffix
+
+
+def serialized_corpus(count: int, seed: int = 0) -> Iterator[Record]:
+    """The :func:`corpus` as texts: the intake (with reporter) and, for ``evaluate``, half of them
+    without the reporter (evaluate takes case documents; the other half tests its refusal)."""
+    rng = random.Random(seed + 1)
+    for n, (name, document) in enumerate(corpus(count, seed)):
+        raw, suffix = serialize(document, rng)
+        case_raw, case_suffix = raw, suffix
+        if n % 2 and isinstance(document, dict):
+            case_raw, case_suffix = serialize({k: v for k, v in document.items() if k != "reporter"}, rng)
+        yield name, raw, suffix, case_raw, case_suffix
+
+
+def write_corpus(path: Path, count: int, seed: int = 0) -> None:
+    """:func:`serialized_corpus` to a file (so that the process driving the commands never loads hypothesis)."""
+    import base64
+
+    with open(path, "w", encoding="utf-8") as out:
+        for name, raw, suffix, case_raw, case_suffix in serialized_corpus(count, seed):
+            fields = [name, base64.b64encode(raw).decode(), suffix, base64.b64encode(case_raw).decode(), case_suffix]
+            out.write(json.dumps(fields) + "\n")
+
+
+def read_corpus(path: Path) -> Iterator[Record]:
+    import base64
+
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            name, raw, suffix, case_raw, case_suffix = json.loads(line)
+            yield name, base64.b64decode(raw), suffix, base64.b64decode(case_raw), case_suffix
+
+
 def run_all(
     driver: Driver,
+    records: Iterable[Record],
     *,
-    documents: int,
     byte_mutations: int,
     open_every: int,
     import_batch: int,
     seed: int = 0,
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, Tally]:
-    """Everything, by source: schema/structural documents, byte mutations, the hostile files."""
-    rng = random.Random(seed + 1)
+    """Everything, by source: schema/structural documents, byte mutations, the hostile files; then every
+    JSON input again as the lines of import files."""
+    rng = random.Random(seed + 2)
     tallies = {"schema+structural": Tally(), "bytes": Tally(), "hostile files": Tally(), "import": Tally()}
-    serialized: list[tuple[str, bytes, str]] = []
-    for n, (name, document) in enumerate(corpus(documents, seed)):
-        raw, suffix = serialize(document, rng)
-        serialized.append((name, raw, suffix))
-        if n % 2 and isinstance(document, dict):  # evaluate takes case documents: half without the reporter
-            raw, suffix = serialize({k: v for k, v in document.items() if k != "reporter"}, rng)
-        driver.evaluate(name, raw, suffix if n % 4 == 0 else "", tallies["schema+structural"])
+    seeds: list[tuple[str, bytes, str]] = []  # a sample of the documents byte mutations start from
+    pool = open(driver.workdir / "import-pool.bin", "w+b")  # every JSON input, imported at the end
+    pooled = 0
+
+    def to_pool(raw: bytes) -> None:
+        nonlocal pooled
+        pool.write(len(raw).to_bytes(8, "big") + raw)
+        pooled += 1
+
+    for n, (name, raw, suffix, case_raw, case_suffix) in enumerate(records):
+        if len(raw) < IMPORT_LINE_MAX:
+            if len(seeds) < SEED_SAMPLE:
+                seeds.append((name, raw, suffix))
+            elif rng.random() < SEED_SAMPLE / (n + 1):
+                seeds[rng.randrange(SEED_SAMPLE)] = (name, raw, suffix)
+            if suffix == ".json":
+                to_pool(raw)
+        driver.evaluate(name, case_raw, case_suffix if n % 4 == 0 else "", tallies["schema+structural"])
         if n % open_every == 0:
             driver.open_case(name, raw, tallies["schema+structural"])
         if progress and n % 1000 == 0:
             progress(f"documents {n}")
-    mutated: list[tuple[str, bytes]] = []
     for n in range(byte_mutations):
-        name, raw, suffix = rng.choice(serialized)
+        name, raw, suffix = rng.choice(seeds)
         raw = mutate_bytes(raw, rng)
-        mutated.append((f"bytes#{n} of {name}", raw))
+        to_pool(raw)
         driver.evaluate(f"bytes#{n}", raw, suffix if n % 3 == 0 else "", tallies["bytes"])
         if n % open_every == 0:
             driver.open_case(f"bytes#{n}", raw, tallies["bytes"])
         if progress and n % 1000 == 0:
             progress(f"byte mutations {n}")
+    del seeds
     for name, raw in hostile_files():
         suffix = Path(name).suffix
         driver.evaluate(name, raw, suffix, tallies["hostile files"])
         driver.evaluate(name, raw, "", tallies["hostile files"])
         driver.open_case(name, raw, tallies["hostile files"])
-    json_lines = [raw for _, raw, suffix in serialized if suffix == ".json"] + [raw for _, raw in mutated]
-    json_lines += [raw for _, raw in hostile_files() if len(raw) < 2_000_000]
-    rng.shuffle(json_lines)
-    for start in range(0, len(json_lines), import_batch):
-        driver.import_lines(f"lines {start}-{start + import_batch}", json_lines[start : start + import_batch], tallies["import"])
+        to_pool(raw)
+    pool.seek(0)
+    for start in range(0, pooled, import_batch):
+        lines = []
+        for _ in range(min(import_batch, pooled - start)):
+            lines.append(pool.read(int.from_bytes(pool.read(8), "big")))
+        driver.import_lines(f"lines {start}-{start + len(lines)}", lines, tallies["import"])
         if progress:
             progress(f"import {start}")
+    pool.close()
     return tallies

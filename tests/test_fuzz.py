@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from .fuzzing import CANARY_NAME, Driver, alias_bomb, hostile_files, run_all
+from .fuzzing import CANARY_NAME, Driver, alias_bomb, hostile_files, run_all, serialized_corpus
 
 
 @pytest.fixture
@@ -21,7 +21,8 @@ def driver(tmp_path, monkeypatch):
 
 
 def test_a_bounded_slice_of_fuzzed_inputs_is_answered_cleanly(driver):
-    tallies = run_all(driver, documents=160, byte_mutations=120, open_every=8, import_batch=120, seed=11)
+    records = serialized_corpus(160, seed=11)
+    tallies = run_all(driver, records, byte_mutations=120, open_every=8, import_batch=120, seed=11)
     failures = [f for t in tallies.values() for f in t.failures]
     assert failures == []
     schema = tallies["schema+structural"]

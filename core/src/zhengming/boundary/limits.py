@@ -14,7 +14,7 @@ import attrs
 class Limits:
     max_bytes: int = 4 * 1024 * 1024  # one document, or one line of an import file
     max_depth: int = 32  # nested objects/arrays; a case document is about 5 deep
-    max_items: int = 10_000  # members of one object or elements of one array
+    max_items: int = 1_000  # members of one object or elements of one array (a case has a few allegations)
     max_int_digits: int = 20  # an integer field holds a small number; 64-bit integers have at most 19 digits
     max_problems: int = 50  # problems listed for one document; the rest are counted
 
