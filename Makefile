@@ -24,6 +24,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 # SpiffWorkflow is the lifecycle benchmark's point of comparison only: installed here, never for the tests.
 bench: $(STAMP)

@@ -47,7 +47,7 @@ def test_a_plugin_that_clarifies_a_true_allegation_fails_naming_the_invariant_an
 def test_a_plugin_that_answers_without_citation_fails_naming_the_block(plugins):
     body = "@hookimpl\ndef zhengming_revisit_policy():\n    return Revisit(required=True, citations=())\n"
     registry = load_registry(entry_points=[plugins.make("uncited", body)])
-    found = failures(run(registry, ["uncited"], max_examples=30))
+    found = failures(run(registry, ["uncited"], max_examples=60))
     violation = found[("invariant:every-block-cited", "revisit")]
     assert "/revisit: no citation" in violation.detail and violation.case is not None
 

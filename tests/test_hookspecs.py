@@ -39,3 +39,22 @@ def test_hook_specs_are_prefixed_and_typed():
 def test_chain_hooks_exclude_metadata():
     assert "zhengming_jurisdiction" not in CHAIN_HOOKS
     assert len(CHAIN_HOOKS) == len(HOOK_SPECS) - 1
+
+
+@pytest.mark.parametrize("name", sorted(HOOK_SPECS))
+def test_every_hook_parameter_is_documented(name):
+    doc = inspect.getdoc(HOOK_SPECS[name])
+    missing = [p for p in inspect.signature(HOOK_SPECS[name]).parameters if f":param {p}:" not in doc]
+    assert not missing, f"{name} does not document {missing}"
+
+
+def test_the_manual_names_only_modules_that_exist_and_says_what_none_from_a_wrapper_means():
+    import importlib.util
+    import re
+
+    from zhengming.plugin import hookspecs
+
+    doc = inspect.getdoc(hookspecs)
+    for module in re.findall(r'= "([\w.]+)"', doc):
+        assert importlib.util.find_spec(module) is not None, f"the manual names {module}, which does not exist"
+    assert "A wrapper that returns ``None`` keeps the inherited answer" in doc

@@ -30,14 +30,63 @@ def test_untrue_with_impact_in_the_unit_must_be_clarified_citing_article_4(engin
     assert any(a.startswith("第四条") for a in articles(decision["trigger"]))
 
 
-def test_unverifiable_or_no_impact_is_not_applicable_citing_article_14(engine):
-    unverifiable = decide(
-        engine, allegations=[{"id": "a1", "finding": "unverifiable"}, {"id": "a2", "finding": "untrue"}]
+def test_article_14_takes_out_the_minor_issue_not_the_whole_case(engine):
+    """第十四条“对所反映的一般问题，经核查确系反映不实，但尚未造成不良影响或难以查实又不能排除的，不适用本实施办法”:
+    the minor issue is left out; the case's other untrue issue is still clarified (第四条（一））."""
+    decision = decide(
+        engine, allegations=[{"id": "a1", "finding": "untrue"}, {"id": "a2", "finding": "unverifiable", "minor": True}]
     )
-    no_impact = decide(engine, impact={"scope": "none"})
-    for decision in (unverifiable, no_impact):
-        assert decision["trigger"]["outcome"] == "not_applicable"
-        assert "第十四条" in articles(decision["trigger"])
+    assert decision["trigger"]["outcome"] == "must_clarify" and decision["trigger"]["allegations"] == ["a1"]
+    assert {"第四条（一）", "第十四条"} <= articles(decision["trigger"])
+    only_minor = decide(engine, allegations=[{"id": "a1", "finding": "unverifiable", "minor": True}])
+    assert only_minor["trigger"]["outcome"] == "not_applicable" and "第十四条" in articles(only_minor["trigger"])
+
+
+def test_no_negative_impact_is_not_applicable_citing_article_2(engine):
+    decision = decide(engine, impact={"scope": "none"})
+    assert decision["trigger"]["outcome"] == "not_applicable" and "第二条" in articles(decision["trigger"])
+
+
+def test_wrongful_treatment_on_review_is_not_blocked_by_article_14(engine):
+    """第四条（三）“经复审复核，确实受到不公正对待或者错误处理的，应当及时予以纠正，并予以澄清”."""
+    decision = decide(
+        engine,
+        allegations=[{"id": "a1", "finding": "untrue", "minor": True}],
+        impact={"scope": "none"},
+        handling={"organ": "discipline_commission", "level": "county", "review_found_wrongful_treatment": True},
+    )
+    assert decision["trigger"]["outcome"] == "must_clarify" and decision["trigger"]["allegations"] == ["a1"]
+    assert "第四条（三）" in articles(decision["trigger"])
+
+
+def test_a_province_managed_cadre_falls_back_to_the_parent_and_says_so(engine):
+    """第五条“对于市委管理的干部的澄清保护，由市纪委市监委会同市委组织部实施。对于市管以下干部……”."""
+    decision = decide(
+        engine,
+        subject={"kind": "person", "name": "冯某", "management_level": "province"},
+        impact={"scope": "unit"},
+    )
+    assert decision["trigger"]["outcome"] == "must_clarify"
+    assert "第五条" in articles(decision["trigger"]) and any("第五条" in r for r in decision["trigger"]["reasons"])
+    assert all(c["document"] == "core default" for c in decision["approval"]["citations"])
+    assert all(c["document"] == "core default" for m in decision["methods"] for c in m["citations"])
+
+
+def test_only_a_typical_case_is_exposed(engine):
+    """第十一条“对典型案件予以通报曝光”."""
+
+    def measures(**accuser):
+        document = {
+            "kind": "false_accusation",
+            "jurisdiction": "jinan",
+            "as_of": "2023-05-01",
+            "accuser": {"kind": "citizen", "intent": True, "fabricated": True, "adverse_impact": True, **accuser},
+            "investigating_organ": {"organ": "discipline_commission", "level": "county"},
+        }
+        return to_document(engine.evaluate_document(document))["measures"]
+
+    assert "public_exposure" not in measures()
+    assert "public_exposure" in measures(typical_case=True)
 
 
 def test_partly_true_in_the_first_form_may_clarify_only_the_untrue(engine):

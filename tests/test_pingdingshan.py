@@ -84,19 +84,31 @@ def test_lushan_answers_as_pingdingshan(engine, example):
 
 
 @pytest.mark.parametrize(
-    "overrides",
+    ("overrides", "articles"),
     [
-        {"circumstances": {"key_juncture": True}},
-        {"impact": {"scope": "unit", "on_election": True}},
-        {"impact": {"scope": "unit", "on_award": True}},
-        {"impact": {"scope": "unit", "on_selection": True}},
-        {"subject": {"kind": "person", "name": "王某", "management_level": "county", "is_unit_principal": True}},
+        ({"circumstances": {"key_juncture": True}}, ["（一）"]),
+        ({"impact": {"scope": "unit", "on_election": True}}, ["（一）"]),
+        ({"impact": {"scope": "unit", "on_award": True}}, ["（一）"]),
+        ({"impact": {"scope": "unit", "on_selection": True}}, ["（一）", "（十一）"]),
+        (
+            {"subject": {"kind": "person", "name": "王某", "management_level": "county", "is_unit_principal": True}},
+            ["（十一）"],
+        ),
+        ({"impact": {"scope": "unit", "on_integrity_opinion": True}}, ["（十一）"]),
+        ({"circumstances": {"suspected_false_accusation": True}}, ["（一）"]),
     ],
 )
-def test_fast_track_at_key_junctures(engine, overrides):
+def test_fast_track_cites_only_the_measures_that_apply(engine, overrides, articles):
+    """（十一）“涉及单位主要负责人……的重点问题线索，优先从快处置” alone cites （十一） alone; （一）“经筛查存在诬告陷害
+    嫌疑的问题线索……从快形成线索处置意见” makes a suspected false accusation fast."""
     decision = evaluate(engine, clarification(**overrides))
     assert decision["fast_track"] is True
-    assert {"document": MEASURES, "article": "（一）"} in decision["trigger"]["citations"]
+    cited = [
+        c["article"]
+        for c in decision["trigger"]["citations"]
+        if c["document"] == MEASURES and c["article"] in ("（一）", "（十一）")
+    ]
+    assert cited == articles
 
 
 def test_no_fast_track_otherwise(engine):
@@ -132,7 +144,61 @@ def test_aggravating_circumstances(engine, flag):
     decision = evaluate(engine, document)
     assert decision["classification"] == "malicious"
     assert decision["aggravated"] is True
-    assert "public_exposure" in decision["measures"]
+    assert "public_exposure" not in decision["measures"]  # not a typical case
+
+
+def test_only_a_typical_case_is_exposed(engine):
+    """（二）“选取受到不实举报或诬告陷害的典型性、代表性的案件，采取适当形式通报曝光”."""
+    accuser = {"kind": "party_member", "intent": True, "fabricated": True, "adverse_impact": True}
+    document = {
+        "kind": "false_accusation",
+        "jurisdiction": "pingdingshan",
+        "as_of": "2023-05-01",
+        "accuser": accuser,
+        "investigating_organ": {"organ": "discipline_commission", "level": "city"},
+    }
+    assert "public_exposure" not in evaluate(engine, document)["measures"]
+    document["accuser"] = {**accuser, "typical_case": True}
+    assert "public_exposure" in evaluate(engine, document)["measures"]
+
+
+@pytest.mark.parametrize(
+    ("party_member", "expected"),
+    [(False, ["government_sanction"]), (True, ["government_sanction", "party_discipline"])],
+)
+def test_a_public_official_who_falsely_accused_gets_a_government_sanction(engine, party_member, expected):
+    """（二）“按诬告陷害行为人身份和管理权限，依规依纪依法严肃处理”: a public official answers under 政务处分,
+    a party member under party discipline as well."""
+    document = {
+        "kind": "false_accusation",
+        "jurisdiction": "pingdingshan",
+        "as_of": "2023-05-01",
+        "accuser": {
+            "kind": "public_official",
+            "intent": True,
+            "fabricated": True,
+            "adverse_impact": True,
+            "party_member": party_member,
+        },
+        "investigating_organ": {"organ": "discipline_commission", "level": "city"},
+    }
+    measures = evaluate(engine, document)["measures"]
+    assert [m for m in measures if m in ("government_sanction", "party_discipline")] == expected
+
+
+def test_negative_item_seven_needs_the_harm_it_names(engine):
+    """负面清单 7.“超越法定权限或者滥用职权，危害国家利益、社会公共利益或侵害公民、法人、其他组织合法权益的”."""
+
+    def filed(**facts):
+        return {
+            "kind": "fault_tolerance",
+            "jurisdiction": "pingdingshan",
+            "as_of": "2023-05-01",
+            "filing": {"timing": "before", "claimed_items": ["P1"], "facts": facts},
+        }
+
+    assert "N7" not in evaluate(engine, filed(abuse_of_power=True))["matched_negative"]
+    assert "N7" in evaluate(engine, filed(abuse_of_power=True, adverse_impact="minor"))["matched_negative"]
 
 
 # --- 容错免责备案 ---------------------------------------------------------------------------------
@@ -193,3 +259,28 @@ def test_named_items_are_published(engine, jurisdiction):
             named |= set(decision["matched_positive"]) | set(decision["matched_negative"])
     assert named and named <= set(published)
     assert published["N4"]["citation"] == {"document": LISTS, "article": "负面清单第4项"}
+
+
+@pytest.mark.parametrize(("impact", "relief"), [("none", "exempt"), ("minor", "reduced")])
+def test_an_eligible_filing_is_relieved_or_has_responsibility_reduced(engine, impact, relief):
+    """一、导语“按程序向纪检监察机关备案通过后，依规依纪予以免除或减轻相关单位或当事人的责任”."""
+    document = {
+        "kind": "fault_tolerance",
+        "jurisdiction": "pingdingshan",
+        "as_of": "2023-05-01",
+        "filing": {"timing": "before", "claimed_items": ["P5"], "facts": {"adverse_impact": impact}},
+    }
+    decision = evaluate(engine, document)
+    assert (decision["outcome"], decision["relief"]) == ("eligible", relief)
+
+
+def test_obstruction_or_extortion_is_negative_item_three(engine):
+    """负面清单 3.“故意刁难、吃拿卡要、作风粗暴，侵犯管理服务对象利益的” (v1.1 ``obstruction_or_extortion``)."""
+    document = {
+        "kind": "fault_tolerance",
+        "jurisdiction": "pingdingshan",
+        "as_of": "2023-05-01",
+        "filing": {"timing": "before", "claimed_items": ["P5"], "facts": {"obstruction_or_extortion": True}},
+    }
+    decision = evaluate(engine, document)
+    assert (decision["outcome"], decision["matched_negative"], decision["relief"]) == ("ineligible", ["N3"], None)

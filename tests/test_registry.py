@@ -81,9 +81,10 @@ def test_unknown_jurisdiction_lists_the_installed_ones(plugins):
     assert caught.value.installed == ("core", "here")
 
 
-def test_managers_are_built_once_per_chain(plugins):
+def test_plans_are_built_once_per_chain(plugins):
     registry = load_registry(entry_points=[plugins.make("once")])
-    assert registry.hooks(("core", "once")) is registry.hooks(("core", "once"))
+    assert registry.plan(("core", "once")) is registry.plan(("core", "once"))
+    assert registry.hooks(("core", "once")).plan is registry.plan(("core", "once"))
 
 
 def test_rules_not_yet_in_force_fall_back_to_the_parent_and_say_so(plugins):

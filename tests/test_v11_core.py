@@ -188,3 +188,16 @@ def test_bad_local_facts_are_refused_with_their_pointer(hubei, case_doc, local, 
     with pytest.raises(InvalidDocument) as raised:
         hubei.evaluate_document(case_doc)
     assert [p.pointer for p in raised.value.problems] == [pointer]
+
+
+def test_demo_walks_accountability_and_revisit_education_cases_through_their_lifecycle(tmp_path):
+    result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "demo.sqlite")])
+    assert result.exit_code == 0, result.output
+    lines = {line.split()[0]: line for line in result.stdout.splitlines() if line.startswith("  ") and line.split()}
+    for jurisdiction in ("pingdingshan", "xuchang"):
+        accountability = lines[f"{jurisdiction}-accountability"]
+        assert "谈话提醒：考验期（限期整改）" in accountability and "考验期整改到位：已作出决定" in accountability
+        assert accountability.rstrip().endswith("]") and "办结：已办结" in accountability
+        revisit = lines[f"{jurisdiction}-revisit-education"]
+        assert "回访：回访中" in revisit and revisit.rstrip().endswith("办结：已办结")
+    assert "征求本人意见：回访中" in lines["pingdingshan-revisit-education"]  # （十）: the cadre's own view first

@@ -212,7 +212,9 @@ def test_negative_hit_is_ineligible(engine, facts, hit):
 
 
 def test_positive_item_without_negative_is_eligible(engine):
-    decision = evaluate(engine, filing(["P3"], public_interest_motive=True, adverse_impact="minor"))
+    decision = evaluate(
+        engine, filing(["P3"], public_interest_motive=True, adverse_impact="minor", followed_decision_procedure=True)
+    )
     assert decision["outcome"] == "eligible"
     assert decision["matched_positive"] == ["P3"]
     assert decision["matched_negative"] == []
@@ -258,3 +260,60 @@ def test_false_accuser_police_cooperation_and_compensation(engine):
     decision = evaluate(engine, document)
     assert decision["classification"] == "malicious"
     assert {"police_cooperation", "compensate_victim"} <= set(decision["measures"])
+
+
+# --- policy corrections (contract v1.1 review) ----------------------------------------------------------
+
+
+def test_may_clarify_on_application_cites_the_entry_and_start_not_situation_seven(engine):
+    """“被检举控告人自行向纪检监察机关提出澄清书面申请” is the 入口程序; （七） is a situation that requires clarifying."""
+    document = clarification(circumstances={"subject_applied": True, "application_received_on": "2023-04-01"})
+    decision = evaluate(engine, document)
+    assert decision["trigger"]["outcome"] == "may_clarify"
+    articles = [c["article"] for c in decision["trigger"]["citations"]]
+    assert not any("（七）" in a for a in articles)
+    assert "答记者问：入口程序" in articles and "答记者问：启动条件" in articles
+
+
+def test_no_deadline_to_decide_when_nothing_was_found_untrue(engine):
+    """“自收到澄清申请材料之日起或核查结束之日起1个月内，提出是否启动澄清程序的意见” presumes a report found untrue."""
+    document = clarification(allegations=[{"id": "a1", "finding": "true"}])
+    decision = evaluate(engine, document)
+    assert decision["trigger"]["outcome"] == "not_applicable"
+    assert decision["deadline"] is None and decision["deadlines"] == []
+
+
+def test_a_filing_after_the_error_is_not_eligible_under_the_pre_filing_list(engine):
+    """“符合下列8种情形之一的，可以作为容错事项进行事前备案” — the list is for 事前备案 only."""
+    document = filing(["P1"], followed_decision_procedure=True)
+    document["filing"]["timing"] = "after"
+    decision = evaluate(engine, document)
+    assert decision["outcome"] == "ineligible" and decision["matched_positive"] == []
+    assert "事前备案" in decision["reasons"][0]
+
+
+def test_accountability_item_six_has_no_major_threshold(engine):
+    """（六）“违规决策或者决策论证不充分、不慎重，造成……损失浪费或者公共利益损害等后果的” — unlike （五） and （十）,
+    no 重大: a minor loss from a decision that broke the procedure is enough."""
+    decision = evaluate(engine, filing(["P1"], followed_decision_procedure=False, adverse_impact="minor"))
+    assert decision["outcome"] == "ineligible" and decision["matched_negative"] == ["N6"]
+    stated_unknown = evaluate(engine, filing(["P1"], followed_decision_procedure=None, adverse_impact="minor"))
+    assert stated_unknown["matched_negative"] == []  # v1.1: null means not stated, never a breach
+
+
+def test_inaction_is_accountability_item_three(engine):
+    """（三）“存在不担当、不作为、不落实等行为的，或者搞‘形象工程’‘政绩工程’的” (v1.1 ``filing.facts.inaction``)."""
+    decision = evaluate(engine, filing(["P1"], followed_decision_procedure=True, inaction=True))
+    assert decision["matched_negative"] == ["N3"]
+
+
+def test_the_main_issue_untrue_is_situation_four(engine):
+    """（四）“核查的问题线索多数失实或主要问题失实造成不良影响” (v1.1 ``allegations[].main``)."""
+    allegations = [
+        {"id": "a1", "finding": "untrue", "main": True},
+        {"id": "a2", "finding": "true"},
+        {"id": "a3", "finding": "true"},
+    ]
+    decision = evaluate(engine, clarification(allegations=allegations, impact={"scope": "individual"}))
+    assert decision["trigger"]["outcome"] == "must_clarify"
+    assert any(c["article"].endswith("（四）") for c in decision["trigger"]["citations"])

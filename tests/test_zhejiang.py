@@ -404,7 +404,7 @@ def test_without_intent_a_false_report_is_mistaken_never_malicious(engine, juris
         ({}, "malicious"),
         ({"intent": None}, "undetermined"),
         ({"intent": False}, "mistaken"),
-        ({"fabricated": False}, "mistaken"),
+        ({"fabricated": False}, "undetermined"),  # intent without fabrication is no 错告 either
         ({"adverse_impact": False}, "undetermined"),
         ({"reaches_accountability_threshold": False}, "undetermined"),
     ],
@@ -424,7 +424,7 @@ def test_the_elements_of_a_false_accusation(engine, changes, classification):
             False,
             ["admonishment", "ordered_resignation", "removal", "demotion", "party_discipline"],
         ),
-        ("public_official", False, ["admonishment"]),
+        ("public_official", False, ["admonishment", "government_sanction"]),
         ("citizen", False, []),
         ("citizen", True, ["transfer_to_authorities"]),
         ("party_member", True, ["admonishment", "party_discipline", "transfer_to_authorities"]),
@@ -465,9 +465,14 @@ def test_hangzhou_green_channel_and_personnel_departments(engine):
     assert "personnel_department" not in {n["recipient"] for n in calm["notifications"]}
 
 
-def test_hangzhou_exposes_malicious_accusers_only(engine):
-    malicious = evaluate(engine, CASES["fa-malicious-citizen-crime"], "zhejiang.hangzhou")
+def test_hangzhou_exposes_typical_malicious_cases_only(engine):
+    """杭州 第五段“通报曝光诬告陷害典型案例”: only a typical case is exposed."""
+    typical = copy.deepcopy(CASES["fa-malicious-citizen-crime"])
+    typical["accuser"]["typical_case"] = True
+    malicious = evaluate(engine, typical, "zhejiang.hangzhou")
     assert malicious["measures"] == ["public_exposure", "transfer_to_authorities", "police_cooperation"]
+    plain = evaluate(engine, CASES["fa-malicious-citizen-crime"], "zhejiang.hangzhou")
+    assert plain["measures"] == ["transfer_to_authorities", "police_cooperation"]
     assert {"document": HZ, "article": source.ACCUSERS} in malicious["citations"]
     mistaken = evaluate(engine, CASES["fa-mistaken"], "zhejiang.hangzhou")
     assert mistaken["measures"] == [] and cited_documents(mistaken["citations"]) == {ZJ}
@@ -551,3 +556,14 @@ def test_every_decision_block_cites_the_seed_text_it_comes_from(engine, jurisdic
             assert documents == {CORE_DEFAULT}, (block, documents)
         else:
             assert documents & SEEDS, (block, value["citations"])
+
+
+@pytest.mark.parametrize("jurisdiction", list(FAMILY))
+@pytest.mark.parametrize("accuser", [{"intent": False}, {"intent": None}, {"fabricated": False}])
+def test_a_reporter_is_traced_only_where_a_false_accusation_exists(engine, jurisdiction, accuser):
+    """第十二段“对存在诬告陷害，需要追查的，由县级以上纪检监察机关实施”: a 错告 (or an accusation not made out)
+    is never traced, even by a county commission."""
+    decision = evaluate(engine, false_accusation({"kind": "citizen", **MALICIOUS, **accuser}), jurisdiction)
+    assert decision["classification"] != "malicious"
+    assert decision["may_trace_reporter"] is False
+    assert any("存在诬告陷害" in r for r in decision["reasons"])

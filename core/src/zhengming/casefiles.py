@@ -84,12 +84,35 @@ def case_dir(plugin: object) -> Path | None:
 
 
 def example_cases(plugin: object, jurisdiction: str) -> list[ExampleCase]:
-    """The example cases of ``jurisdiction`` shipped beside its plugin module."""
+    """The example cases of ``jurisdiction`` shipped beside its plugin module.
+
+    :raises InvalidCaseFile: the first malformed case file (see :func:`read_examples` to go on).
+    """
+    found = read_examples(plugin, jurisdiction)
+    if found.problems:
+        raise found.problems[0]
+    return found.examples
+
+
+@attrs.frozen
+class Examples:
+    """The example cases read from a plugin's case files, and the files that could not be read."""
+
+    examples: list[ExampleCase]
+    problems: list[InvalidCaseFile]
+
+
+def read_examples(plugin: object, jurisdiction: str) -> Examples:
+    """Every readable example case of ``jurisdiction``; a malformed file is kept as a problem, never raised
+    (conformance, ``demo`` and the pytest plugin report it as a failure and go on)."""
     folder = case_dir(plugin)
-    if folder is None:
-        return []
-    found = [c for path in sorted(folder.glob("*.yaml")) for c in load_case_file(path)]
-    return [c for c in found if c.jurisdiction == jurisdiction]
+    examples, problems = [], []
+    for path in sorted(folder.glob("*.yaml")) if folder else ():
+        try:
+            examples += [c for c in load_case_file(path) if c.jurisdiction == jurisdiction]
+        except InvalidCaseFile as exc:
+            problems.append(exc)
+    return Examples(examples, problems)
 
 
 def mismatches(expected: Any, actual: Any, at: str = "") -> list[str]:

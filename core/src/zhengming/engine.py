@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from .errors import PluginError
 from .model import (
     AccountabilityCase,
     AccountabilityDecision,
@@ -35,6 +34,7 @@ from .model import (
 )
 from .plugin.context import EvaluationContext
 from .plugin.hooks import ChainHooks
+from .plugin.plan import Resolved
 from .plugin.registry import JurisdictionRegistry, Resolution
 from .rules.dates import add_months
 from .rules.unused_facts import unused_fact_reasons
@@ -65,40 +65,42 @@ class Engine:
             document = {**document, "as_of": as_of.isoformat()}
         return self.evaluate(case_from_document(document, today=today or date.today()))
 
-    def evaluate(self, case: Case) -> Decision:
-        """Evaluate a case; raises :class:`InvalidDocument` when its ``local`` facts break the chain's schemas."""
+    def evaluate(self, case: Case, *, record: list[Resolved] | None = None) -> Decision:
+        """Evaluate a case; with ``record``, append each hook's :class:`Resolved` to it as it is asked
+        (``explain`` shows exactly these). Raises :class:`InvalidDocument` when its ``local`` facts break the
+        chain's schemas."""
         resolution = self.registry.resolve(case.jurisdiction, case.as_of)
         check_local(case.local, self.registry.local_schemas(case.jurisdiction))
-        hooks = self.registry.hooks(resolution.chain)
+        hooks = self.registry.hooks(resolution.chain, record)
         ctx = self.registry.context(resolution, case.as_of)
         if isinstance(case, ClarificationCase):
             return self._clarification(case, hooks, ctx, resolution)
         fallback = _fallback_reasons(resolution)
         if isinstance(case, FalseAccusationCase):
             answer = hooks.false_accusation(case, ctx)
-            self._cited(hooks, "zhengming_false_accusation", answer)
+            self._cited(hooks, "zhengming_false_accusation", (answer,))
             tracing = hooks.reporter_tracing(case, answer, ctx)
-            self._cited(hooks, "zhengming_reporter_tracing", tracing)
+            self._cited(hooks, "zhengming_reporter_tracing", (tracing,))
             fields = _fields(answer)
             fields["reasons"] = answer.reasons + tracing.reasons + fallback
             fields["citations"] = _joined(answer.citations, tracing.citations)
             return FalseAccusationDecision(**_head(case, ctx), may_trace_reporter=tracing.allowed, **fields)
         if isinstance(case, FaultToleranceCase):
             answer = hooks.fault_tolerance(case, ctx)
-            self._cited(hooks, "zhengming_fault_tolerance", answer)
+            self._cited(hooks, "zhengming_fault_tolerance", (answer,))
             fields = _fields(answer)
             fields["reasons"] = answer.reasons + fallback
             return FaultToleranceDecision(**_head(case, ctx), **fields)
         if isinstance(case, AccountabilityCase):
             answer = hooks.accountability(case, ctx)
-            self._cited(hooks, "zhengming_accountability", answer)
+            self._cited(hooks, "zhengming_accountability", (answer,))
             fields = _fields(answer)
             fields["reasons"] = answer.reasons + fallback
             fields["probation"] = _probation_ending(answer.probation, case)
             return AccountabilityDecision(**_head(case, ctx), **fields)
         if isinstance(case, DisciplinedRevisitCase):
             answer = hooks.disciplined_revisit(case, ctx)
-            self._cited(hooks, "zhengming_disciplined_revisit", answer)
+            self._cited(hooks, "zhengming_disciplined_revisit", (answer,))
             fields = _fields(answer)
             fields["reasons"] = answer.reasons + fallback
             return DisciplinedRevisitDecision(**_head(case, ctx), **fields)
@@ -117,7 +119,7 @@ class Engine:
                 ("zhengming_fast_track", fast_track),
                 ("zhengming_clarification_deadline", deadline),
             ):
-                self._cited(hooks, hook, answer)
+                self._cited(hooks, hook, (answer,))
         reasons = trigger.reasons + _fallback_reasons(resolution)
         citations = trigger.citations
         if fast_track.active:  # the decision's fast_track is a bare bool: its reasons and basis join the trigger's
@@ -134,8 +136,7 @@ class Engine:
                 ("zhengming_notifications", notifications),
                 ("zhengming_revisit_policy", (revisit,)),
             ):
-                for answer in answers:
-                    self._cited(hooks, hook, answer)
+                self._cited(hooks, hook, answers)
         else:  # nothing to carry out: the blocks are empty and cite why
             approval = Approval(implementers=(), steps=(), citations=trigger.citations)
             methods, notifications = (), ()
@@ -156,9 +157,10 @@ class Engine:
             revisit=revisit,
         )
 
-    def _cited(self, hooks: ChainHooks, hook: str, answer: Any) -> None:
-        if self.guard and not answer.citations:
-            hooks.fail(hook, f"answered {answer!r} without a citation")
+    def _cited(self, hooks: ChainHooks, hook: str, answers: Any) -> None:
+        for answer in answers if self.guard else ():
+            if not answer.citations:
+                hooks.fail(hook, f"answered {answer!r} without a citation", item=answer)
 
 
 def _head(case: Case, ctx: EvaluationContext) -> dict[str, Any]:
@@ -190,11 +192,9 @@ def _enforce_trigger(case: ClarificationCase, trigger: Trigger, hooks: ChainHook
     untrue = set(case.untrue_allegations)
     wrong = [a for a in trigger.allegations if a not in untrue]
     if wrong:
-        culprit = hooks.implementations(TRIGGER_HOOK)[0].plugin
-        raise PluginError(culprit, TRIGGER_HOOK, f"would clarify allegations not found untrue: {', '.join(wrong)}")
+        hooks.fail(TRIGGER_HOOK, f"would clarify allegations not found untrue: {', '.join(wrong)}")
     if trigger.allegations and not trigger.clarifies:
-        culprit = hooks.implementations(TRIGGER_HOOK)[0].plugin
-        raise PluginError(culprit, TRIGGER_HOOK, f"outcome {trigger.outcome} must not list allegations to clarify")
+        hooks.fail(TRIGGER_HOOK, f"outcome {trigger.outcome} must not list allegations to clarify")
 
 
 def _fallback_reasons(resolution: Resolution) -> tuple[Text, ...]:

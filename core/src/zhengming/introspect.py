@@ -11,20 +11,23 @@ from .plugin.registry import JurisdictionRegistry
 
 
 def hook_answers(registry: JurisdictionRegistry, jurisdiction: str) -> list[dict[str, Any]]:
-    """For each chain hook: how it combines, who answers (most specific first), who adjusts (wrappers)."""
-    hooks = registry.hooks(registry.lineage(jurisdiction))
+    """For each chain hook: how it combines, who answers (most specific first), and which wrappers adjust
+    that answer — for a most-specific hook only those at or below the answering level, since a wrapper
+    never touches a more specific level's answer."""
+    plan = registry.plan(registry.lineage(jurisdiction))
     rows = []
     for hook in CHAIN_HOOKS:
-        impls = hooks.implementations(hook)
+        impls = plan.implementations(hook)
         answering = [i.plugin for i in impls if not i.wrapper]
         mode = combine_mode(hook)
+        floor = plan.chain.index(answering[0]) if answering and mode is Combine.MOST_SPECIFIC else 0
         rows.append(
             {
                 "hook": hook,
                 "combine": mode.value,
                 "answered_by": answering[:1] if mode is Combine.MOST_SPECIFIC else answering,
                 "falls_back_to": answering[1:] if mode is Combine.MOST_SPECIFIC else [],
-                "adjusted_by": [i.plugin for i in impls if i.wrapper],
+                "adjusted_by": [i.plugin for i in impls if i.wrapper and plan.chain.index(i.plugin) >= floor],
             }
         )
     return rows

@@ -7,6 +7,7 @@ overrides nothing must answer as its parent), a test running the conformance sui
 
 from __future__ import annotations
 
+import copy
 import re
 from datetime import date
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from .casefiles import example_cases
+from .casefiles import read_examples
 from .engine import Engine
 from .model import JurisdictionLevel, to_document
 from .model.jurisdiction import JURISDICTION_ID
@@ -52,7 +53,11 @@ def scaffold(registry: JurisdictionRegistry, spec: PluginSpec, target: Path) -> 
     if not JURISDICTION_ID.match(spec.id):
         raise ScaffoldError(f"{spec.id!r} is not a jurisdiction id like 'pingdingshan.jiaxian'")
     if spec.parent not in registry.records:
-        raise ScaffoldError(f"parent {spec.parent!r} is not installed; installed: {', '.join(registry.ids())}")
+        problem = registry.problem_for(spec.parent)
+        broken = f" (it failed to load: {problem})" if problem else ""
+        raise ScaffoldError(
+            f"parent {spec.parent!r} is not installed{broken}; installed: {', '.join(registry.ids())}"
+        )
     if spec.id in registry.records:
         raise ScaffoldError(f"jurisdiction {spec.id!r} is already installed")
     if target.exists():
@@ -64,6 +69,7 @@ def scaffold(registry: JurisdictionRegistry, spec: PluginSpec, target: Path) -> 
         "distribution": spec.distribution,
         "package": spec.package,
         "parent_distribution": parent.distribution or "zhengming",
+        "dependencies": ", ".join(f'"{d}"' for d in dependencies(parent.distribution)),
         "in_force_from": f"{spec.in_force_from.year}, {spec.in_force_from.month}, {spec.in_force_from.day}",
         "in_force_iso": spec.in_force_from.isoformat(),
     }
@@ -88,26 +94,54 @@ def scaffold(registry: JurisdictionRegistry, spec: PluginSpec, target: Path) -> 
     return [*written, cases]
 
 
+def dependencies(parent_distribution: str | None) -> list[str]:
+    """zhengming, and the parent's distribution when the parent is not the core (listed once)."""
+    found = ["zhengming>=0.1"]
+    if parent_distribution and parent_distribution != "zhengming":
+        found.append(parent_distribution)
+    return found
+
+
+# The case every new plugin starts with when no ancestor ships example cases (a province under core):
+# an untrue report that stood in the way of a promotion, verified by the county discipline commission.
+STARTER_CASE: dict[str, Any] = {
+    "case_id": "starter-1",
+    "subject": {"kind": "person", "name": "张某", "management_level": "county"},
+    "report": {"received_on": "2024-01-05", "real_name": True, "channel": "letter"},
+    "handling": {"organ": "discipline_commission", "level": "county", "verification_concluded_on": "2024-03-10"},
+    "allegations": [{"id": "a1", "summary": "收受礼金", "finding": "untrue"}],
+    "impact": {"scope": "unit", "on_selection": True},
+}
+
+
+def _starter_examples(registry: JurisdictionRegistry, parent: str) -> list[tuple[str, str, dict[str, Any]]]:
+    """``(id, description, case)`` of the nearest ancestor's clarification examples, else the starter case."""
+    for ancestor in reversed(registry.lineage(parent)):
+        found = read_examples(registry.records[ancestor].plugin, ancestor).examples
+        examples = [
+            (e.id, e.description, e.case) for e in found if e.case.get("kind", "clarification") == "clarification"
+        ]
+        if examples:
+            return examples
+    return [("starter", "不实举报影响干部选拔任用", STARTER_CASE)]
+
+
 def inherited_cases(registry: JurisdictionRegistry, spec: PluginSpec) -> str:
-    """A case file: the nearest ancestor's example cases, expecting the parent's answers today."""
+    """A case file: the nearest ancestor's example cases (or a starter case), expecting the parent's
+    answers today. Never empty: the case-file format requires at least one case."""
     import yaml
 
     engine = Engine(registry)
-    examples = []
-    for ancestor in reversed(registry.lineage(spec.parent)):
-        examples = [e for e in example_cases(registry.records[ancestor].plugin, ancestor) if "kind" not in e.case]
-        if examples:
-            break
     cases = []
-    for example in examples[:MAX_CASES]:
-        document = dict(example.case, jurisdiction=spec.parent)
+    for example_id, description, case in _starter_examples(registry, spec.parent)[:MAX_CASES]:
+        document = dict(copy.deepcopy(case), jurisdiction=spec.parent)  # validation fills defaults in place
         as_of = max(date.fromisoformat(document.get("as_of", spec.in_force_from.isoformat())), spec.in_force_from)
         document["as_of"] = as_of.isoformat()
         decision = to_document(engine.evaluate_document(document))
         cases.append(
             {
-                "id": "inherited-" + re.sub(r"[^A-Za-z0-9_.-]", "-", example.id),
-                "description": f"未覆盖任何规则时，与上级 {spec.parent} 的答复相同：{example.description}",
+                "id": "inherited-" + re.sub(r"[^A-Za-z0-9_.-]", "-", example_id),
+                "description": f"未覆盖任何规则时，与上级 {spec.parent} 的答复相同：{description}",
                 "basis": [decision["trigger"]["citations"][0]],
                 "level": "must",
                 "case": dict(document, jurisdiction=spec.id),

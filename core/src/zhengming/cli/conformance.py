@@ -39,10 +39,14 @@ def conformance(app: App, jurisdictions: tuple[str, ...], fmt: str, report: Path
     registry = app.registry
     unknown = [j for j in jurisdictions if j not in registry.records]
     if unknown:
-        click.echo(
-            app.say(
-                f"未安装的辖区：{', '.join(unknown)}；已安装：", f"not installed: {', '.join(unknown)}; installed: "
+        named = []
+        for jid in unknown:
+            problem = registry.problem_for(jid)
+            named.append(
+                app.say(f"{jid}（加载失败：{problem}）", f"{jid} (failed to load: {problem})") if problem else jid
             )
+        click.echo(
+            app.say(f"未安装的辖区：{'、'.join(named)}；已安装：", f"not installed: {', '.join(named)}; installed: ")
             + ", ".join(registry.ids()),
             err=True,
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import click
 
+from ..model import Text
 from .app import EXIT_FAILURE, App, pass_app
 from .columns import pad
 
@@ -24,9 +25,9 @@ def demo(app: App, show_all: bool, demo_db: str | None) -> None:
 
     Evaluates the example cases shipped with every installed jurisdiction, then runs cases through
     their whole lifecycle in a fresh database."""
-    from ..casefiles import example_cases, mismatches
+    from ..casefiles import mismatches, read_examples
     from ..engine import Engine
-    from ..labels import label
+    from ..errors import ZhengmingError
     from ..model import to_document
     from .render import decision_text
 
@@ -34,23 +35,28 @@ def demo(app: App, show_all: bool, demo_db: str | None) -> None:
     engine = Engine(registry)
     rows, failures = [], 0
     for jid in registry.ids():
-        for example in example_cases(registry.records[jid].plugin, jid):
-            decision = engine.evaluate_document(example.case)
+        found = read_examples(registry.records[jid].plugin, jid)
+        for problem in found.problems:  # a malformed case file is a failure to report, not a crash
+            failures += 1
+            rows.append((jid, problem.path.name, "—", "✗ " + "; ".join(problem.problems)))
+        for example in found.examples:
+            try:
+                decision = engine.evaluate_document(example.case)
+            except ZhengmingError as exc:
+                failures += 1
+                rows.append((jid, example.id, "—", f"✗ {type(exc).__name__}: {exc}"))
+                continue
             wrong = mismatches(example.expect, to_document(decision))
             failures += bool(wrong)
             if example.demo or show_all:
                 click.echo(click.style(f"━━ {example.id}: {example.description}", bold=True))
                 click.echo(decision_text(decision, app.lang) + "\n")
-            outcome = getattr(decision, "trigger", None)
-            verdict = (
-                outcome.outcome if outcome else getattr(decision, "classification", getattr(decision, "outcome", ""))
-            )
             rows.append(
-                (jid, example.id, label(verdict).render(app.lang), "✓" if not wrong else "✗ " + "; ".join(wrong))
+                (jid, example.id, verdict(decision).render(app.lang), "✓" if not wrong else "✗ " + "; ".join(wrong))
             )
     click.echo(click.style(app.say("━━ 全部示例案件", "━━ All example cases"), bold=True))
-    for jid, case_id, verdict, check in rows:
-        click.echo(f"  {jid:<28} {case_id:<44} {pad(verdict, 16)} {check}")
+    for jid, case_id, result, check in rows:
+        click.echo(f"  {jid:<28} {case_id:<44} {pad(result, 16)} {check}")
     click.echo(
         app.say(
             f"共 {len(rows)} 件，{len(rows) - failures} 件与预期一致。",
@@ -62,3 +68,24 @@ def demo(app: App, show_all: bool, demo_db: str | None) -> None:
     lifecycle_demo(app, demo_db)
     if failures:
         raise SystemExit(EXIT_FAILURE)
+
+
+def verdict(decision) -> Text:
+    """The one-word result of a decision of any kind, for the table of example cases."""
+    from ..labels import label
+    from ..model import (
+        AccountabilityDecision,
+        ClarificationDecision,
+        DisciplinedRevisitDecision,
+        FalseAccusationDecision,
+    )
+
+    if isinstance(decision, ClarificationDecision):
+        return label(decision.trigger.outcome)
+    if isinstance(decision, FalseAccusationDecision):
+        return label(decision.classification)
+    if isinstance(decision, DisciplinedRevisitDecision):
+        return Text("需要回访", "revisit") if decision.required else Text("无需回访", "no revisit")
+    if isinstance(decision, AccountabilityDecision):
+        return label(decision.outcome)
+    return label(decision.outcome)

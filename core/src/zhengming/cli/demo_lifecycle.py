@@ -13,12 +13,26 @@ import click
 from .app import App
 from .columns import pad
 
+# The jurisdictions whose accountability and revisit-education cases the demo shows step by step.
+WALKED_THROUGH = ("pingdingshan", "xuchang")
+ACTION_NAMES = {
+    "approve": ("会商/审批", "consulted/approved"),
+    "talk": ("谈话提醒", "reminder talk"),
+    "rectification": ("考验期整改到位", "rectified on probation"),
+    "consent": ("征求本人意见", "own view sought"),
+    "revisit": ("回访", "revisited"),
+    "archive": ("归档", "archived"),
+    "close": ("办结", "closed"),
+}
+
 
 def lifecycle_demo(app: App, db_path: str | None) -> None:
     from ..engine import Engine
+    from ..labels import label
     from ..lifecycle import CaseService
     from ..lifecycle.demo import DEMO_DATE, Demo
     from ..lifecycle.states import ORDER
+    from ..model import AccountabilityOutcome
     from ..store import audit, open_store
     from ..store.crypto import Sealer
     from .case_text import reason_name, state_name
@@ -36,6 +50,11 @@ def lifecycle_demo(app: App, db_path: str | None) -> None:
         )
         run = Demo(service).everything()
         cases, _total = service.list(limit=None)
+        walked = [
+            service.show(case_id)
+            for jurisdiction, case_id, scenario in run.cases
+            if jurisdiction in WALKED_THROUGH and scenario in ("accountability", "revisit-education")
+        ]
         with store.transaction() as session:
             verified = audit.verify(session)
         store.dispose()
@@ -53,6 +72,22 @@ def lifecycle_demo(app: App, db_path: str | None) -> None:
         counts = per_jurisdiction[jid]
         parts = " · ".join(f"{state_name(s, app.lang)} {counts[s]}" for s in ORDER if counts[s])
         click.echo(f"  {jid:<28} {sum(counts.values()):>3}  {parts}")
+    click.echo(click.style(say("━━ 问责与受处分干部回访教育", "━━ Accountability and revisit education"), bold=True))
+    sep = say("：", ": ")
+    for view in walked:
+        steps = " → ".join(
+            [state_name(view["history"][0]["to"], app.lang)]
+            + [
+                f"{say(*ACTION_NAMES.get(h['action'], (h['action'], h['action'])))}{sep}{state_name(h['to'], app.lang)}"
+                for h in view["history"][1:]
+            ]
+        )
+        outcome = (
+            f" [{label(AccountabilityOutcome(view['outcome'])).render(app.lang)}]"
+            if view["kind"] == "accountability"
+            else ""
+        )
+        click.echo(f"  {view['case_id']:<34} {steps}{outcome}")
     click.echo(click.style(say("━━ 按状态汇总", "━━ Cases by state"), bold=True))
     by_state = Counter(row["state"] for row in cases)
     reasons = _close_reasons(service, cases)

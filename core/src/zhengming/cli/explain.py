@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from typing import Any
 
 import click
 
@@ -18,34 +19,37 @@ from .app import App, exit_codes, pass_app, read_case
 def explain(app: App, case_file, as_json: bool, as_of: datetime | None) -> None:
     """Trace a case through the jurisdiction chain (exit codes as for evaluate)."""
     from ..explain import explain as trace_case
-    from ..explain import trace_document
+    from ..explain import step_document
     from ..safetext import neutral
 
     with exit_codes(app):
-        chain, traces = trace_case(app.registry, read_case(case_file), as_of=as_of.date() if as_of else None)
-    documents = [trace_document(t, app.lang) for t in traces]
+        found = trace_case(app.registry, read_case(case_file), as_of=as_of.date() if as_of else None)
     if as_json:
-        click.echo(json.dumps({"chain": list(chain), "hooks": documents}, ensure_ascii=False, indent=2))
+        documents = [step_document(step, app.lang) for step in found.steps]
+        click.echo(json.dumps({"chain": list(found.chain), "hooks": documents}, ensure_ascii=False, indent=2))
         return
-    click.echo(app.say("规则链：", "chain: ") + " → ".join(chain))
-    for doc in documents:
-        by = ", ".join(doc["answered_by"]) or "—"
-        adjusted = app.say(f"；{', '.join(doc['adjusted_by'])} 调整", f"; adjusted by {', '.join(doc['adjusted_by'])}")
-        click.secho(f"\n{doc['hook']}", bold=True)
-        click.echo("  " + app.say(f"回答者：{by}", f"answered by: {by}") + (adjusted if doc["adjusted_by"] else ""))
-        for line in _summary(doc["answer"], app.lang):
-            click.echo(f"  {neutral(line)}")
+    click.echo(app.say("规则链：", "chain: ") + " → ".join(found.chain))
+    for step in found.steps:
+        by = ", ".join(step.answered_by) or "—"
+        adjusted = ", ".join(step.adjusted_by)
+        click.secho(f"\n{step.hook}", bold=True)
+        line = app.say(f"回答者：{by}", f"answered by: {by}")
+        if adjusted:
+            line += app.say(f"；{adjusted} 调整", f"; adjusted by {adjusted}")
+        click.echo("  " + line)
+        for text in _summary(step.answer, app.lang):
+            click.echo(f"  {neutral(text)}")
 
 
-def _summary(answer, lang: str) -> list[str]:
-    """The answer without its citations, then each citation on its own line."""
-    from ..model import Citation
+def _summary(answer: Any, lang: str) -> list[str]:
+    """Each answer item without its citations, then each citation on its own line."""
+    from ..model import to_document
     from .render import citation
 
-    items = answer if isinstance(answer, list) else [answer]
     lines = []
-    for item in items:
-        body = {k: v for k, v in item.items() if k != "citations"}
+    for item in answer if isinstance(answer, tuple) else (answer,):
+        body = to_document(item, lang)
+        body = {k: v for k, v in body.items() if k != "citations"} if isinstance(body, dict) else body
         lines.append(json.dumps(body, ensure_ascii=False))
-        lines += [f"    ← {citation(Citation(**c), lang)}" for c in item.get("citations", ())]
+        lines += [f"    ← {citation(c, lang)}" for c in getattr(item, "citations", ())]
     return lines

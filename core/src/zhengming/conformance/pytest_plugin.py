@@ -43,11 +43,20 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     registry = load_registry()
     missing = [j for j in jurisdictions if j not in registry.records]
     if missing:
-        raise pytest.UsageError(f"not installed: {', '.join(missing)}; installed: {', '.join(registry.ids())}")
+        raise pytest.UsageError(not_installed(registry, missing))
     suite = ConformanceSuite.from_parent(session, name="zhengming-conformance")
     suite.registry = registry
     suite.jurisdictions = tuple(jurisdictions)
     items.extend(suite.collect())
+
+
+def not_installed(registry: Any, missing: list[str]) -> str:
+    """Which jurisdictions are missing, each with the reason it failed to load if it did."""
+    named = []
+    for jid in missing:
+        problem = registry.problem_for(jid)
+        named.append(f"{jid} (failed to load: {problem.source}: {problem.error})" if problem else jid)
+    return f"not installed: {', '.join(named)}; installed: {', '.join(registry.ids())}"
 
 
 class ConformanceFailure(Exception):
@@ -59,11 +68,15 @@ class ConformanceSuite(pytest.Collector):
     jurisdictions: tuple[str, ...] = ()
 
     def collect(self):
-        from ..casefiles import example_cases
+        from ..casefiles import read_examples
         from ..model import CaseKind
 
         for jid in self.jurisdictions:
-            for example in example_cases(self.registry.records[jid].plugin, jid):
+            found = read_examples(self.registry.records[jid].plugin, jid)
+            for problem in found.problems:
+                name = f"{jid}::casefile::{problem.path.name}"
+                yield CaseFileItem.from_parent(self, name=name, jurisdiction=jid, problem=problem)
+            for example in found.examples:
                 yield CaseItem.from_parent(self, name=f"{jid}::case::{example.id}", jurisdiction=jid, example=example)
             for kind in CaseKind:
                 yield InvariantItem.from_parent(
@@ -112,6 +125,17 @@ class CaseItem(_Item):
 
     def runtest(self) -> None:
         self.report(self.checker().check_example(self.example))
+
+
+class CaseFileItem(_Item):
+    """A case file that could not be read: a failing item naming the file and each problem."""
+
+    def __init__(self, *, problem: Any, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.problem = problem
+
+    def runtest(self) -> None:
+        self.report([self.checker().case_file_problem(self.problem)])
 
 
 class InvariantItem(_Item):

@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from ..casefiles import ExampleCase, example_cases, mismatches
+from ..casefiles import ExampleCase, InvalidCaseFile, mismatches, read_examples
 from ..engine import Engine
 from ..errors import PluginError
 from ..model import CaseKind, ListKind, to_document
@@ -52,7 +52,7 @@ def run(registry: JurisdictionRegistry, jurisdictions: Iterable[str], *, max_exa
 
 def own_hooks(registry: JurisdictionRegistry, jid: str) -> set[str]:
     """The chain hooks the jurisdiction's own plugin implements (answers or adjusts)."""
-    hooks = registry.hooks(registry.lineage(jid))
+    hooks = registry.plan(registry.lineage(jid))
     return {h for h in CHAIN_HOOKS if any(i.plugin == jid for i in hooks.implementations(h))}
 
 
@@ -73,7 +73,19 @@ class JurisdictionChecker:
     # --- case files ----------------------------------------------------------------------
 
     def case_files(self) -> list[Result]:
-        return [r for example in example_cases(self.record.plugin, self.jid) for r in self.check_example(example)]
+        found = read_examples(self.record.plugin, self.jid)
+        results = [self.case_file_problem(problem) for problem in found.problems]
+        return results + [r for example in found.examples for r in self.check_example(example)]
+
+    def case_file_problem(self, problem: InvalidCaseFile) -> Result:
+        """A malformed case file: a failing check naming the file and each problem's pointer."""
+        return Result(
+            jurisdiction=self.jid,
+            family="trigger",
+            check=f"casefile:{problem.path.name}",
+            status=FAIL,
+            detail=str(problem),
+        )
 
     def check_example(self, example: ExampleCase) -> list[Result]:
         """One result per hook family the example's expectation touches: it matches and cites its basis."""
@@ -93,11 +105,15 @@ class JurisdictionChecker:
                 )
             ]
         wrong = mismatches(example.expect, decision)
+        # the invariants hold on the plugin's own cases too, where its author wrote the rule's path down
+        broken = [(i.id, failure) for i in INVARIANTS for failure in i.check(example.case, decision)]
+        wrong += [f"invariant {invariant}: {failure}" for invariant, failure in broken]
         cited = {(c["document"], c["article"]) for c in _citations(decision)}
         wrong += [
             f"does not cite {b.document} {b.article}" for b in example.basis if (b.document, b.article) not in cited
         ]
         families = _families_touched(example, decision)
+        families += [f for _, failure in broken if (f := family_at(decision, failure.split(":")[0])) not in families]
         return [
             Result(
                 jurisdiction=self.jid,

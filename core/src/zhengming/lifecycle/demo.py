@@ -190,6 +190,40 @@ class Demo:
             if view["state"] == State.DECIDED:
                 svc.archive(view["case_id"], self.implementer(view))
 
+        view = self.open(jid, "accountability", ACCOUNTABILITY)
+        if view:
+            self.hold_to_account(self.approve_steps(view))
+        view = self.open(jid, "revisit-education", DISCIPLINED_REVISIT)
+        if view:
+            self.revisit_education(self.approve_steps(view))
+
+    def hold_to_account(self, view: dict[str, Any]) -> dict[str, Any]:
+        """提醒式问责: the reminder talk, the probation, its result, then archive and close."""
+        svc, case_id, who = self.service, view["case_id"], self.implementer(view)
+        if view["state"] == State.REMINDER:
+            view = svc.hold_talk(case_id, who, DEMO_DATE)
+        if view["state"] == State.PROBATION:
+            view = svc.record_rectification(case_id, who, True)
+        if view["state"] == State.DECIDED:
+            view = svc.archive(case_id, who)
+        if view["state"] == State.ARCHIVED:
+            view = svc.close(case_id, who)
+        return view
+
+    def revisit_education(self, view: dict[str, Any]) -> dict[str, Any]:
+        """回访教育: the cadre's own view, the visit by the plan's first method, then close."""
+        svc, case_id, who = self.service, view["case_id"], self.implementer(view)
+        if view["state"] == State.CONSENT:
+            view = svc.consent(case_id, who, "given", "本人同意回访")
+        if view["state"] == State.REVISIT:
+            method = (view["revisit"]["methods"] or [None])[0]
+            day = DEMO_DATE + timedelta(days=30)
+            view = svc.record_revisit(case_id, who, on=day, method=method, target=None, note="违纪事实和组织关爱两必谈")
+            view = svc.close(case_id, who)
+        elif view["state"] == State.DECIDED:
+            view = svc.archive(case_id, who)
+        return view
+
     def everything(self) -> DemoRun:
         """Every scenario for every installed jurisdiction; and the wrong user tried once, on purpose."""
         ids = self.service.engine.registry.ids()
@@ -238,5 +272,22 @@ FAULT_TOLERANCE = {
         "timing": "after",
         "claimed_items": [],
         "facts": {"public_interest_motive": True, "corrected_promptly": True},
+    },
+}
+ACCOUNTABILITY = {  # a county ranked last in the city's assessment, no serious consequences
+    "kind": "accountability",
+    "subject": {"kind": "person", "name": "刘某", "management_level": "county", "position": "leader_in_charge"},
+    "unit": {"kind": "county"},
+    "shortfall": {"kind": "poor_implementation"},
+    "facts": {"adverse_impact": "none"},
+}
+DISCIPLINED_REVISIT = {
+    "kind": "disciplined_revisit",
+    "subject": {"kind": "person", "name": "何某", "management_level": "county"},
+    "discipline": {
+        "kind": "party_discipline",
+        "decided_on": "2023-10-09",
+        "organ": "discipline_commission",
+        "level": "county",
     },
 }

@@ -93,7 +93,7 @@ def case_row(
     document, decision = evaluated.document, evaluated.decision
     kind = decision["kind"]
     steps = steps_of(kind, decision)
-    state, reason = entry_state(kind, decision, steps)
+    state, reason = entry_state(kind, decision, steps, document)
     pinned = pin(engine.registry, tuple(decision["chain"]))
     due = due_of(kind, decision)
     return {

@@ -60,7 +60,9 @@ def due_of(kind: str, decision: Mapping[str, Any]) -> str | None:
     return deadline.get("due_on") if deadline else None
 
 
-def entry_state(kind: str, decision: Mapping[str, Any], steps: list[Any]) -> tuple[State, str | None]:
+def entry_state(
+    kind: str, decision: Mapping[str, Any], steps: list[Any], document: Mapping[str, Any] | None = None
+) -> tuple[State, str | None]:
     """The state a freshly evaluated case enters, and the closing reason when it closes at once."""
     if kind == "clarification":
         outcome = decision["trigger"]["outcome"]
@@ -70,18 +72,19 @@ def entry_state(kind: str, decision: Mapping[str, Any], steps: list[Any]) -> tup
             return State.DEFERRED, None
     if steps:
         return _step_state(steps, 0), None
-    return _after_steps(kind, decision), None
+    return _after_steps(kind, decision, document), None
 
 
 def _step_state(steps: list[Any], index: int) -> State:
     return State.PROPOSAL if index == 0 and steps[0]["action"] == "propose" else State.APPROVAL
 
 
-def _after_steps(kind: str, decision: Mapping[str, Any]) -> State:
+def _after_steps(kind: str, decision: Mapping[str, Any], document: Mapping[str, Any] | None) -> State:
     if kind == "clarification":
         return State.CONSENT if needs_consent(decision) else State.CLARIFICATION
     if kind == "accountability" and decision["outcome"] == "reminder":
-        return State.PROBATION if (decision.get("probation") or {}).get("ends_on") else State.REMINDER
+        started = ((document or {}).get("probation") or {}).get("started_on")  # the reminder talk was held
+        return State.PROBATION if started else State.REMINDER
     if kind == "disciplined_revisit" and decision["required"]:
         return State.CONSENT if decision["consent_required"] else State.REVISIT
     return State.DECIDED
@@ -135,7 +138,9 @@ def approve(case: Any, user: Any) -> tuple[int, dict[str, Any]]:
     index, step = case.current_step, current_step(case)
     case.current_step = index + 1
     case.state = (
-        _step_state(case.steps, index + 1) if index + 1 < len(case.steps) else _after_steps(case.kind, case.decision)
+        _step_state(case.steps, index + 1)
+        if index + 1 < len(case.steps)
+        else _after_steps(case.kind, case.decision, case.document)
     ).value
     return index, step
 
@@ -337,6 +342,6 @@ def record_rectification(case: Any, user: Any) -> None:
     check_implementer(case, user)
 
 
-def after_facts(kind: str, decision: Mapping[str, Any]) -> State:
+def after_facts(kind: str, decision: Mapping[str, Any], document: Mapping[str, Any]) -> State:
     """The state a case is in once its decision was taken again on new facts (steps already done)."""
-    return _after_steps(kind, decision)
+    return _after_steps(kind, decision, document)

@@ -321,7 +321,7 @@ class CaseService:
                 row["plugin_versions"],
                 row["rules_fingerprint"],
             )
-            case.state = machine.after_facts(case.kind, case.decision).value
+            case.state = machine.after_facts(case.kind, case.decision, document).value
             detail = {
                 **probation,
                 "outcome": case.outcome,

@@ -1,25 +1,22 @@
-"""Plugin managers and the typed facade the engine calls hooks through.
+"""The typed facade the engine calls hooks through.
 
-One :class:`ChainHooks` per jurisdiction chain (``core → … → leaf``), built once by the registry and
-reused. Core code never calls ``pm.hook.x(...)`` directly: each hook has one typed method here,
-which also checks the answer against the contract and names the plugin when something goes wrong.
+Core code never calls ``pm.hook.x(...)``: each hook has one typed method here, and every method goes
+through :meth:`ChainHooks.ask`, which resolves the hook with the chain's
+:class:`~zhengming.plugin.plan.ResolutionPlan` and keeps the :class:`~zhengming.plugin.plan.Resolved`
+record. One facade serves one evaluation (cheap to build); the plan behind it is built once per chain.
+The records give exact blame to the guard and to errors, and are what ``explain`` shows: the engine
+and ``explain`` run the same plan.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from types import TracebackType
-from typing import Any, TypeVar
-
-import attrs
-import pluggy
+from typing import Any
 
 from ..errors import PluginError
 from ..model import (
     AccountabilityAssessment,
     AccountabilityCase,
     Approval,
-    Citation,
     ClarificationCase,
     Deadline,
     DisciplinedRevisitCase,
@@ -31,194 +28,113 @@ from ..model import (
     FaultToleranceCase,
     MethodOption,
     Notification,
-    Recipient,
     ReporterTracing,
     Revisit,
     Trigger,
 )
-from . import hookspecs
 from .context import EvaluationContext
-from .markers import PROJECT, Combine
+from .markers import Combine
+from .plan import Implementation, ResolutionPlan, Resolved, new_plugin_manager
+from .specs import CHAIN_HOOKS, SPECS
 
-HOOK_SPECS = {name: fn for name, fn in vars(hookspecs).items() if name.startswith("zhengming_") and callable(fn)}
-CHAIN_HOOKS = tuple(name for name, fn in HOOK_SPECS.items() if fn.zhengming_combine is not Combine.OWN)
+HOOK_SPECS = {name: spec.function for name, spec in SPECS.items()}
 
-A = TypeVar("A")
+__all__ = [
+    "CHAIN_HOOKS",
+    "HOOK_SPECS",
+    "ChainHooks",
+    "Implementation",
+    "ResolutionPlan",
+    "Resolved",
+    "combine_mode",
+    "new_plugin_manager",
+]
 
 
 def combine_mode(hook: str) -> Combine:
-    return HOOK_SPECS[hook].zhengming_combine
-
-
-def new_plugin_manager() -> pluggy.PluginManager:
-    """A manager with zhengming's hook specs and no plugins (a factory: never a shared global)."""
-    pm = pluggy.PluginManager(PROJECT)
-    pm.add_hookspecs(hookspecs)
-    return pm
-
-
-@attrs.frozen
-class Trace:
-    """One hook's answer for one case: who answered, who adjusted it, and the answer."""
-
-    hook: str
-    answered_by: tuple[str, ...]
-    adjusted_by: tuple[str, ...]
-    answer: Any
-
-
-@attrs.frozen
-class Implementation:
-    plugin: str
-    wrapper: bool
+    return SPECS[hook].combine
 
 
 class ChainHooks:
-    """Typed calls into one chain's plugins.
+    """Typed calls into one chain's plugins for one evaluation, remembering every resolution.
 
-    :param plugins: ``(id, plugin object)`` pairs, most general first (core first).
+    :param plan: the chain's resolution plan.
+    :param record: a list to append each :class:`Resolved` to, in the order asked (for ``explain``).
     """
 
-    def __init__(self, plugins: Sequence[tuple[str, object]]):
-        pm = new_plugin_manager()
-        for name, plugin in plugins:
-            pm.register(plugin, name=name)
-        pm.check_pending()
-        self.chain = tuple(name for name, _ in plugins)
-        self._hook = pm.hook
-        self._owners = {
-            impl.function.__code__: impl.plugin_name
-            for name in HOOK_SPECS
-            for impl in getattr(pm.hook, name).get_hookimpls()
-        }
-
-    # --- introspection -------------------------------------------------------------------
+    def __init__(self, plan: ResolutionPlan, record: list[Resolved] | None = None):
+        self.plan = plan
+        self.chain = plan.chain
+        self.resolved: dict[str, Resolved] = {}
+        self._record = record
 
     def implementations(self, hook: str) -> tuple[Implementation, ...]:
-        """Who implements ``hook`` in this chain, in call order (most specific first)."""
-        impls = getattr(self._hook, hook).get_hookimpls()
-        return tuple(Implementation(i.plugin_name, bool(i.wrapper or i.hookwrapper)) for i in reversed(impls))
+        """Who implements ``hook`` in this chain, most specific first."""
+        return self.plan.implementations(hook)
 
-    def trace(self, hook: str, **kwargs: Any) -> Trace:
-        """Who answered ``hook`` for these arguments, and who adjusted the answer (slow: for explain).
-
-        Calls each implementation on its own, most specific first, as pluggy would; then the whole
-        hook, so that wrappers that changed the answer are named.
-        """
-        caller = getattr(self._hook, hook)
-        answered: list[tuple[str, Any]] = []
-        for impl in reversed(caller.get_hookimpls()):
-            if impl.wrapper or impl.hookwrapper:
-                continue
-            answer = impl.function(*(kwargs[name] for name in impl.argnames))
-            if answer is not None:
-                answered.append((impl.plugin_name, answer))
-                if combine_mode(hook) is Combine.MOST_SPECIFIC:
-                    break
-        final = self._call(hook, **kwargs)
-        inner = answered[0][1] if answered and combine_mode(hook) is Combine.MOST_SPECIFIC else final
-        wrappers = tuple(i.plugin for i in self.implementations(hook) if i.wrapper)
-        return Trace(
-            hook=hook,
-            answered_by=tuple(name for name, _ in answered),
-            adjusted_by=wrappers if final != inner else (),
-            answer=final,
-        )
+    def ask(self, hook: str, **arguments: Any) -> Resolved:
+        """Resolve ``hook`` along the chain; the one way every typed method calls plugins."""
+        resolved = self.plan.resolve(hook, arguments)
+        self.resolved[hook] = resolved
+        if self._record is not None:
+            self._record.append(resolved)
+        return resolved
 
     # --- clarification --------------------------------------------------------------------
 
     def trigger(self, case: ClarificationCase, ctx: EvaluationContext) -> Trigger:
-        return self._most_specific("zhengming_clarification_trigger", Trigger, case=case, ctx=ctx)
+        return self.ask("zhengming_clarification_trigger", case=case, ctx=ctx).answer
 
     def deadline(self, case: ClarificationCase, trigger: Trigger, ctx: EvaluationContext) -> Deadline:
-        return self._most_specific("zhengming_clarification_deadline", Deadline, case=case, trigger=trigger, ctx=ctx)
+        return self.ask("zhengming_clarification_deadline", case=case, trigger=trigger, ctx=ctx).answer
 
     def fast_track(self, case: ClarificationCase, ctx: EvaluationContext) -> FastTrack:
-        return self._most_specific("zhengming_fast_track", FastTrack, case=case, ctx=ctx)
+        return self.ask("zhengming_fast_track", case=case, ctx=ctx).answer
 
     def approval(self, case: ClarificationCase, trigger: Trigger, ctx: EvaluationContext) -> Approval:
-        return self._most_specific("zhengming_approval_route", Approval, case=case, trigger=trigger, ctx=ctx)
+        return self.ask("zhengming_approval_route", case=case, trigger=trigger, ctx=ctx).answer
 
     def methods(self, case: ClarificationCase, trigger: Trigger, ctx: EvaluationContext) -> tuple[MethodOption, ...]:
-        hook = "zhengming_clarification_methods"
-        answer = self._call(hook, case=case, trigger=trigger, ctx=ctx)
-        return self._sequence_of(hook, MethodOption, answer)
+        return self.ask("zhengming_clarification_methods", case=case, trigger=trigger, ctx=ctx).answer
 
     def notifications(
         self, case: ClarificationCase, trigger: Trigger, ctx: EvaluationContext
     ) -> tuple[Notification, ...]:
-        hook = "zhengming_notifications"
-        cited: dict[Recipient, list[Citation]] = {}
-        for answer in self._call(hook, case=case, trigger=trigger, ctx=ctx):  # most specific first
-            for item in self._sequence_of(hook, Notification, answer):
-                bucket = cited.setdefault(item.recipient, [])
-                for citation in item.citations:
-                    if citation not in bucket:
-                        bucket.append(citation)
-        return tuple(Notification(recipient=r, citations=tuple(cited[r])) for r in Recipient if r in cited)
+        return self.ask("zhengming_notifications", case=case, trigger=trigger, ctx=ctx).answer
 
     def revisit(self, case: ClarificationCase, trigger: Trigger, ctx: EvaluationContext) -> Revisit:
-        return self._most_specific("zhengming_revisit_policy", Revisit, case=case, trigger=trigger, ctx=ctx)
+        return self.ask("zhengming_revisit_policy", case=case, trigger=trigger, ctx=ctx).answer
 
     # --- false accusation and fault tolerance -------------------------------------------------
 
     def false_accusation(self, case: FalseAccusationCase, ctx: EvaluationContext) -> FalseAccusationAssessment:
-        return self._most_specific("zhengming_false_accusation", FalseAccusationAssessment, case=case, ctx=ctx)
+        return self.ask("zhengming_false_accusation", case=case, ctx=ctx).answer
 
     def reporter_tracing(
         self, case: FalseAccusationCase, assessment: FalseAccusationAssessment, ctx: EvaluationContext
     ) -> ReporterTracing:
-        return self._most_specific(
-            "zhengming_reporter_tracing", ReporterTracing, case=case, assessment=assessment, ctx=ctx
-        )
+        return self.ask("zhengming_reporter_tracing", case=case, assessment=assessment, ctx=ctx).answer
 
     def fault_tolerance(self, case: FaultToleranceCase, ctx: EvaluationContext) -> FaultToleranceAssessment:
-        return self._most_specific("zhengming_fault_tolerance", FaultToleranceAssessment, case=case, ctx=ctx)
+        return self.ask("zhengming_fault_tolerance", case=case, ctx=ctx).answer
 
     # --- accountability and revisit education (v1.1) ------------------------------------------
 
     def accountability(self, case: AccountabilityCase, ctx: EvaluationContext) -> AccountabilityAssessment:
-        return self._most_specific("zhengming_accountability", AccountabilityAssessment, case=case, ctx=ctx)
+        return self.ask("zhengming_accountability", case=case, ctx=ctx).answer
 
     def disciplined_revisit(self, case: DisciplinedRevisitCase, ctx: EvaluationContext) -> DisciplinedRevisitPlan:
-        return self._most_specific("zhengming_disciplined_revisit", DisciplinedRevisitPlan, case=case, ctx=ctx)
+        return self.ask("zhengming_disciplined_revisit", case=case, ctx=ctx).answer
 
-    # --- machinery ------------------------------------------------------------------------
+    # --- blame ------------------------------------------------------------------------------
 
-    def _call(self, hook: str, **kwargs: Any) -> Any:
-        try:
-            return getattr(self._hook, hook)(**kwargs)
-        except Exception as exc:
-            raise PluginError(self._blame(exc.__traceback__, hook), hook, f"{type(exc).__name__}: {exc}") from exc
+    def blame(self, hook: str, item: Any = None) -> str:
+        """The plugin whose answer (or adjustment, or merged ``item``) to ``hook`` stands."""
+        resolved = self.resolved.get(hook)
+        found = resolved.blame(item) if resolved else None
+        return found or " or ".join(i.plugin for i in self.implementations(hook)) or "(none)"
 
-    def _most_specific(self, hook: str, expected: type[A], **kwargs: Any) -> A:
-        answer = self._call(hook, **kwargs)
-        self._check(hook, expected, answer)
-        return answer
-
-    def _sequence_of(self, hook: str, expected: type[A], answer: Any) -> tuple[A, ...]:
-        if answer is None:
-            return ()
-        if not isinstance(answer, (list, tuple)):
-            self.fail(hook, f"answered {type(answer).__name__}, expected a sequence of {expected.__name__}")
-        for item in answer:
-            self._check(hook, expected, item)
-        return tuple(answer)
-
-    def _check(self, hook: str, expected: type, answer: Any) -> None:
-        if not isinstance(answer, expected):
-            self.fail(hook, f"answered {type(answer).__name__}, expected {expected.__name__}")
-
-    def fail(self, hook: str, message: str) -> None:
-        """Raise a :class:`PluginError` for an answer of ``hook`` that breaks the contract."""
-        # Without a traceback we cannot tell which implementation answered: name the candidates.
-        names = [i.plugin for i in self.implementations(hook)]
-        raise PluginError(" or ".join(names) or "(none)", hook, message)
-
-    def _blame(self, tb: TracebackType | None, hook: str) -> str:
-        """The innermost hook implementation on the traceback: the plugin that raised."""
-        culprit = None
-        while tb is not None:
-            culprit = self._owners.get(tb.tb_frame.f_code, culprit)
-            tb = tb.tb_next
-        return culprit or " or ".join(i.plugin for i in self.implementations(hook))
+    def fail(self, hook: str, message: str, item: Any = None) -> None:
+        """Raise a :class:`PluginError` for an answer of ``hook`` that breaks the contract, naming the
+        plugin whose answer stands."""
+        raise PluginError(self.blame(hook, item), hook, message)

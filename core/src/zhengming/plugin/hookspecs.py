@@ -4,25 +4,32 @@ A jurisdiction plugin is a module (or object) registered under the entry-point g
 ``zhengming.jurisdictions``; the entry point's name is the jurisdiction id::
 
     [project.entry-points."zhengming.jurisdictions"]
-    jinan = "zhengming_jinan.rules"
+    jinan = "zhengming_jinan.plugin"
 
 Evaluation for ``pingdingshan.lushan`` consults the chain ``core → pingdingshan →
-pingdingshan.lushan``. Each spec below says how the chain's answers combine:
+pingdingshan.lushan``. zhengming resolves every hook level by level along that chain, core first,
+and each spec below says how the levels' answers combine:
 
-* **most specific wins** — the most specific plugin that returns something other than ``None``
-  answers; return ``None`` to let the parent answer. To *adjust* the inherited answer instead of
-  replacing it, implement the hook as a wrapper::
+* **most specific wins** — an answer other than ``None`` replaces the answer of the levels above;
+  ``None`` inherits it. To *adjust* the inherited answer instead of replacing it, implement the hook
+  as a wrapper: its ``yield`` receives the answer resolved up to and including its own level
+  (never a more specific level's: a child's answer always stands), and it returns the adjusted
+  answer. A wrapper that returns ``None`` keeps the inherited answer unchanged::
 
       @hookimpl(wrapper=True)
       def zhengming_clarification_methods(case, trigger, ctx):
           inherited = yield
           return tuple(attrs.evolve(m, consent_required=True) for m in inherited)
 
-* **merge** — every plugin in the chain contributes and the engine merges the answers.
+* **merge** — every level contributes, and the spec's merge function merges each level's answer
+  into what the levels above it answered; a wrapper adjusts the merged answer up to its own level.
 
-Implementations may accept any subset of a hook's arguments. Every answer carries citations
-(``zhengming.Citation``): the title of the policy text and the article it applies. Plugins must not
-keep state between calls: the same case must always get the same answer.
+Implementations may accept any subset of a hook's arguments. A plugin implements a hook at most
+once; ``tryfirst``, ``trylast`` and the old-style ``hookwrapper`` are refused at load time (the chain
+decides the order). An exception raised by a hook, or an answer of the wrong type, is reported
+naming the plugin and the hook. Every answer carries citations (``zhengming.Citation``): the title
+of the policy text and the article it applies. Plugins must not keep state between calls: the same
+case must always get the same answer.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .markers import Combine, chain_spec
+from .merging import merge_notifications
 
 if TYPE_CHECKING:
     from ..model import (
@@ -68,6 +76,11 @@ def zhengming_jurisdiction() -> Jurisdiction:
     time; it is not combined along the chain (a child's list items are shown together with the
     inherited ones by ``zhengming jurisdictions show``).
 
+    :param case: the clarification case (:class:`zhengming.ClarificationCase`).
+    :param trigger: the trigger resolved along the whole chain for this case; its outcome clarifies
+        (``must_clarify`` or ``may_clarify``) whenever this hook is asked.
+    :param ctx: the evaluation context (:class:`zhengming.EvaluationContext`: jurisdiction, as-of
+        date, chain, list items).
     :return: a :class:`zhengming.Jurisdiction`. ``id`` must equal the entry point's name;
         ``parent`` names the jurisdiction this one refines (``"core"`` at the top). The earliest
         ``in_force_from`` of ``documents`` is the date from which the plugin's rules apply;
@@ -132,7 +145,10 @@ def zhengming_clarification_deadline(
 
     Combine: most specific wins. Asked for every outcome. Core sets no deadline.
 
-    :param trigger: the trigger answer already decided for this case.
+    :param case: the clarification case (:class:`zhengming.ClarificationCase`).
+    :param trigger: the trigger resolved along the whole chain for this case (any outcome).
+    :param ctx: the evaluation context (:class:`zhengming.EvaluationContext`: jurisdiction, as-of
+        date, chain, list items).
     :return: a :class:`zhengming.Deadline` with ``due_on``; ``Deadline(due_on=None, citations=…)``
         to say the rules set none (the decision's ``deadline`` is then ``null``); ``None`` to let
         the parent answer. Compute months as calendar months (``zhengming.rules.dates.add_months``).
@@ -154,6 +170,9 @@ def zhengming_fast_track(case: ClarificationCase, ctx: EvaluationContext) -> Fas
 
     Combine: most specific wins. Core answers ``active=False``.
 
+    :param case: the clarification case (:class:`zhengming.ClarificationCase`).
+    :param ctx: the evaluation context (:class:`zhengming.EvaluationContext`: jurisdiction, as-of
+        date, chain, list items).
     :return: a :class:`zhengming.FastTrack`; its ``reasons`` are added to the trigger's reasons
         when ``active`` is true. ``None`` lets the parent answer.
 
@@ -177,6 +196,11 @@ def zhengming_approval_route(case: ClarificationCase, trigger: Trigger, ctx: Eva
     Combine: most specific wins. Asked only when the trigger clarifies. Core: whoever verified
     clarifies (谁核实谁澄清), proposed by the handling department and approved by the organ's head.
 
+    :param case: the clarification case (:class:`zhengming.ClarificationCase`).
+    :param trigger: the trigger resolved along the whole chain for this case; its outcome clarifies
+        (``must_clarify`` or ``may_clarify``) whenever this hook is asked.
+    :param ctx: the evaluation context (:class:`zhengming.EvaluationContext`: jurisdiction, as-of
+        date, chain, list items).
     :return: a :class:`zhengming.Approval` with ``implementers`` (organ and level) and ``steps``
         (:class:`zhengming.Step`: role, level — ``None`` for the handling organ's own — and action),
         or ``None``.
@@ -212,6 +236,11 @@ def zhengming_clarification_methods(
     for online impact) must appear only when the case has that impact. Core: written,
     face to face, meeting, notice.
 
+    :param case: the clarification case (:class:`zhengming.ClarificationCase`).
+    :param trigger: the trigger resolved along the whole chain for this case; its outcome clarifies
+        (``must_clarify`` or ``may_clarify``) whenever this hook is asked.
+    :param ctx: the evaluation context (:class:`zhengming.EvaluationContext`: jurisdiction, as-of
+        date, chain, list items).
     :return: a sequence of :class:`zhengming.MethodOption` (``method``, ``consent_required``,
         ``citations``), or ``None``.
 
@@ -231,7 +260,7 @@ def zhengming_clarification_methods(
 # -------------------------------------------------------------------------------------------
 
 
-@chain_spec(Combine.MERGE)
+@chain_spec(Combine.MERGE, merge=merge_notifications)
 def zhengming_notifications(
     case: ClarificationCase, trigger: Trigger, ctx: EvaluationContext
 ) -> Sequence[Notification] | None:
@@ -242,6 +271,11 @@ def zhengming_notifications(
     (most specific first). Asked only when the trigger clarifies. Return ``None`` or an empty
     sequence to add nothing.
 
+    :param case: the clarification case (:class:`zhengming.ClarificationCase`).
+    :param trigger: the trigger resolved along the whole chain for this case; its outcome clarifies
+        (``must_clarify`` or ``may_clarify``) whenever this hook is asked.
+    :param ctx: the evaluation context (:class:`zhengming.EvaluationContext`: jurisdiction, as-of
+        date, chain, list items).
     :return: a sequence of :class:`zhengming.Notification` (``recipient``, ``citations``).
 
     Example::
@@ -265,6 +299,11 @@ def zhengming_revisit_policy(case: ClarificationCase, trigger: Trigger, ctx: Eva
 
     Combine: most specific wins. Asked only when the trigger clarifies. Core: no revisit required.
 
+    :param case: the clarification case (:class:`zhengming.ClarificationCase`).
+    :param trigger: the trigger resolved along the whole chain for this case; its outcome clarifies
+        (``must_clarify`` or ``may_clarify``) whenever this hook is asked.
+    :param ctx: the evaluation context (:class:`zhengming.EvaluationContext`: jurisdiction, as-of
+        date, chain, list items).
     :return: a :class:`zhengming.Revisit` (``required``, ``targets`` ⊆ subject/unit, ``methods`` ⊆
         individual_meeting/scheduled_visit/phone/entrusted_unit), or ``None``.
 

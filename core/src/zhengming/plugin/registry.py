@@ -8,6 +8,7 @@ usable, and ``strict=True`` turns any problem into a :class:`RegistryError`.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from importlib import metadata
@@ -18,7 +19,9 @@ import attrs
 from ..errors import RegistryError, UnknownJurisdiction
 from ..model import CORE_ID, Jurisdiction, ListItem
 from .context import EvaluationContext
-from .hooks import HOOK_SPECS, ChainHooks, new_plugin_manager
+from .hooks import ChainHooks
+from .plan import ResolutionPlan, new_plugin_manager
+from .specs import SPECS
 
 ENTRY_POINT_GROUP = "zhengming.jurisdictions"
 
@@ -56,12 +59,12 @@ class Resolution:
 
 
 class JurisdictionRegistry:
-    """Healthy plugins by id, the load problems, and one :class:`ChainHooks` per chain (cached)."""
+    """Healthy plugins by id, the load problems, and one :class:`ResolutionPlan` per chain (cached)."""
 
     def __init__(self, records: dict[str, PluginRecord], problems: Sequence[LoadProblem]):
         self.records = records
         self.problems = tuple(problems)
-        self._hooks: dict[tuple[str, ...], ChainHooks] = {}
+        self._plans: dict[tuple[str, ...], ResolutionPlan] = {}
         self._items: dict[tuple[str, ...], dict[str, ListItem]] = {}
 
     def ids(self) -> list[str]:
@@ -95,12 +98,16 @@ class JurisdictionRegistry:
         """``(id, published local-facts schema)`` for every plugin of ``jurisdiction``'s lineage (v1.1 ``local``)."""
         return [(jid, self.records[jid].info.local_facts) for jid in self.lineage(jurisdiction)]
 
-    def hooks(self, chain: tuple[str, ...]) -> ChainHooks:
-        """The (cached) typed hook facade for ``chain``."""
-        hooks = self._hooks.get(chain)
-        if hooks is None:
-            hooks = self._hooks[chain] = ChainHooks([(j, self.records[j].plugin) for j in chain])
-        return hooks
+    def plan(self, chain: tuple[str, ...]) -> ResolutionPlan:
+        """The (cached) resolution plan of ``chain``."""
+        plan = self._plans.get(chain)
+        if plan is None:
+            plan = self._plans[chain] = ResolutionPlan([(j, self.records[j].plugin) for j in chain])
+        return plan
+
+    def hooks(self, chain: tuple[str, ...], record: list | None = None) -> ChainHooks:
+        """A typed hook facade over ``chain``'s cached plan, for one evaluation."""
+        return ChainHooks(self.plan(chain), record)
 
     def list_items(self, chain: tuple[str, ...]) -> dict[str, ListItem]:
         """The chain's list items by id; a more specific plugin's item replaces its parent's."""
@@ -188,15 +195,33 @@ def _load_one(ep: metadata.EntryPoint, problems: list[LoadProblem]) -> PluginRec
     return PluginRecord(info, plugin, ep.dist.name if ep.dist else None, ep.dist.version if ep.dist else None)
 
 
+# Options that would let a plugin step out of the chain's order, and why each is refused.
+FORBIDDEN_OPTIONS = {
+    "tryfirst": "the chain decides the order: a child's answer always replaces its parent's",
+    "trylast": "the chain decides the order: a child's answer always replaces its parent's",
+    "hookwrapper": "old-style hookwrapper is not supported; use @hookimpl(wrapper=True)",
+}
+
+
 def _check_hooks(plugin: object) -> None:
-    """Reject hooks the specs do not declare, hooks lacking the marker, and bad signatures."""
+    """Reject hooks the specs do not declare, hooks lacking the marker, options that break the chain's
+    order, a hook implemented twice, wrappers that cannot yield, and bad signatures."""
     pm = new_plugin_manager()
+    implemented: dict[str, str] = {}
     for name in dir(plugin):
         options = pm.parse_hookimpl_opts(plugin, name)
         if options is not None:
             spec = options.get("specname") or name
-            if spec not in HOOK_SPECS:
-                raise ValueError(f"no hook spec named {spec} (known: {', '.join(HOOK_SPECS)})")
+            if spec not in SPECS:
+                raise ValueError(f"no hook spec named {spec} (known: {', '.join(SPECS)})")
+            for option, why in FORBIDDEN_OPTIONS.items():
+                if options.get(option):
+                    raise ValueError(f"{name} uses {option}=True, which jurisdiction plugins may not: {why}")
+            if spec in implemented:
+                raise ValueError(f"{spec} is implemented twice ({implemented[spec]} and {name}); keep one")
+            implemented[spec] = name
+            if options.get("wrapper") and not inspect.isgeneratorfunction(getattr(plugin, name)):
+                raise ValueError(f"{name} is marked wrapper=True but never yields the inherited answer")
         elif name.startswith("zhengming_") and callable(getattr(plugin, name)):
             raise ValueError(f"{name} is not marked with @hookimpl, so it would be silently ignored")
     pm.register(plugin)  # checks each implementation's arguments against its spec

@@ -30,24 +30,28 @@ def zhengming_jurisdiction() -> Jurisdiction:
     )
 
 
-@hookimpl
-def zhengming_clarification_trigger(case: ClarificationCase) -> Trigger:
-    return trigger.trigger(case)
+@hookimpl(wrapper=True)
+def zhengming_clarification_trigger(case: ClarificationCase):
+    inherited: Trigger = yield
+    return trigger.trigger(case, inherited)
+
+
+# Outside 第五条's scope (a province-managed cadre) the hooks below let the parent answer.
 
 
 @hookimpl
-def zhengming_approval_route(case: ClarificationCase) -> Approval:
-    return approval.approval(case)
+def zhengming_approval_route(case: ClarificationCase) -> Approval | None:
+    return approval.approval(case) if trigger.in_scope(case) else None
 
 
 @hookimpl
-def zhengming_clarification_methods(case: ClarificationCase) -> tuple[MethodOption, ...]:
-    return methods.methods(case)
+def zhengming_clarification_methods(case: ClarificationCase) -> tuple[MethodOption, ...] | None:
+    return methods.methods(case) if trigger.in_scope(case) else None
 
 
 @hookimpl
-def zhengming_notifications(case: ClarificationCase) -> tuple[Notification, ...]:
-    return methods.notifications(case)
+def zhengming_notifications(case: ClarificationCase) -> tuple[Notification, ...] | None:
+    return methods.notifications(case) if trigger.in_scope(case) else None
 
 
 @hookimpl(wrapper=True)

@@ -1,6 +1,11 @@
-"""第二、四、九、十二、十四条: whether to clarify, and which allegations.
+"""第二、四、五、九、十二、十四条: whether to clarify, and which allegations.
 
-The measures' situations are an ordered table: the first rule whose test holds decides.
+The measures' situations are an ordered table: the first rule whose test holds decides. 第十四条 takes
+out single issues, not whole cases: a 一般问题 (``allegations[].minor``) found untrue without negative
+impact, or neither verifiable nor excludable, is not clarified under these measures, while the case's
+other untrue issues still are; and 第四条（三） (wrongful treatment found on review) is not subject to it.
+第五条 reaches 市委管理的干部 and those below: a cadre managed by the province is outside the measures,
+whose decision is then the parent's, with a reason saying so.
 """
 
 from __future__ import annotations
@@ -9,7 +14,7 @@ from collections.abc import Callable
 
 import attrs
 
-from zhengming import ClarificationCase, Finding, Text, Trigger, TriggerOutcome
+from zhengming import ClarificationCase, Finding, ManagementLevel, Text, Trigger, TriggerOutcome
 from zhengming.rules.reasons import impact_reasons, not_clarified_reason
 
 from .source import article
@@ -19,6 +24,26 @@ LIGHT_FORMS = frozenset({1, 2})  # 第一、二种形态
 
 def _true_parts(case: ClarificationCase):
     return [a for a in case.allegations if a.finding in (Finding.TRUE, Finding.PARTIALLY_TRUE)]
+
+
+def minor_excluded(case: ClarificationCase) -> tuple[str, ...]:
+    """第十四条: ids of 一般问题 that are unverifiable, or untrue while the report caused no negative impact."""
+    return tuple(
+        a.id
+        for a in case.allegations
+        if a.minor and (a.finding is Finding.UNVERIFIABLE or (a.finding is Finding.UNTRUE and not case.impact.negative))
+    )
+
+
+def clarifiable(case: ClarificationCase) -> tuple[str, ...]:
+    """The untrue allegations these measures may clarify: 第十四条's minor issues taken out."""
+    excluded = set(minor_excluded(case))
+    return tuple(a for a in case.untrue_allegations if a not in excluded)
+
+
+def in_scope(case: ClarificationCase) -> bool:
+    """第五条: 市委管理的干部 and those below (a province-managed cadre is outside the measures)."""
+    return case.subject.management_level is not ManagementLevel.PROVINCE
 
 
 def _handled_lightly(case: ClarificationCase) -> bool:
@@ -38,7 +63,7 @@ class Situation:
 SITUATIONS: tuple[Situation, ...] = (
     Situation(
         "nothing_untrue",
-        lambda c: not c.untrue_allegations,
+        lambda c: not c.untrue_allegations and not minor_excluded(c),
         TriggerOutcome.NOT_APPLICABLE,
         ("第二条", "第四条"),
         Text(
@@ -47,33 +72,34 @@ SITUATIONS: tuple[Situation, ...] = (
         ),
     ),
     Situation(
-        "unverifiable",
-        lambda c: any(a.finding is Finding.UNVERIFIABLE for a in c.allegations),
+        "wrongful_treatment",  # before the 第十四条 rows: 第四条（三） is not subject to them
+        lambda c: c.handling.review_found_wrongful_treatment and bool(c.untrue_allegations),
+        TriggerOutcome.MUST_CLARIFY,
+        ("第四条（三）",),
+        Text(
+            "第四条（三）：经复审复核，确实受到不公正对待或者错误处理，应当及时纠正并予以澄清",
+            "Art. 4(3): review found unfair or wrongful treatment; it must be corrected and clarified",
+        ),
+    ),
+    Situation(
+        "only_minor_issues",
+        lambda c: not clarifiable(c),
         TriggerOutcome.NOT_APPLICABLE,
         ("第十四条",),
         Text(
-            "第十四条：所反映问题难以查实又不能排除，不适用本实施办法",
-            "Art. 14: an allegation can be neither verified nor excluded; the measures do not apply",
+            "第十四条：所反映的一般问题经核查确系反映不实但尚未造成不良影响，或难以查实又不能排除，不适用本实施办法",
+            "Art. 14: the minor issues reported were untrue without negative impact, or unverifiable; "
+            "the measures do not apply to them",
         ),
     ),
     Situation(
         "no_negative_impact",
         lambda c: not c.impact.negative,
         TriggerOutcome.NOT_APPLICABLE,
-        ("第十四条", "第二条"),
+        ("第二条",),
         Text(
-            "第十四条：经核查确系反映不实，但尚未造成不良影响，不适用本实施办法",
-            "Art. 14: the report was untrue but has caused no negative impact; the measures do not apply",
-        ),
-    ),
-    Situation(
-        "wrongful_treatment",
-        lambda c: c.handling.review_found_wrongful_treatment,
-        TriggerOutcome.MUST_CLARIFY,
-        ("第四条（三）",),
-        Text(
-            "第四条（三）：经复审复核，确实受到不公正对待或者错误处理，应当及时纠正并予以澄清",
-            "Art. 4(3): review found unfair or wrongful treatment; it must be corrected and clarified",
+            "第二条：反映问题不实，但未造成不良影响，不属于需要澄清正名的情形",
+            "Art. 2: the report was untrue but has caused no negative impact; nothing calls for clarification",
         ),
     ),
     Situation(
@@ -127,7 +153,27 @@ def situation_of(case: ClarificationCase) -> Situation:
     return next(s for s in SITUATIONS if s.test(case))
 
 
-def trigger(case: ClarificationCase) -> Trigger:
+MINOR_LEFT_OUT = Text(
+    "第十四条：所反映的一般问题难以查实又不能排除或未造成不良影响的，不在澄清之列",
+    "Art. 14: minor issues that are unverifiable, or untrue without negative impact, are not clarified",
+)
+OUT_OF_SCOPE = Text(
+    "第五条：本实施办法适用于市委管理的干部及市管以下干部；省管干部不在其列，依上级规则处理",
+    "Art. 5: the measures reach cadres managed by the city or below; a province-managed cadre falls to the "
+    "parent's rules",
+)
+
+
+def trigger(case: ClarificationCase, inherited: Trigger) -> Trigger:
+    """济南's answer, or the parent's with the reason why when the cadre is outside the measures."""
+    if not in_scope(case):
+        return attrs.evolve(
+            inherited, reasons=(*inherited.reasons, OUT_OF_SCOPE), citations=inherited.citations + article("第五条")
+        )
+    return own_trigger(case)
+
+
+def own_trigger(case: ClarificationCase) -> Trigger:
     situation = situation_of(case)
     if situation.outcome is TriggerOutcome.NOT_APPLICABLE:
         return Trigger(outcome=situation.outcome, reasons=(situation.reason,), citations=article(*situation.articles))
@@ -139,11 +185,15 @@ def trigger(case: ClarificationCase) -> Trigger:
     if any(a.disposition_form in LIGHT_FORMS for a in case.allegations):
         reasons.append(USE_OF_RESULTS)
         articles.append("第十二条")
+    if minor_excluded(case) and situation.id != "wrongful_treatment":
+        reasons.append(MINOR_LEFT_OUT)
+        articles.append("第十四条")
     reasons.append(HEARING)
     articles.append("第九条")
+    wrongful = situation.id == "wrongful_treatment"
     return Trigger(
         outcome=situation.outcome,
-        allegations=case.untrue_allegations,
+        allegations=case.untrue_allegations if wrongful else clarifiable(case),
         reasons=tuple(reasons),
         citations=article(*articles),
     )

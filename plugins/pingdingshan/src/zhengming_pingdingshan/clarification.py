@@ -17,20 +17,21 @@ from zhengming import (
     Notification,
     Recipient,
     Revisit,
-    RevisitMethod,
     RevisitTarget,
     Text,
     Trigger,
 )
 
+from . import revisit_education
 from .source import measure
 
 Test = Callable[[ClarificationCase], bool]
 
 # --- （一）（十一）: 快办快处快结 at key junctures; priority for key clues -------------------------------
 
-# (test, reason, article): every juncture or key clue that holds is named in the reasons.
-FAST_TRACK: tuple[tuple[Test, Text, str], ...] = (
+# (test, reason, articles): every juncture or key clue that holds is named in the reasons, and only the
+# measures that hold are cited.
+FAST_TRACK: tuple[tuple[Test, Text, tuple[str, ...]], ...] = (
     (
         lambda c: c.circumstances.key_juncture,
         Text(
@@ -38,7 +39,15 @@ FAST_TRACK: tuple[tuple[Test, Text, str], ...] = (
             "(1): the report falls at a key juncture (personnel adjustment, election, award, benefit distribution); "
             "it is handled, disposed of and concluded fast",
         ),
-        "（一）",
+        ("（一）",),
+    ),
+    (
+        lambda c: c.circumstances.suspected_false_accusation,
+        Text(
+            "（一）：经筛查存在诬告陷害嫌疑的问题线索，从快形成线索处置意见，并跟踪办理过程",
+            "(1): a clue suspected of being a false accusation gets its disposal opinion fast, and is followed",
+        ),
+        ("（一）",),
     ),
     (
         lambda c: c.impact.on_election or c.impact.on_award,
@@ -46,7 +55,7 @@ FAST_TRACK: tuple[tuple[Test, Text, str], ...] = (
             "（一）：检举控告涉及换届选举、评先评优，实行快办快处快结",
             "(1): the report concerns an election or an award; it is handled fast",
         ),
-        "（一）",
+        ("（一）",),
     ),
     (
         lambda c: c.impact.on_selection,
@@ -54,7 +63,15 @@ FAST_TRACK: tuple[tuple[Test, Text, str], ...] = (
             "（一）（十一）：涉及人事调整、可能还要提拔使用的干部，优先从快处置",
             "(1), (11): the cadre faces a personnel adjustment or may be promoted; the clue is handled first and fast",
         ),
-        "（十一）",
+        ("（一）", "（十一）"),
+    ),
+    (
+        lambda c: c.impact.on_integrity_opinion,
+        Text(
+            "（十一）：组织部门征求廉政意见的干部的重点问题线索，优先从快处置",
+            "(11): the organization department is asking for this cadre's integrity opinion: handled first and fast",
+        ),
+        ("（十一）",),
     ),
     (
         lambda c: c.subject.is_unit_principal,
@@ -62,15 +79,17 @@ FAST_TRACK: tuple[tuple[Test, Text, str], ...] = (
             "（十一）：涉及单位主要负责人的重点问题线索，优先从快处置，避免长期“吊”着不予结论",
             "(11): a key clue about a unit principal is handled first and fast, not left without a conclusion",
         ),
-        "（十一）",
+        ("（十一）",),
     ),
 )
 
 
 def fast_track(case: ClarificationCase) -> FastTrack:
-    hits = [(reason, article) for test, reason, article in FAST_TRACK if test(case)]
-    articles = dict.fromkeys(["（一）", *(a for _, a in hits)])  # ordered, without repeats
-    return FastTrack(active=bool(hits), reasons=tuple(r for r, _ in hits), citations=measure(*articles))
+    hits = [(reason, articles) for test, reason, articles in FAST_TRACK if test(case)]
+    if not hits:  # neither measure applies: both are the basis for handling the case in the ordinary way
+        return FastTrack(active=False, citations=measure("（一）", "（十一）"))
+    cited = dict.fromkeys(a for _, articles in hits for a in articles)  # ordered, without repeats
+    return FastTrack(active=True, reasons=tuple(r for r, _ in hits), citations=measure(*cited))
 
 
 # --- （三）: consent, methods, notifications ------------------------------------------------------
@@ -125,6 +144,8 @@ def revisit(case: ClarificationCase) -> Revisit | None:
     return Revisit(
         required=True,
         targets=(RevisitTarget.SUBJECT,),
-        methods=(RevisitMethod.INDIVIDUAL_MEETING, RevisitMethod.ENTRUSTED_UNIT),
+        methods=revisit_education.METHODS,
+        consent_required=True,
+        consult=revisit_education.CONSULT,
         citations=measure("（十）"),
     )

@@ -19,6 +19,7 @@ from .source import measure
 
 # 从严从重处理: 手段恶劣、造成不良影响，严重干扰换届选举或者干部选拔任用工作，经调查已有明确结论仍诬告陷害他人，
 # 强迫、唆使他人诬告陷害 (malicious already requires an adverse impact).
+PUBLIC_OFFICIALS = frozenset({AccuserKind.PUBLIC_OFFICIAL, AccuserKind.LEADING_CADRE})
 AGGRAVATING = ("severe_means", "disrupted_election_or_selection", "repeat_after_conclusion", "coerced_others")
 
 
@@ -31,10 +32,17 @@ def adjust(case: FalseAccusationCase, inherited: FalseAccusationAssessment) -> F
     # authorities in any case (already in the core's answer).
     if accuser.kind is AccuserKind.CITIZEN or accuser.crime_suspected:
         measures.append(Measure.TRANSFER_TO_AUTHORITIES)
+    # 按诬告陷害行为人身份和管理权限: a public official is subject to 政务处分 whether or not a party member;
+    # the core already gives party discipline to party members and leading cadres.
+    if accuser.kind in PUBLIC_OFFICIALS:
+        measures.append(Measure.GOVERNMENT_SANCTION)
+    if accuser.party_member and Measure.PARTY_DISCIPLINE not in measures:
+        measures.append(Measure.PARTY_DISCIPLINE)
     # 加强与组织人事、政法、信访等部门的协同联动……形成联合惩戒机制
     measures.append(Measure.POLICE_COOPERATION)
-    # 选取典型性、代表性的案件，采取适当形式通报曝光
-    measures.append(Measure.PUBLIC_EXPOSURE)
+    # 选取……典型性、代表性的案件，采取适当形式通报曝光: only a typical case is exposed
+    if accuser.typical_case:
+        measures.append(Measure.PUBLIC_EXPOSURE)
     return attrs.evolve(
         inherited,
         aggravated=any(getattr(accuser, flag) for flag in AGGRAVATING),

@@ -20,14 +20,19 @@ fact                                      items
 ``violates_explicit_prohibition``         N1
 ``fraud`` (弄虚作假、隐瞒事实)                 N2 (only when it caused an adverse impact)
 ``safety_or_environment_accident``        N5; its absence is a condition of P11
-``abuse_of_power`` (超越权限、滥用职权、独断专行)  N7; N6 as well when the loss is major
+``abuse_of_power`` with an adverse impact       N7 (the harm it names); N6 as well when the loss is major
 ``repeated_same_error``                   N8 (再次出现同类失误、错误)
 ``refuses_rectification``                 N8 (事后拒不整改纠错)
 ========================================  ===================================================
 
-No fact decides N3 (故意刁难、吃拿卡要、作风粗暴) or the catch-alls P15 and N9 (其他……): they need a
-case-by-case finding, so a filing claiming only P15 is ``needs_review``. P5 has no condition the facts
-describe beyond the claim itself.
+``obstruction_or_extortion`` (v1.1, 故意刁难、吃拿卡要) decides N3 (故意刁难、吃拿卡要、作风粗暴). No fact
+decides the catch-alls P15 and N9 (其他……): they need a case-by-case finding, so a filing claiming only
+P15 is ``needs_review``. P5 has no condition the facts describe beyond the claim itself.
+
+Relief (一、导语: 依规依纪予以免除或减轻相关单位或当事人的责任): the list names both without saying when
+each applies; an eligible filing with no adverse impact is relieved of responsibility (``exempt``), one
+with a minor impact has it reduced (``reduced``) — the same line the list draws with “未造成不良影响或影响
+较小”.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from zhengming import (
     FaultToleranceOutcome,
     FilingFacts,
     ListItem,
+    Relief,
     Role,
     Step,
     StepAction,
@@ -140,11 +146,12 @@ POSITIVE_TESTS: Mapping[str, FactTest] = {
 NEGATIVE_TESTS: Mapping[str, FactTest] = {
     "N1": lambda f: f.violates_explicit_prohibition,
     "N2": lambda f: f.fraud and f.adverse_impact is not AdverseImpact.NONE,
-    "N3": never,
+    "N3": lambda f: f.obstruction_or_extortion,
     "N4": lambda f: f.private_gain,
     "N5": lambda f: f.safety_or_environment_accident,
     "N6": lambda f: f.abuse_of_power and f.adverse_impact is AdverseImpact.MAJOR,
-    "N7": lambda f: f.abuse_of_power,
+    # 7. 超越法定权限或者滥用职权，危害国家利益、社会公共利益或侵害……合法权益的: the harm is part of the item
+    "N7": lambda f: f.abuse_of_power and f.adverse_impact is not AdverseImpact.NONE,
     "N8": lambda f: f.repeated_same_error or f.refuses_rectification,
     "N9": never,
 }
@@ -162,16 +169,19 @@ PROCEDURE_CITATIONS = measure("（四）", "（五）") + lists("末段")
 def assess(case: FaultToleranceCase) -> FaultToleranceAssessment:
     found = match_lists(case.filing, POSITIVE_TESTS, NEGATIVE_TESTS)
     outcome, positive, negative = found.outcome, found.positive, found.negative
+    relief = None
     if outcome is FaultToleranceOutcome.INELIGIBLE:
         cited = lists("二（导语）") + _item_citations(negative)
     elif outcome is FaultToleranceOutcome.ELIGIBLE:
         cited = lists("一（导语）") + _item_citations(positive)
+        relief = Relief.EXEMPT if case.filing.facts.adverse_impact is AdverseImpact.NONE else Relief.REDUCED
     else:  # nothing claimed that the facts support: a case-by-case finding (正面清单第15项、负面清单第9项)
         cited = lists("正面清单第15项", "负面清单第9项")
     return FaultToleranceAssessment(
         outcome=outcome,
         matched_positive=positive,
         matched_negative=negative,
+        relief=relief,
         procedure=PROCEDURE,
         citations=cited + PROCEDURE_CITATIONS,
     )

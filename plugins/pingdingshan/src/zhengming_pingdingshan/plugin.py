@@ -7,7 +7,11 @@ neither.
 from __future__ import annotations
 
 from zhengming import (
+    AccountabilityAssessment,
+    AccountabilityCase,
     ClarificationCase,
+    DisciplinedRevisitCase,
+    DisciplinedRevisitPlan,
     FalseAccusationCase,
     FastTrack,
     FaultToleranceAssessment,
@@ -20,7 +24,7 @@ from zhengming import (
     hookimpl,
 )
 
-from . import clarification, false_accusation, fault_tolerance
+from . import accountability, clarification, false_accusation, fault_tolerance, revisit_education
 from .source import DOCUMENTS
 
 JURISDICTION = Jurisdiction(
@@ -74,3 +78,13 @@ def zhengming_false_accusation(case: FalseAccusationCase):
 @hookimpl
 def zhengming_fault_tolerance(case: FaultToleranceCase) -> FaultToleranceAssessment:
     return fault_tolerance.assess(case)
+
+
+@hookimpl
+def zhengming_accountability(case: AccountabilityCase) -> AccountabilityAssessment | None:
+    return accountability.assess(case)
+
+
+@hookimpl
+def zhengming_disciplined_revisit(case: DisciplinedRevisitCase) -> DisciplinedRevisitPlan:
+    return revisit_education.plan(case)

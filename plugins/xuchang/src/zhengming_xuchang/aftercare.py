@@ -12,12 +12,15 @@ import attrs
 from zhengming import (
     ClarificationCase,
     Classification,
+    DisciplinedRevisitCase,
+    DisciplinedRevisitPlan,
     FalseAccusationAssessment,
     FalseAccusationCase,
     Measure,
     Revisit,
     RevisitMethod,
     RevisitTarget,
+    Text,
 )
 
 from .source import ACTIVE, PROBLEMS, opinion
@@ -47,5 +50,21 @@ def revisit(case: ClarificationCase) -> Revisit | None:
         required=True,
         targets=(RevisitTarget.SUBJECT,),
         methods=(RevisitMethod.INDIVIDUAL_MEETING, RevisitMethod.SCHEDULED_VISIT),
+        citations=opinion(f"{PROBLEMS}（三）"),
+    )
+
+
+def disciplined_revisit(case: DisciplinedRevisitCase) -> DisciplinedRevisitPlan:
+    """坚持问题导向（三）: 定期与受处理处分党员干部开展谈心谈话 — a regular visit; the text names no
+    consultation, consent, topics or individual plan."""
+    return DisciplinedRevisitPlan(
+        required=True,
+        methods=(RevisitMethod.INDIVIDUAL_MEETING, RevisitMethod.SCHEDULED_VISIT),
+        reasons=(
+            Text(
+                "坚持问题导向（三）：做细做实回访教育，定期与受处理处分党员干部开展谈心谈话",
+                "problem orientation (3): disciplined cadres are visited regularly for a heart-to-heart talk",
+            ),
+        ),
         citations=opinion(f"{PROBLEMS}（三）"),
     )

@@ -15,18 +15,21 @@ fact                                                   items
 ``fraud`` (弄虚作假、隐瞒事实)                              N2 (备案过程中隐瞒事实、弄虚作假)
 ``safety_or_environment_accident``                     N4 (安全生产、食品药品安全、生态环境责任事故或群体事件)
 ``abuse_of_power`` with ``adverse_impact`` ``major``   N5 (滥用职权、独断专行……造成重大不良社会影响或者损失)
-no ``followed_decision_procedure`` with ``major``      N6 (违规决策或者决策论证不充分……造成损失)
+``followed_decision_procedure`` false, any impact   N6 (违规决策或者决策论证不充分……造成损失浪费或公共利益损害;
+                                                       unlike N5 and N10 it sets no 重大 threshold)
 ``private_gain`` (谋取私利)                               N7 (为自己或者他人谋取不正当利益)
 ``refuses_rectification`` with an adverse impact       N8 (组织提醒后仍不听劝阻、一意孤行，造成不良社会影响)
 ``repeated_same_error``                                N9 (同类性质问题被纠正整改后重复出现)
 ``adverse_impact`` ``major``                           N10 (其他造成重大社会负面影响或者严重后果)
+``inaction`` (v1.1)                                    N3 (不担当、不作为、不落实，“形象工程”“政绩工程”)
 no ``major`` adverse impact                            condition of P3 (没有造成重大损失或者不良社会影响)
 ``public_interest_motive`` (出于公心)                     condition of P7 (为维护公共利益) and P8 (有利于维护
                                                        国家、集体和人民利益)
 =====================================================  ==================================================
 
-No fact decides N3 (不担当、不作为、不落实，“形象工程”“政绩工程”). P1, P2, P4, P5 and P6 have no condition
-the facts describe beyond the claim itself.
+P1, P2, P4, P5 and P6 have no condition the facts describe beyond the claim itself. The eight situations
+are for 事前备案 (filing before the work): a filing made after the error is not eligible under them, and is
+left to 《许昌市干部容错纠错办法（试行）》, which the sources do not give.
 """
 
 from __future__ import annotations
@@ -39,11 +42,13 @@ from zhengming import (
     FaultToleranceCase,
     FaultToleranceOutcome,
     FilingFacts,
+    FilingTiming,
     Level,
     ListItem,
     Role,
     Step,
     StepAction,
+    Text,
     match_lists,
 )
 
@@ -114,10 +119,10 @@ POSITIVE_TESTS: Mapping[str, FactTest] = {
 NEGATIVE_TESTS: Mapping[str, FactTest] = {
     "N1": lambda f: f.violates_explicit_prohibition,
     "N2": lambda f: f.fraud,
-    "N3": never,
+    "N3": lambda f: f.inaction,
     "N4": lambda f: f.safety_or_environment_accident,
     "N5": lambda f: f.abuse_of_power and major(f),
-    "N6": lambda f: not f.followed_decision_procedure and major(f),
+    "N6": lambda f: f.followed_decision_procedure is False and f.adverse_impact is not AdverseImpact.NONE,
     "N7": lambda f: f.private_gain,
     "N8": lambda f: f.refuses_rectification and f.adverse_impact is not AdverseImpact.NONE,
     "N9": lambda f: f.repeated_same_error,
@@ -141,9 +146,23 @@ PROCEDURE = (
 _BY_ID = {item.id: item for item in LIST_ITEMS}
 
 
+AFTER_THE_ERROR = Text(
+    "可以作为容错事项进行事前备案的8种情形只适用于事前备案；事后申请不属事前备案，依《许昌市干部容错纠错办法（试行）》另行认定",
+    "the eight situations are for filing before the work; a filing after the error is not eligible under "
+    "them and is left to the city's general fault-tolerance measures",
+)
+
+
 def assess(case: FaultToleranceCase) -> FaultToleranceAssessment:
     found = match_lists(case.filing, POSITIVE_TESTS, NEGATIVE_TESTS)
     outcome, positive, negative = found.outcome, found.positive, found.negative
+    if case.filing.timing is FilingTiming.AFTER:
+        return FaultToleranceAssessment(
+            outcome=FaultToleranceOutcome.INELIGIBLE,
+            matched_negative=negative,
+            reasons=(AFTER_THE_ERROR,),
+            citations=filing(FILABLE) + _cite(negative),
+        )
     if outcome is FaultToleranceOutcome.INELIGIBLE:
         cited = filing(ACCOUNTABLE) + _cite(negative)
     elif outcome is FaultToleranceOutcome.ELIGIBLE:

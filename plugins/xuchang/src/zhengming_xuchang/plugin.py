@@ -6,9 +6,13 @@ Fast track is left to the core: the interview names a 《问题线索快速办�
 from __future__ import annotations
 
 from zhengming import (
+    AccountabilityAssessment,
+    AccountabilityCase,
     Approval,
     ClarificationCase,
     Deadline,
+    DisciplinedRevisitCase,
+    DisciplinedRevisitPlan,
     FalseAccusationCase,
     FaultToleranceAssessment,
     FaultToleranceCase,
@@ -22,7 +26,7 @@ from zhengming import (
     hookimpl,
 )
 
-from . import aftercare, fault_tolerance, methods, procedure, trigger
+from . import accountability, aftercare, fault_tolerance, methods, procedure, trigger
 from .source import DOCUMENTS
 
 JURISDICTION = Jurisdiction(
@@ -79,3 +83,13 @@ def zhengming_false_accusation(case: FalseAccusationCase):
 @hookimpl
 def zhengming_fault_tolerance(case: FaultToleranceCase) -> FaultToleranceAssessment:
     return fault_tolerance.assess(case)
+
+
+@hookimpl
+def zhengming_accountability(case: AccountabilityCase) -> AccountabilityAssessment | None:
+    return accountability.assess(case)
+
+
+@hookimpl
+def zhengming_disciplined_revisit(case: DisciplinedRevisitCase) -> DisciplinedRevisitPlan:
+    return aftercare.disciplined_revisit(case)

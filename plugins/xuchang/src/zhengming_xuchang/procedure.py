@@ -44,10 +44,13 @@ def deadline(case: ClarificationCase, trigger: Trigger) -> Deadline | None:
 
     When both dates are known the month runs from the later one: the department can evaluate neither
     before the verification ends nor before the application arrives. A deferred case waits for the other
-    clues (no date yet); with neither date known the rule applies but no date can be given.
+    clues (no date yet); with neither date known the rule applies but no date can be given; with nothing
+    found untrue there is nothing to decide on, so no date either.
     """
     if trigger.outcome is TriggerOutcome.DEFERRED:
         return Deadline(due_on=None, citations=clarification(f"{SITUATIONS}（末段）"))
+    if not case.untrue_allegations:  # the month is for deciding whether to clarify what was found untrue
+        return Deadline(due_on=None, citations=clarification(START))
     starts = [case.handling.verification_concluded_on]
     if case.circumstances.subject_applied:
         starts.append(case.circumstances.application_received_on)

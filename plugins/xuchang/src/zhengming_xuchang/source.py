@@ -18,10 +18,11 @@ PUBLISHED = date(2023, 1, 19)
 CLARIFICATION_TITLE = "许昌市纪检监察机关失实检举控告澄清正名工作实施办法"
 FILING_TITLE = "许昌市容错事项事前备案办法"
 OPINION_TITLE = "关于深入推进激励干部担当作为的实施意见"
+CENTRAL_WORK_TITLE = "许昌市纪委监委服务保障市委中心工作高质量推进办法"
 
 DOCUMENTS = tuple(
     SourceDocument(title=title, issuer=ISSUER, in_force_from=PUBLISHED)
-    for title in (CLARIFICATION_TITLE, FILING_TITLE, OPINION_TITLE)
+    for title in (CLARIFICATION_TITLE, FILING_TITLE, OPINION_TITLE, CENTRAL_WORK_TITLE)
 )
 
 
@@ -38,6 +39,11 @@ def clarification(*articles: str) -> tuple[Citation, ...]:
 def filing(*articles: str) -> tuple[Citation, ...]:
     """《容错事项事前备案办法》 as the interview explains it, e.g. ``filing("备案程序")``."""
     return _cite(FILING_TITLE, *articles)
+
+
+def central_work(*articles: str) -> tuple[Citation, ...]:
+    """《服务保障市委中心工作高质量推进办法》 as the interview explains it, e.g. ``central_work(ACCOUNTABLE_WHEN + "（一）")``."""
+    return _cite(CENTRAL_WORK_TITLE, *articles)
 
 
 def opinion(*articles: str) -> tuple[Citation, ...]:
@@ -60,3 +66,5 @@ FILING_PROCEDURE = "容错事项事前备案程序"
 TOLERANCE_AND_CORRECTION = "容错纠错并举"
 ACTIVE = "强化主动作为"  # 《实施意见》第三方面
 PROBLEMS = "坚持问题导向"  # 《实施意见》第五方面
+ACCOUNTABLE_WHEN = "出现哪些情形相关人员会被问责"  # 《中心工作推进办法》
+LIGHTER_WHEN = "哪些情况可以从轻、减轻或免予问责"  # 《中心工作推进办法》

@@ -10,11 +10,13 @@ item  situation                                              case fields
                                                                   ``on_award``
 （二）  人身、财产权利受到侵害或者正常工作、生活等受到不良影响     ``impact.rights_infringed``
 （三）  失实检举控告在一定范围或者在社会上造成不良影响           ``impact.scope`` unit, region, society, online
-（四）  核查的问题线索多数失实或主要问题失实造成不良影响         more than half of the allegations untrue, and
-                                                                  any negative impact
+（四）  核查的问题线索多数失实或主要问题失实造成不良影响         more than half of the allegations untrue, or
+                                                                  one marked ``main`` untrue; and any negative
+                                                                  impact
 （五）  问题线索已有明确结论，因同一事项重复举报                 ``circumstances.repeat_after_conclusion``
 （六）  被检举控告人受到诬告陷害                                 ``circumstances.false_accusation_found``
-（七）  其他确有必要澄清的情形                                   ``handling.review_found_wrongful_treatment``
+（七）  其他确有必要澄清的情形                                   ``handling.review_found_wrongful_treatment``,
+                                                                  ``circumstances.organ_deems_necessary`` (v1.1)
 ====  =====================================================  ================================================
 
 Untrue findings but none of the seven: the handling department may still clarify on the subject's written
@@ -36,7 +38,10 @@ WITHIN_A_RANGE = frozenset({ImpactScope.UNIT, ImpactScope.REGION, ImpactScope.SO
 
 
 def _mostly_untrue(case: ClarificationCase) -> bool:
-    return 2 * len(case.untrue_allegations) > len(case.allegations) and case.impact.negative
+    """多数失实或主要问题失实 (v1.1 ``allegations[].main`` marks the principal issue), with a negative impact."""
+    most = 2 * len(case.untrue_allegations) > len(case.allegations)
+    main = any(a.main and a.id in case.untrue_allegations for a in case.allegations)
+    return (most or main) and case.impact.negative
 
 
 SEVEN_SITUATIONS: tuple[tuple[str, Test, Text], ...] = (
@@ -87,7 +92,7 @@ SEVEN_SITUATIONS: tuple[tuple[str, Test, Text], ...] = (
     ),
     (
         "（七）",
-        lambda c: c.handling.review_found_wrongful_treatment,
+        lambda c: c.handling.review_found_wrongful_treatment or c.circumstances.organ_deems_necessary,
         Text(
             "（七）其他确有必要澄清的情形：经复审复核确实受到不公正对待或者错误处理",
             "(7) another situation that needs clarifying: review found unfair or wrongful treatment",
@@ -159,7 +164,8 @@ def trigger(case: ClarificationCase) -> Trigger:
         outcome, lead = TriggerOutcome.MUST_CLARIFY, [MUST, *(reason for _, reason in hits)]
         articles = [f"{SITUATIONS}{item}" for item, _ in hits]
     elif applied:
-        outcome, lead, articles = TriggerOutcome.MAY_CLARIFY, [ON_APPLICATION], [f"{SITUATIONS}（七）"]
+        # 入口程序 and 启动条件 (added below) are the basis; （七） is a situation that *requires* clarifying.
+        outcome, lead, articles = TriggerOutcome.MAY_CLARIFY, [ON_APPLICATION], []
     else:
         return Trigger(
             outcome=TriggerOutcome.NOT_APPLICABLE, reasons=(NO_SITUATION,), citations=clarification(SITUATIONS, ENTRY)

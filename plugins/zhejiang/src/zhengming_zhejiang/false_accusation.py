@@ -6,9 +6,10 @@ facts, infringing another's personal and political rights with a negative impact
 (达到党纪党规、法律法规责任追究程度). Without intent it is 错告 or 检举失实 and never 诬告陷害.
 
 * intent not established (null) → ``undetermined``;
-* intent false → ``mistaken``;
-* intent true but nothing fabricated → ``mistaken`` (a report that proved untrue, 检举失实, as the
-  core reads it; 第七段 requires 错告、误告 to be kept apart from 诬告陷害);
+* intent false → ``mistaken``: 错告 or 检举失实 is exactly the case without intent (“如行为人不具有诬告陷害的
+  主观故意，而是错告或检举失实的，不构成诬告陷害”);
+* intent true but nothing fabricated → ``undetermined``: with intent it is no 错告, yet without
+  fabricated facts the elements are not made out;
 * intent and fabrication, but the negative impact or the accountability threshold missing → the
   elements are not all made out: ``undetermined`` (not 诬告陷害, yet not an honest mistake either);
 * all elements → ``malicious``.
@@ -20,13 +21,14 @@ closed list, so the measures are the routes' options, read like this:
   open to a member without a post) and ``party_discipline``;
 * 党政领导干部: 组织处理 for cadres (``admonishment``, ``ordered_resignation``, ``removal``,
   ``demotion``) and, as party members, ``party_discipline``;
-* 公职人员: ``admonishment``; the contract has no value for 政务处分 (see the README);
+* 公职人员: ``admonishment`` and, under 政务处分 (contract v1.1), ``government_sanction``;
 * everyone: a breach of the criminal law or the public-security law (涉嫌违法犯罪) →
   ``transfer_to_authorities``.
 
 Tracing the reporter (第十二段): 任何单位和个人不得擅自追查检举控告人，对存在诬告陷害，需要追查的，由
-县级以上纪检监察机关实施 → only a discipline commission (纪检监察机关) at county level or above; a
-township organ may not.
+县级以上纪检监察机关实施 → only where 诬告陷害 exists (the classification is ``malicious``) *and* only a
+discipline commission (纪检监察机关) at county level or above; a 错告 is never traced, and a township organ
+may not trace.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from zhengming import (
     Measure,
     Organ,
     ReporterTracing,
+    Text,
 )
 
 from . import source
@@ -52,8 +55,10 @@ def classify(case: FalseAccusationCase) -> Classification:
     accuser = case.accuser
     if accuser.intent is None:
         return Classification.UNDETERMINED
-    if not accuser.intent or not accuser.fabricated:
+    if not accuser.intent:
         return Classification.MISTAKEN
+    if not accuser.fabricated:
+        return Classification.UNDETERMINED
     if accuser.adverse_impact and accuser.reaches_accountability_threshold:
         return Classification.MALICIOUS
     return Classification.UNDETERMINED
@@ -63,7 +68,7 @@ CADRE_HANDLING = (Measure.ADMONISHMENT, Measure.ORDERED_RESIGNATION, Measure.REM
 MEASURES_BY_KIND: dict[AccuserKind, tuple[Measure, ...]] = {
     AccuserKind.PARTY_MEMBER: (Measure.ADMONISHMENT, Measure.PARTY_DISCIPLINE),
     AccuserKind.LEADING_CADRE: (*CADRE_HANDLING, Measure.PARTY_DISCIPLINE),
-    AccuserKind.PUBLIC_OFFICIAL: (Measure.ADMONISHMENT,),
+    AccuserKind.PUBLIC_OFFICIAL: (Measure.ADMONISHMENT, Measure.GOVERNMENT_SANCTION),
     AccuserKind.CITIZEN: (),
 }
 
@@ -79,11 +84,24 @@ def measures(case: FalseAccusationCase, classification: Classification) -> tuple
     return tuple(found)
 
 
-def tracing(case: FalseAccusationCase) -> ReporterTracing:
-    """第十二段: 需要追查检举控告人的，由县级以上纪检监察机关实施."""
+NOT_MALICIOUS = Text(
+    "第十二段：任何单位和个人不得擅自追查检举控告人；只有存在诬告陷害、需要追查的，才可追查",
+    "para. 12: no one may trace a reporter; only where a false accusation exists may it be traced",
+)
+NOT_COUNTY_COMMISSION = Text(
+    "第十二段：需要追查检举控告人的，由县级以上纪检监察机关实施",
+    "para. 12: tracing a reporter is for a discipline commission at county level or above",
+)
+
+
+def tracing(case: FalseAccusationCase, assessment: FalseAccusationAssessment) -> ReporterTracing:
+    """第十二段: 对存在诬告陷害，需要追查的，由县级以上纪检监察机关实施 — both conditions."""
     organ = case.investigating_organ
-    allowed = organ.organ is Organ.DISCIPLINE_COMMISSION and organ.level in TRACING_LEVELS
-    return ReporterTracing(allowed=allowed, citations=zhejiang(source.TRACING))
+    if assessment.classification is not Classification.MALICIOUS:
+        return ReporterTracing(allowed=False, reasons=(NOT_MALICIOUS,), citations=zhejiang(source.TRACING))
+    if organ.organ is not Organ.DISCIPLINE_COMMISSION or organ.level not in TRACING_LEVELS:
+        return ReporterTracing(allowed=False, reasons=(NOT_COUNTY_COMMISSION,), citations=zhejiang(source.TRACING))
+    return ReporterTracing(allowed=True, citations=zhejiang(source.TRACING))
 
 
 def assess(case: FalseAccusationCase) -> FalseAccusationAssessment:
@@ -103,7 +121,7 @@ def adjust_for_hangzhou(case: FalseAccusationCase, inherited: FalseAccusationAss
     accuser is suspected of a breach of the law (``police_cooperation``). Only malicious accusers."""
     if inherited.classification is not Classification.MALICIOUS:
         return inherited
-    added = [Measure.PUBLIC_EXPOSURE]
+    added = [Measure.PUBLIC_EXPOSURE] if case.accuser.typical_case else []  # 通报曝光……典型案例
     if case.accuser.crime_suspected:
         added.append(Measure.POLICE_COOPERATION)
     wanted = set(inherited.measures) | set(added)

@@ -53,11 +53,12 @@ def hangzhou_notifications(case: ClarificationCase) -> tuple[Notification, ...]:
 
 
 def double_revisit(inherited: Revisit) -> Revisit:
-    """宁波市江北区“双回访”: 澄清正名后，同时对党员干部本人及所在单位进行回访。"""
+    """宁波市江北区“双回访”: 澄清正名后，根据纪检监察机关工作需要及被澄清人意愿，同时对党员干部本人及所在单位进行回访。"""
     return attrs.evolve(
         inherited,
         required=True,
         targets=(RevisitTarget.SUBJECT, RevisitTarget.UNIT),
+        consent_required=True,  # 根据……被澄清人意愿
         citations=inherited.citations + zhejiang(source.DOUBLE_REVISIT),
     )
 

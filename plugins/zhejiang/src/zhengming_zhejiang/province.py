@@ -66,5 +66,5 @@ def zhengming_false_accusation(case: FalseAccusationCase) -> FalseAccusationAsse
 
 
 @hookimpl
-def zhengming_reporter_tracing(case: FalseAccusationCase) -> ReporterTracing:
-    return false_accusation.tracing(case)
+def zhengming_reporter_tracing(case: FalseAccusationCase, assessment: FalseAccusationAssessment) -> ReporterTracing:
+    return false_accusation.tracing(case, assessment)

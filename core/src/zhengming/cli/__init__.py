@@ -1,0 +1,1 @@
+"""The ``zhengming`` command line (entry point ``zhengming.cli.main:main``)."""
