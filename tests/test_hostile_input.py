@@ -191,3 +191,23 @@ def test_user_names_are_normalised_and_look_alikes_refused(db_url):
     assert names == ["li", "wang"]
     path_free = runner.invoke(cli, ["--db", db_url, "case", "show", "NOPE", "--json"])
     assert path_free.exit_code == 6
+
+
+def test_a_batch_the_database_refuses_is_written_case_by_case(db_url, tmp_path, monkeypatch):
+    """Were a line to slip past the store's checks, the database's refusal costs that line only."""
+    import zhengming.lifecycle.importer as importer
+    import zhengming.lifecycle.intake as intake
+
+    if not db_url.startswith("postgresql"):
+        pytest.skip("SQLite stores an over-long text: only PostgreSQL refuses the batch")
+    monkeypatch.setattr(intake, "document_problems", lambda document: [])
+    monkeypatch.setattr(importer, "row_problems", lambda table, row: [])
+    path = _file(tmp_path, [_line(case_document("C" * 150))], good=4)
+    args = ["--db", db_url, "--lang", "en", "import", str(path), "--json", "--no-progress", "--workers", "0"]
+    result = CliRunner().invoke(cli, args)
+    report = json.loads(result.stdout)
+    assert result.exit_code == 2 and report["imported"] == 4
+    assert report["invalid"] == [
+        {"line": 2, "problems": [{"pointer": "/", "message": "the database refused to store this line; skipped"}]}
+    ]
+    assert counts(db_url) == (4, 4, 4)

@@ -46,6 +46,7 @@ def store_errors(app: App) -> Iterator[None]:
     from sqlalchemy.exc import DataError
 
     from ..lifecycle import LifecycleError
+    from ..safetext import neutral
     from ..store.crypto import SealingKeyError
     from ..store.errors import DatabaseUnavailable
     from ..store.limits import FieldTooLong
@@ -71,7 +72,7 @@ def store_errors(app: App) -> Iterator[None]:
             )
             raise SystemExit(EXIT_INVALID) from None
         except LifecycleError as exc:
-            click.echo(exc.message.render(app.lang), err=True)
+            click.echo(neutral(exc.message.render(app.lang)), err=True)  # it may quote an argument (a case id)
             raise SystemExit(exc.exit_code) from None
         except SealingKeyError as exc:
             click.echo(app.say("密钥错误：", "key error: ") + str(exc), err=True)
