@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from ..engine import Engine
+from ..errors import InvalidDocument, Problem
 from ..model import Text
 from ..store import Store, audit
 from ..store.crypto import Sealer, load_key
@@ -93,6 +94,8 @@ class CaseService:
 
     def resume(self, case_id: str, document: Any, *, actor: str) -> dict[str, Any]:
         """A deferred case whose other clues are now verified: evaluate the updated document again."""
+        if not isinstance(document, dict):
+            raise InvalidDocument([Problem("", Text("须为对象", "must be an object"))])
         evaluated = intake.evaluate(self.engine, document | {"case_id": case_id}, today=self.today())
 
         def run(session: Session, case: CaseRecord, user: Any) -> None:
