@@ -37,7 +37,7 @@ from ..boundary import LIMITS, read_line, too_large
 from ..engine import Engine
 from ..errors import InvalidDocument, PluginError, Problem, UnknownJurisdiction
 from ..model import Text
-from ..store import Store, audit
+from ..store import Store, audit, integrity
 from ..store.crypto import Sealer
 from ..store.limits import FieldTooLong, check_field, field_name, row_problems, text_limits
 from ..store.models import AuditEvent, CaseRecord
@@ -152,6 +152,7 @@ class _Prepared:
     case_id: str
     row: dict[str, Any]
     after: dict[str, Any]
+    prehashed: dict[str, str]  # column -> SHA-256 of its canonical JSON, for the keyed row digests
 
 
 @attrs.frozen
@@ -208,13 +209,15 @@ def _prepare_line(job: _Job, number: int, raw: bytes | None) -> _Prepared | Line
     if unstorable:
         table = CaseRecord.__table__
         return LineProblem(number, [Problem(field_name(table, column), text) for column, text in unstorable])
+    prehashed = {c: integrity.prehash(row[c]) for c in integrity.columns("cases") if c not in _WRITER_COLUMNS}
     if job.text_json:
         for column in JSON_COLUMNS:
             row[column] = _column_text(row[column], parsed.plain)
-    return _Prepared(number, case_id, row, intake.summary(row))
+    return _Prepared(number, case_id, row, intake.summary(row), prehashed)
 
 
 _NO_TIME = datetime(1970, 1, 1)
+_WRITER_COLUMNS = ("opened_by", "opened_at", "updated_at")  # set by the writer, digested there
 
 
 def _worker_start(parent: int) -> None:
@@ -393,6 +396,8 @@ def _write_batch(store: Store, unique: list[_Prepared], report: ImportReport, ac
             else:  # PostgreSQL types the parameters: let the JSON type bind them
                 session.execute(CaseRecord.__table__.insert(), rows)
             at = now.isoformat(timespec="microseconds")
+            audit.ensure_binding(session)
+            key = audit.keyring_of(session).audit_key()
             audit.append_many(
                 session,
                 [
@@ -403,8 +408,9 @@ def _write_batch(store: Store, unique: list[_Prepared], report: ImportReport, ac
                         "case_id": p.case_id,
                         "before": None,
                         "after": p.after,
+                        "row_digests": {f"cases/{p.case_id}": integrity.row_digests(key, "cases", row, p.prehashed)},
                     }
-                    for p in fresh
+                    for p, row in zip(fresh, rows, strict=True)
                 ],
             )
     report.already_stored += len(stored)
