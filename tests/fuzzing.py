@@ -369,7 +369,10 @@ class Driver:
         registry = load_registry()
         self._patch = (app_module, app_module.load_registry)
         app_module.load_registry = lambda strict=False: registry
+        from zhengming.store.crypto import create_key_file
+
         self.db = f"sqlite:///{workdir / 'fuzz.sqlite'}"
+        create_key_file(workdir / "key")
         self.env = {
             "ZHENGMING_KEY_FILE": str(workdir / "key"),
             "XDG_DATA_HOME": str(workdir / "data"),
@@ -379,6 +382,10 @@ class Driver:
         }
         self._count = 0
         self._invoke(["--db", self.db, "db", "upgrade"], None)  # migrations once, not inside a timed input
+        seat = ["--organ", "discipline_commission", "--level", "county", "--role", "handling_department"]
+        self._invoke(["--db", self.db, "--local-admin", "users", "add", "fuzzer", *seat], None)
+        issued, _ = self._invoke(["--db", self.db, "--local-admin", "token", "issue", "fuzzer", "--json"], None)
+        self.env["ZHENGMING_TOKEN"] = json.loads(issued.stdout)["token"]  # case commands act as a user
 
     def close(self) -> None:
         module, original = self._patch
@@ -440,7 +447,7 @@ class Driver:
     def resume(self, name: str, raw: bytes, tally: Tally | None = None) -> Tally:
         """``zhengming case resume NOPE -``: the document is read and evaluated before the case is looked up."""
         tally = tally or Tally()
-        result, seconds = self._invoke(["--db", self.db, "case", "resume", "NOPE", "-", "--as", "nobody"], raw)
+        result, seconds = self._invoke(["--db", self.db, "case", "resume", "NOPE", "-", "--as", "fuzzer"], raw)
         self._judge(tally, f"case resume {name}", result, seconds, raw, clean=(2, 3, 6))
         return tally
 
@@ -450,7 +457,7 @@ class Driver:
         lines = [line for line in lines if line.strip()]
         path = self.workdir / "import.jsonl"
         path.write_bytes(b"\n".join(line.replace(b"\n", b" ").replace(b"\r", b" ") for line in lines) + b"\n")
-        args = ["--db", db or self.db, "import", str(path), "--workers", "0", "--no-progress", "--json"]
+        args = ["--db", db or self.db, "--local-admin", "import", str(path), "--workers", "0", "--no-progress", "--json"]
         result, seconds = self._invoke(args, None)
         before = (tally.accepted, tally.refused)
         self._judge(tally, f"import {name}", result, seconds, b"\n".join(lines), lines=len(lines))

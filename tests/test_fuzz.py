@@ -45,8 +45,8 @@ def test_the_alias_bomb_is_refused_at_its_first_alias(driver):
 
 def test_the_reporter_never_appears_in_a_refusal(driver):
     raw = json.dumps([{"reporter": {"name": CANARY_NAME}, "jurisdiction": "jinan"}]).encode()
-    result, _ = driver._invoke(["case", "open", "-"], raw)
+    result, _ = driver._invoke(["--db", driver.db, "case", "open", "-"], raw)
     assert result.exit_code == 2 and CANARY_NAME not in result.output
     yaml_error = f"jurisdiction: jinan\nreporter: {{name: {CANARY_NAME}, phone: [\n".encode()
-    result, _ = driver._invoke(["case", "open", "-"], yaml_error)
+    result, _ = driver._invoke(["--db", driver.db, "case", "open", "-"], yaml_error)
     assert result.exit_code == 2 and CANARY_NAME not in result.output and "line 3" in result.stderr

@@ -77,7 +77,7 @@ def _file(tmp_path: Path, poison: list[bytes], good: int = 6) -> Path:
 def test_a_poison_line_is_reported_and_the_good_lines_are_stored(db_url, tmp_path, kind, raw, pointer):
     path = _file(tmp_path, [raw], good=3)
     runner = CliRunner()
-    args = ["--db", db_url, "--lang", "en", "import", str(path), "--json", "--no-progress", "--workers", "0"]
+    args = ["--db", db_url, "--lang", "en", "--local-admin", "import", str(path), "--json", "--no-progress", "--workers", "0"]
     for run in (1, 2):  # a re-run changes nothing and reports the same line
         result = runner.invoke(cli, args)
         assert result.exception is None or isinstance(result.exception, SystemExit), kind
@@ -93,7 +93,7 @@ def test_a_poison_line_is_reported_and_the_good_lines_are_stored(db_url, tmp_pat
 
 def test_every_poison_line_at_once(db_url, tmp_path):
     path = _file(tmp_path, [raw for _, raw, _ in POISON], good=len(POISON) + 1)
-    result = CliRunner().invoke(cli, ["--db", db_url, "import", str(path), "--json", "--no-progress"])
+    result = CliRunner().invoke(cli, ["--db", db_url, "--local-admin", "import", str(path), "--json", "--no-progress"])
     assert result.exit_code == 2
     report = json.loads(result.stdout)
     assert report["imported"] == len(POISON) + 1 and len(report["invalid"]) == len(POISON)
@@ -106,7 +106,7 @@ def test_an_over_size_line_is_skipped_unread(db_url, tmp_path, monkeypatch):
     path = tmp_path / "cases.jsonl"
     big = _line(case_document("BIG", case_note="x" * (limits.LIMITS.max_bytes + 10)))
     path.write_bytes(_line(case_document("A")) + b"\n" + big + b"\n" + _line(case_document("B")) + b"\n")
-    result = CliRunner().invoke(cli, ["--db", db_url, "import", str(path), "--json", "--no-progress"])
+    result = CliRunner().invoke(cli, ["--db", db_url, "--local-admin", "import", str(path), "--json", "--no-progress"])
     report = json.loads(result.stdout)
     assert result.exit_code == 2 and report["imported"] == 2 and report["lines"] == 3
     assert [p["line"] for p in report["invalid"]] == [2]
@@ -116,7 +116,7 @@ def test_two_imports_of_the_same_file_at_once_end_cleanly(db_url, tmp_path):
     path = tmp_path / "cases.jsonl"
     path.write_bytes(b"\n".join(_line(case_document(f"C-{n}")) for n in range(1500)) + b"\n")
     env = {**os.environ, "ZHENGMING_DB": db_url}
-    command = [str(ZHENGMING), "--lang", "en", "import", str(path), "--no-progress", "--json", "--batch", "100"]
+    command = [str(ZHENGMING), "--lang", "en", "--local-admin", "import", str(path), "--no-progress", "--json", "--batch", "100"]
     runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
     outputs = [run.communicate(timeout=300) for run in runs]
     for run, (_out, err) in zip(runs, outputs, strict=True):
@@ -126,36 +126,57 @@ def test_two_imports_of_the_same_file_at_once_end_cleanly(db_url, tmp_path):
     assert sum(r["imported"] for r in reports) == 1500
     assert all(r["imported"] + r["already_stored"] == 1500 for r in reports)
     assert counts(db_url) == (1500, 1500, 1500)
-    verified = CliRunner().invoke(cli, ["--db", db_url, "audit", "verify"])
+    verified = CliRunner().invoke(cli, ["--db", db_url, "--local-admin", "audit", "verify"])
     assert verified.exit_code == 0, verified.output
 
 
-def test_the_store_limits_are_the_same_on_every_database(db_url, tmp_path):
+def user_runner(db_url: str):
+    """``zhengming`` on ``db_url`` as the user named by ``--as`` (else ``li``), each with a token once added."""
     runner = CliRunner()
+    tokens: dict[str, str] = {}
+
+    def run(*args):
+        user = args[args.index("--as") + 1] if "--as" in args else "li"
+        return runner.invoke(cli, ["--db", db_url, "--lang", "en", *args], env={"ZHENGMING_TOKEN": tokens.get(user, "")})
+
+    def add(name, *seat):
+        seat = seat or ("--organ", "discipline_commission", "--level", "county", "--role", "handling_department")
+        result = run("--local-admin", "users", "add", name, *seat, "--json")
+        if result.exit_code == 0:
+            stored = json.loads(result.stdout)["name"]
+            issued = run("--local-admin", "token", "issue", stored, "--json")
+            tokens[stored] = json.loads(issued.stdout)["token"]
+        return result
+
+    run.add = add
+    return run
+
+
+def test_the_store_limits_are_the_same_on_every_database(db_url, tmp_path):
+    zm = user_runner(db_url)
+    zm.add("li")
     for case_id in ("C" * 101, "A\x00B"):
         path = tmp_path / "case.json"
         path.write_text(json.dumps(case_document(case_id)), encoding="utf-8")
-        result = runner.invoke(cli, ["--db", db_url, "--lang", "en", "case", "open", str(path)])
+        result = zm("case", "open", str(path))
         assert result.exit_code == 2, result.output
         assert result.stderr.startswith("/case_id: ") and case_id not in result.output
     path.write_text(json.dumps(case_document("C" * 100)), encoding="utf-8")
-    assert runner.invoke(cli, ["--db", db_url, "case", "open", str(path)]).exit_code == 0
-    long_name = runner.invoke(
-        cli, ["--db", db_url, "users", "add", "名" * 101, "--organ", "party_committee", "--level", "county", "--role", "party_committee_head"]
-    )
+    assert zm("case", "open", str(path)).exit_code == 0
+    long_name = zm.add("名" * 101, "--organ", "party_committee", "--level", "county", "--role", "party_committee_head")
     assert long_name.exit_code == 2 and "100" in long_name.stderr
     assert counts(db_url)[0] == 1
 
 
 def test_user_data_cannot_forge_lines_of_case_show(db_url, tmp_path):
-    runner = CliRunner()
+    run = user_runner(db_url)
 
     def zm(*args, code=0):
-        result = runner.invoke(cli, ["--db", db_url, "--lang", "en", *args])
+        result = run(*args)
         assert result.exit_code == code, result.output
         return result
 
-    zm("users", "add", "li", "--organ", "discipline_commission", "--level", "county", "--role", "handling_department")
+    assert run.add("li").exit_code == 0
     forged_id = "X\x1b[2J\n  #999 2024-01-01T00:00:00 admin approve"
     path = tmp_path / "case.json"
     path.write_text(json.dumps(case_document(forged_id)), encoding="utf-8")
@@ -173,11 +194,8 @@ def test_user_data_cannot_forge_lines_of_case_show(db_url, tmp_path):
 
 
 def test_user_names_are_normalised_and_look_alikes_refused(db_url):
-    runner = CliRunner()
-
-    def add(name):
-        seat = ["--organ", "discipline_commission", "--level", "county", "--role", "handling_department"]
-        return runner.invoke(cli, ["--db", db_url, "--lang", "en", "users", "add", name, *seat, "--json"])
+    zm = user_runner(db_url)
+    add = zm.add
 
     assert add("li").exit_code == 0
     assert json.loads(add("ｗａｎｇ").stdout)["name"] == "wang"  # NFKC: full-width letters fold
@@ -187,10 +205,9 @@ def test_user_names_are_normalised_and_look_alikes_refused(db_url):
         assert "li" in refused.stderr
     assert "looks like the existing user li" in add("lі").stderr
     assert add("a\nb").exit_code == 2 and add("\u202eil").exit_code == 2
-    names = [u["name"] for u in json.loads(runner.invoke(cli, ["--db", db_url, "users", "list", "--json"]).stdout)]
+    names = [u["name"] for u in json.loads(zm("--local-admin", "users", "list", "--json").stdout)]
     assert names == ["li", "wang"]
-    path_free = runner.invoke(cli, ["--db", db_url, "case", "show", "NOPE", "--json"])
-    assert path_free.exit_code == 6
+    assert zm("case", "show", "NOPE").exit_code == 6  # li (token issued to the stored name) is authenticated
 
 
 def test_a_batch_the_database_refuses_is_written_case_by_case(db_url, tmp_path, monkeypatch):
@@ -203,7 +220,7 @@ def test_a_batch_the_database_refuses_is_written_case_by_case(db_url, tmp_path, 
     monkeypatch.setattr(intake, "document_problems", lambda document: [])
     monkeypatch.setattr(importer, "row_problems", lambda table, row: [])
     path = _file(tmp_path, [_line(case_document("C" * 150))], good=4)
-    args = ["--db", db_url, "--lang", "en", "import", str(path), "--json", "--no-progress", "--workers", "0"]
+    args = ["--db", db_url, "--lang", "en", "--local-admin", "import", str(path), "--json", "--no-progress", "--workers", "0"]
     result = CliRunner().invoke(cli, args)
     report = json.loads(result.stdout)
     assert result.exit_code == 2 and report["imported"] == 4
