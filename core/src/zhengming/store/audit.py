@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from . import integrity
 from .crypto import Keyring, SealingKeyError
+from .limits import check_rows
 from .models import AuditEvent, AuditHead, KeyBinding
 
 GENESIS = "0" * 64
@@ -175,6 +176,7 @@ def append_many(session: Session, events: Sequence[dict[str, Any]]) -> list[dict
         stored |= {"after": after, "seq": seq, "prev_hash": prev, "key_id": key_id}
         stored["hash"] = prev = chain_hash(prev, stored, key)
         stored_rows.append(stored)
+    check_rows(AuditEvent.__table__, stored_rows)
     session.execute(AuditEvent.__table__.insert(), stored_rows)
     session.execute(update(AuditHead).where(AuditHead.id == HEAD_ID).values(last_hash=prev))
     return stored_rows
