@@ -20,6 +20,7 @@ from ..errors import InvalidDocument, Problem
 from ..model import Text, to_document
 from .machine import due_of, entry_state, outcome_of, steps_of
 from .pinning import pin
+from .roles import case_seats, handling_seat
 
 REPORTER_FIELD = "reporter"
 
@@ -92,6 +93,7 @@ def case_row(
     state, reason = entry_state(kind, decision, steps, document)
     pinned = pin(engine.registry, tuple(decision["chain"]))
     due = due_of(kind, decision)
+    handling = handling_seat(kind, document)
     return {
         "case_id": document["case_id"],
         "kind": kind,
@@ -115,6 +117,9 @@ def case_row(
         "opened_at": now,
         "updated_at": now,
         "version": 1,
+        "handling_organ": handling.organ,
+        "handling_level": handling.level,
+        "seats": case_seats(kind, document, decision, steps),
     }
 
 

@@ -455,7 +455,9 @@ def zhengming_accountability(case: AccountabilityCase, ctx: EvaluationContext) -
 
 
 @chain_spec(Combine.MOST_SPECIFIC)
-def zhengming_disciplined_revisit(case: DisciplinedRevisitCase, ctx: EvaluationContext) -> DisciplinedRevisitPlan | None:
+def zhengming_disciplined_revisit(
+    case: DisciplinedRevisitCase, ctx: EvaluationContext
+) -> DisciplinedRevisitPlan | None:
     """Plan the revisit education (回访教育) of a cadre who was disciplined, sanctioned or held accountable.
 
     Combine: most specific wins. Core: the national texts in the seeds set no such plan, so core
