@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from zhengming.cli.main import cli
+from zhengming.store.database import HEAD_REVISION
 
 from .test_store_support import BACKENDS, case_document, pingdingshan_document
 
@@ -121,7 +122,7 @@ def test_a_case_worked_through_the_command_line(zm, tmp_path):
     assert "现行规则的结论与原决定一致" in zm("case", "reevaluate", "CLI-1").stdout
     assert as_json(zm("audit", "verify", "--json"))["ok"]
     upgraded = as_json(zm("db", "upgrade", "--json"))
-    assert upgraded["before"] == upgraded["after"] == "0001"
+    assert upgraded["before"] == upgraded["after"] == HEAD_REVISION
 
 
 @BACKENDS

@@ -165,7 +165,9 @@ def _false_accusation(d: FalseAccusationDecision, lang: str) -> list[str]:
         f"{word('measures', lang)}: {join(d.measures, lang) or word('none', lang)}",
         f"{word('may_trace', lang)}: {_yes_no(d.may_trace_reporter, lang)}",
         *(
-            [f"{word('refer_to', lang)}: {label(d.refer_to.organ).render(lang)}（{label(d.refer_to.level).render(lang)}）"]
+            [
+                f"{word('refer_to', lang)}: {label(d.refer_to.organ).render(lang)}（{label(d.refer_to.level).render(lang)}）"
+            ]
             if d.refer_to
             else []
         ),

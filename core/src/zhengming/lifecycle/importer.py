@@ -197,7 +197,11 @@ def _prepare_chunk(lines: list[tuple[int, bytes]], job: _Job | None = None) -> l
             continue
         case_id = evaluated.case_id
         sealed = job.sealer.seal(evaluated.reporter, case_id) if evaluated.reporter else None
-        row = intake.case_row(job.engine, evaluated, sealed=sealed, actor="", now=_NO_TIME)
+        secret = evaluated.parties.secret
+        parties_sealed = job.sealer.seal({"parties": list(secret)}, case_id) if secret else None
+        row = intake.case_row(
+            job.engine, evaluated, sealed=sealed, actor="", now=_NO_TIME, parties_sealed=parties_sealed
+        )
         if job.text_json:
             for column in JSON_COLUMNS:
                 row[column] = _column_text(row[column], plain)

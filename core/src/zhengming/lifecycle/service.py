@@ -73,13 +73,16 @@ class CaseService:
         """
         evaluated = intake.evaluate(self.engine, document, today=self.today())
         sealed = self.sealer.seal(evaluated.reporter, evaluated.case_id) if evaluated.reporter else None
+        parties_sealed = self._seal_parties(evaluated)
         now = self.now()
         try:
             with self.store.transaction() as session:
                 name = actions.load_user(session, actor).name if actor else SYSTEM_ACTOR
                 if session.scalar(select(CaseRecord.id).where(CaseRecord.case_id == evaluated.case_id)) is not None:
                     raise DuplicateCase(evaluated.case_id)
-                row = intake.case_row(self.engine, evaluated, sealed=sealed, actor=name, now=now)
+                row = intake.case_row(
+                    self.engine, evaluated, sealed=sealed, actor=name, now=now, parties_sealed=parties_sealed
+                )
                 case = CaseRecord(**row)
                 session.add(case)
                 session.flush()
@@ -90,6 +93,11 @@ class CaseService:
             raise DuplicateCase(evaluated.case_id) from None
         log.info("case %s opened: %s, state %s", case.case_id, case.outcome, case.state)
         return self.show(case.case_id) if self.return_views else None
+
+    def _seal_parties(self, evaluated: intake.Evaluated) -> bytes | None:
+        """The sealed names of the parties who reported (``None`` when there are none)."""
+        secret = evaluated.parties.secret
+        return self.sealer.seal({"parties": list(secret)}, evaluated.case_id) if secret else None
 
     def resume(self, case_id: str, document: Any, *, actor: str) -> dict[str, Any]:
         """A deferred case whose other clues are now verified: evaluate the updated document again."""
@@ -102,7 +110,7 @@ class CaseService:
             before = actions.snapshot(case)
             sealed = self.sealer.seal(evaluated.reporter, case_id) if evaluated.reporter else case.reporter_sealed
             row = intake.case_row(self.engine, evaluated, sealed=sealed, actor=case.opened_by, now=self.now())
-            for key in ("opened_by", "opened_at", "case_id", "version"):
+            for key in ("opened_by", "opened_at", "case_id", "version", "parties", "parties_sealed"):
                 row.pop(key)
             for key, value in row.items():
                 setattr(case, key, value)
@@ -347,16 +355,7 @@ class CaseService:
         label = Text("查阅举报人身份", "reveal the reporter")
         with self.store.transaction() as session:
             case = actions.load_case(session, case_id)
-            user = actions.load_user(session, actor)
-            if user.organ != "discipline_commission" or user.level == "township" or not reason.strip():
-                raise NotPermitted(
-                    case_id,
-                    actor,
-                    Text(
-                        "仅县级以上纪检监察机关可经记录的申请查阅举报人身份，并须说明理由",
-                        "only a county-level or higher discipline commission may, giving a reason",
-                    ),
-                )
+            _check_reveal(case_id, actions.load_user(session, actor), reason)
             if case.reporter_sealed is None:
                 raise InvalidTransition(
                     case_id, case.state, label, Text("未登记举报人身份", "no identity was recorded")
@@ -364,3 +363,28 @@ class CaseService:
             audit.append(session, actor=actor, action="reveal_reporter", case_id=case_id, after={"reason": reason})
             sealed = case.reporter_sealed
         return self.sealer.open(sealed, case_id)
+
+    def reveal_parties(self, case_id: str, actor: str, reason: str) -> list[dict[str, Any]]:
+        """Every party the case concerns with the sealed names opened (``role``, ``kind``, ``name``), under
+        the same rule as :meth:`reveal_reporter`: the accuser of a false accusation is a reporter. The
+        request is recorded in the audit log (the names are not)."""
+        with self.store.transaction() as session:
+            case = actions.load_case(session, case_id)
+            _check_reveal(case_id, actions.load_user(session, actor), reason)
+            audit.append(session, actor=actor, action="reveal_parties", case_id=case_id, after={"reason": reason})
+            listed, sealed = [dict(p) for p in case.parties or ()], case.parties_sealed
+        opened = iter(self.sealer.open(sealed, case_id)["parties"] if sealed else ())
+        return [next(opened) if p.get("sealed") else p for p in listed]
+
+
+def _check_reveal(case_id: str, user: Any, reason: str) -> None:
+    """Only a county-level or higher discipline commission may open a sealed identity, giving a reason."""
+    if user.organ != "discipline_commission" or user.level == "township" or not reason.strip():
+        raise NotPermitted(
+            case_id,
+            user.name,
+            Text(
+                "仅县级以上纪检监察机关可经记录的申请查阅举报人身份，并须说明理由",
+                "only a county-level or higher discipline commission may, giving a reason",
+            ),
+        )

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .location import database_url, sqlite_path
 
-HEAD_REVISION = "0001"  # the newest file in migrations/versions; a test keeps the two in step
+HEAD_REVISION = "0002"  # the newest file in migrations/versions; a test keeps the two in step
 SQLITE_BUSY_TIMEOUT_S = 30
 
 
