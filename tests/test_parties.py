@@ -50,7 +50,10 @@ FAULT_TOLERANCE = {
 @BACKENDS
 def test_the_accuser_is_sealed_and_the_accused_kept_by_name(service, people, store):
     view = service.open(FALSE_ACCUSATION)
-    assert view["parties"] == [{"role": "accuser", "sealed": True}, {"role": "accused", "kind": "person", "name": ACCUSED}]
+    assert view["parties"] == [
+        {"role": "accuser", "sealed": True},
+        {"role": "accused", "kind": "person", "name": ACCUSED},
+    ]
     assert ACCUSER not in json.dumps(view, ensure_ascii=False)
     with store.transaction() as session:
         row = session.scalars(select(CaseRecord).where(CaseRecord.case_id == "FA-P")).one()
@@ -137,7 +140,9 @@ def test_case_open_prints_the_parties_without_the_sealed_name_and_refuses_bad_on
     assert f"涉及人员: 诬告者（举报人） 已加密保存；被诬告陷害人 {ACCUSED}" in shown.output
     assert ACCUSER not in shown.output
     english = runner.invoke(cli, ["--db", db, "--lang", "en", "case", "show", "FA-P"])
-    assert english.exit_code == 0 and f"concerns: accuser (a reporter) sealed; falsely accused {ACCUSED}" in english.output
+    assert (
+        english.exit_code == 0 and f"concerns: accuser (a reporter) sealed; falsely accused {ACCUSED}" in english.output
+    )
     refused = runner.invoke(cli, ["--db", db, "case", "open", str(bad)])
     assert refused.exit_code == 2 and "/concerns/0/role" in refused.output and ACCUSER not in refused.output
     listing = runner.invoke(cli, ["--db", db, "case", "list", "--json"])

@@ -34,7 +34,7 @@ from sqlalchemy import Text as TextType
 
 from ..documents import check_encodable
 from ..engine import Engine
-from ..errors import InvalidDocument, PluginError, Problem, UnknownJurisdiction
+from ..errors import BeyondKnownData, InvalidDocument, PluginError, Problem, UnknownJurisdiction
 from ..model import Text
 from ..store import Store, audit
 from ..store.crypto import Sealer
@@ -194,6 +194,9 @@ def _prepare_chunk(lines: list[tuple[int, bytes]], job: _Job | None = None) -> l
             continue
         except PluginError as exc:
             out.append(LineProblem(number, [Problem("", Text(f"插件出错：{exc}", f"plugin error: {exc}"))]))
+            continue
+        except BeyondKnownData as exc:
+            out.append(LineProblem(number, [Problem("", exc.message)]))
             continue
         case_id = evaluated.case_id
         sealed = job.sealer.seal(evaluated.reporter, case_id) if evaluated.reporter else None
