@@ -38,7 +38,7 @@ from types import SimpleNamespace
 from zhengming import Engine, load_registry, to_document
 from zhengming.lifecycle import CaseService, add_user, machine
 from zhengming.store import open_store
-from zhengming.store.crypto import Sealer
+from zhengming.store.crypto import Keyring, create_key_file
 
 BPMN = """<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="defs"
@@ -173,10 +173,10 @@ def zhengming_in_memory(decision: dict):
 
 def zhengming_persisted(folder: Path, engine: Engine, decision: dict):
     """Every transition in its own transaction: state, approval record and audit event together."""
-    store = open_store(str(folder / "lifecycle.sqlite"))
+    store = open_store(str(folder / "lifecycle.sqlite"), keyring=Keyring.generate())
     for name, (organ, level, roles) in USERS.items():
         add_user(store, name, organ, level, roles)
-    service = CaseService(store, engine, sealer=Sealer(os.urandom(32)), return_views=False)
+    service = CaseService(store, engine, return_views=False)
     counter = iter(range(10**9))
 
     def run(count):
@@ -280,6 +280,7 @@ def import_bench(folder: Path, count: int, installed: set[str]) -> dict:
     write_cases(jsonl, count, installed)
     generated = time.perf_counter() - started
     db = folder / "import.sqlite"
+    create_key_file(folder / "key")
     env = os.environ | {"ZHENGMING_DB": str(db), "ZHENGMING_KEY_FILE": str(folder / "key")}
     zhengming = Path(sys.executable).with_name("zhengming")
     started = time.perf_counter()

@@ -77,7 +77,7 @@ def test_bad_lines_are_reported_with_line_and_pointer_and_skipped(db_url, tmp_pa
             (6, '{"jurisdiction": "atlantis"}'),
         ],
     )
-    result = CliRunner().invoke(cli, ["--db", db_url, "import", str(path), "--json", "--no-progress"])
+    result = CliRunner().invoke(cli, ["--db", db_url, "--local-admin", "import", str(path), "--json", "--no-progress"])
     assert result.exit_code == 2
     report = json.loads(result.stdout)
     assert report["imported"] == 5 and report["lines"] == 9
@@ -97,7 +97,7 @@ def test_a_line_with_a_lone_surrogate_is_reported_not_fatal(db_url, tmp_path):
     lines = [json.dumps(case_document("OK-1")), json.dumps(broken), json.dumps(case_document("OK-2"))]
     path = tmp_path / "cases.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["--db", db_url, "import", str(path), "--json", "--no-progress"])
+    result = CliRunner().invoke(cli, ["--db", db_url, "--local-admin", "import", str(path), "--json", "--no-progress"])
     report = json.loads(result.stdout)
     assert result.exit_code == 2 and report["imported"] == 2
     assert [(p["line"], p["problems"][0]["pointer"]) for p in report["invalid"]] == [(2, "/subject/name")]
@@ -108,10 +108,12 @@ def test_a_second_run_imports_nothing_twice(db_url, tmp_path):
     documents = [case_document(f"C-{n}") for n in range(30)] + [case_document("C-3")]  # one duplicate line
     path = write_jsonl(tmp_path / "cases.jsonl", documents)
     runner = CliRunner()
-    first = json.loads(runner.invoke(cli, ["--db", db_url, "import", str(path), "--json", "--batch", "7"]).stdout)
+    first = json.loads(
+        runner.invoke(cli, ["--db", db_url, "--local-admin", "import", str(path), "--json", "--batch", "7"]).stdout
+    )
     assert (first["imported"], first["by_state"]) == (30, {"proposal": 30})
     assert first["duplicate_in_file"] + first["already_stored"] == 1  # the repeated line, in a later batch
-    again = runner.invoke(cli, ["--db", db_url, "import", str(path), "--batch", "7"])
+    again = runner.invoke(cli, ["--db", db_url, "--local-admin", "import", str(path), "--batch", "7"])
     assert again.exit_code == 0 and "导入 0 件，已存在 31 件" in again.stdout
     assert counts(db_url) == (30, 30, 30)
 
@@ -126,7 +128,7 @@ def test_an_import_killed_mid_way_finishes_on_restart(db_url, tmp_path):
         documents.append(document)
     path = write_jsonl(tmp_path / "many.jsonl", documents)
     env = os.environ | {"ZHENGMING_DB": db_url}
-    command = [str(ZHENGMING), "import", str(path), "--batch", "50", "--no-progress"]
+    command = [str(ZHENGMING), "--local-admin", "import", str(path), "--batch", "50", "--no-progress"]
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     stored = 0

@@ -9,6 +9,7 @@ import pytest
 
 from zhengming.lifecycle import (
     CaseConflict,
+    CaseNotFound,
     ConsentRequired,
     DuplicateCase,
     InvalidTransition,
@@ -111,8 +112,8 @@ def test_users_who_do_not_fit_the_step_are_refused(service, people, store):
     with pytest.raises(NotPermitted, match="city level"):
         service.approve("T-1", "sun")  # a commission head, but of the city commission: the county handles it
     add_user(store, "qian", "party_committee", "county", ["commission_head"])
-    with pytest.raises(NotPermitted, match="discipline inspection commission"):
-        service.approve("T-1", "qian")  # the role, but sitting in the party committee
+    with pytest.raises(CaseNotFound):
+        service.approve("T-1", "qian")  # the role, but in the party committee, which the case does not address
     assert service.show("T-1")["version"] == 2  # nothing was written by the refusals
 
 
@@ -170,7 +171,9 @@ def test_only_the_implementers_carry_out_the_clarification(service, people):
     service.approve("T-1", "li")
     service.approve("T-1", "wang")
     with pytest.raises(NotPermitted, match="implementers"):
-        service.clarify("T-1", "zhao", "written")
+        service.clarify("T-1", "sun", "written")  # the city commission oversees the case, does not implement it
+    with pytest.raises(CaseNotFound):
+        service.clarify("T-1", "zhao", "written")  # the county party committee: not addressed by this case
 
 
 def test_revisits_are_planned_recorded_and_then_the_case_closes(service, people):

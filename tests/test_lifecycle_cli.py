@@ -19,13 +19,22 @@ pytestmark = pytest.mark.usefixtures("private_env")
 
 @pytest.fixture
 def zm(db_url):
+    """Runs ``zhengming``; as the user named by ``--as`` (else ``li``) with their token once issued."""
     runner = CliRunner()
+    tokens: dict[str, str] = {}
 
     def run(*args, code=0):
-        result = runner.invoke(cli, ["--db", db_url, *args], catch_exceptions=False)
+        user = args[args.index("--as") + 1] if "--as" in args else "li"
+        env = {"ZHENGMING_TOKEN": tokens.get(user, "")}
+        result = runner.invoke(cli, ["--db", db_url, *args], catch_exceptions=False, env=env)
         assert result.exit_code == code, result.output
         return result
 
+    def login(*names):
+        for name in names:
+            tokens[name] = as_json(run("--local-admin", "token", "issue", name, "--json"))["token"]
+
+    run.login = login
     return run
 
 
@@ -41,6 +50,7 @@ def test_a_case_worked_through_the_command_line(zm, tmp_path):
     ):
         user = as_json(
             zm(
+                "--local-admin",
                 "users",
                 "add",
                 name,
@@ -54,6 +64,7 @@ def test_a_case_worked_through_the_command_line(zm, tmp_path):
         )
         assert user["roles"] == roles
     zm(
+        "--local-admin",
         "users",
         "add",
         "li",
@@ -65,12 +76,17 @@ def test_a_case_worked_through_the_command_line(zm, tmp_path):
         "handling_department",
         code=4,
     )
-    zm("users", "add", "x", "--organ", "army", "--level", "county", "--role", "handling_department", code=2)
-    assert [u["name"] for u in as_json(zm("users", "list", "--json"))] == ["li", "wang"]
+    zm("--local-admin", "users", "add", "x", "--organ", "army", "--level", "county", "--role", "x", code=2)
+    assert [u["name"] for u in as_json(zm("--local-admin", "users", "list", "--json"))] == ["li", "wang"]
+    zm("case", "list", code=7)  # no token yet: not authenticated
+    zm.login("li", "wang")
+    zm("users", "add", "x", "--organ", "party_committee", "--level", "county", "--role", "x", code=5)  # not admin
+    zm("--local-admin", "case", "list", code=5)  # the local administrator never reads or acts on cases
 
     path = tmp_path / "case.json"
     path.write_text(json.dumps(pingdingshan_document("CLI-1"), ensure_ascii=False), encoding="utf-8")
     opened = as_json(zm("case", "open", str(path), "--json"))
+    assert opened["opened_by"] == "li"
     assert opened["state"] == "proposal" and opened["jurisdiction"] == "pingdingshan"
     zm("case", "open", str(path), code=4)
     assert "待提出建议" in zm("case", "show", "CLI-1").stdout
@@ -78,6 +94,7 @@ def test_a_case_worked_through_the_command_line(zm, tmp_path):
     zm("case", "show", "NOPE", code=6)
 
     zm("case", "approve", "CLI-1", "--as", "wang", code=5)  # wrong role for the proposal
+    zm("case", "approve", "CLI-1", "--as", "nobody", code=7)  # no token of an unknown user
     zm("case", "approve", "CLI-1", "--as", "li", "--comment", "建议澄清", "--json")
     zm("case", "approve", "CLI-1", "--as", "wang", "--expect-version", "1", code=4)
     sent = as_json(zm("case", "send-back", "CLI-1", "--as", "wang", "--comment", "补充材料", "--json"))
@@ -128,6 +145,19 @@ def test_a_case_worked_through_the_command_line(zm, tmp_path):
 @BACKENDS
 def test_reevaluate_names_what_todays_rules_decide_differently(zm, tmp_path):
     """A case decided as of 2019 (before 济南's rules applied) is re-decided as of 2023."""
+    zm(
+        "--local-admin",
+        "users",
+        "add",
+        "li",
+        "--organ",
+        "discipline_commission",
+        "--level",
+        "county",
+        "--grant",
+        "custodian",
+    )
+    zm.login("li")
     document = case_document("OLD-1", reporter=False, as_of="2019-06-01")
     path = tmp_path / "old.json"
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
@@ -147,5 +177,5 @@ def test_the_default_database_is_a_per_user_file(tmp_path, monkeypatch):
     assert default_database_path() == tmp_path / "zhengming" / "zhengming.sqlite"
     assert database_url() == f"sqlite:///{tmp_path}/zhengming/zhengming.sqlite"
     assert database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
-    result = CliRunner().invoke(cli, ["users", "list", "--json"])
+    result = CliRunner().invoke(cli, ["--local-admin", "users", "list", "--json"])
     assert result.exit_code == 0 and (tmp_path / "zhengming" / "zhengming.sqlite").exists()

@@ -7,14 +7,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import select
 
-from zhengming.cli.main import cli
 from zhengming.errors import InvalidDocument
-from zhengming.lifecycle import NotPermitted, add_user
+from zhengming.lifecycle import InvalidTransition, add_user
 from zhengming.store.models import AuditEvent, CaseRecord
 
+from .test_lifecycle_cli import zm  # noqa: F401 — the CLI runner fixture, with tokens
 from .test_store_support import BACKENDS
 
 pytest_plugins = ("tests.test_store_support",)
@@ -64,18 +63,21 @@ def test_the_accuser_is_sealed_and_the_accused_kept_by_name(service, people, sto
 
 
 @BACKENDS
-def test_sealed_parties_are_revealed_only_to_a_county_commission_with_a_reason(service, people, store):
-    service.open(FALSE_ACCUSATION)
+def test_the_accuser_is_opened_only_through_custody_where_the_rules_allow_tracing(service, people, store):
+    from zhengming.lifecycle.custody import Custody
+
+    add_user(store, "chen", "discipline_commission", "county", [], grants=["custodian"])
+    service.open(FALSE_ACCUSATION)  # no reporter recorded: the accuser alone is under custody
+    custody = Custody(store)
+    filed = custody.request("FA-P", "li", "查处诬告陷害需确认诬告者")
+    custody.decide(filed["id"], "chen", approve=True)
+    assert custody.show(filed["id"], "li") == {"concerns": [{"role": "accuser", "kind": "person", "name": ACCUSER}]}
+    township = FALSE_ACCUSATION | {"case_id": "FA-T"}
+    township["investigating_organ"] = {"organ": "township_discipline", "level": "township"}
+    service.open(township)
     add_user(store, "xiang", "township_discipline", "township", ["handling_department"])
-    with pytest.raises(NotPermitted):
-        service.reveal_parties("FA-P", "xiang", "核查需要")
-    with pytest.raises(NotPermitted):
-        service.reveal_parties("FA-P", "wang", " ")
-    assert service.reveal_parties("FA-P", "wang", "追查诬告陷害") == [
-        {"role": "accuser", "kind": "person", "name": ACCUSER},
-        {"role": "accused", "kind": "person", "name": ACCUSED},
-    ]
-    assert service.show("FA-P")["history"][-1]["action"] == "reveal_parties"
+    with pytest.raises(InvalidTransition, match="do not allow"):
+        custody.request("FA-T", "xiang", "查处需要")
 
 
 @BACKENDS
@@ -129,24 +131,33 @@ def test_a_clarification_case_takes_no_concerns(service):
     assert [p.pointer for p in caught.value.problems] == ["/concerns"]
 
 
-def test_case_open_prints_the_parties_without_the_sealed_name_and_refuses_bad_ones(tmp_path):
-    db = str(tmp_path / "cases.sqlite")
+@SQLITE
+def test_case_open_prints_the_parties_without_the_sealed_name_and_refuses_bad_ones(zm, tmp_path):  # noqa: F811
+    zm(
+        "--local-admin",
+        "users",
+        "add",
+        "li",
+        "--organ",
+        "discipline_commission",
+        "--level",
+        "county",
+        "--role",
+        "handling_department",
+        "--json",
+    )
+    zm.login("li")
     good, bad = tmp_path / "fa.json", tmp_path / "bad.json"
     good.write_text(json.dumps(FALSE_ACCUSATION, ensure_ascii=False), encoding="utf-8")
     bad.write_text(json.dumps(FALSE_ACCUSATION | {"case_id": "FA-Q", "concerns": [{"role": "boss", "name": ACCUSER}]}))
-    runner = CliRunner()
-    shown = runner.invoke(cli, ["--db", db, "case", "open", str(good)])
-    assert shown.exit_code == 0, shown.output
+    shown = zm("case", "open", str(good), "--as", "li")
     assert f"涉及人员: 诬告者（举报人） 已加密保存；被诬告陷害人 {ACCUSED}" in shown.output
     assert ACCUSER not in shown.output
-    english = runner.invoke(cli, ["--db", db, "--lang", "en", "case", "show", "FA-P"])
-    assert (
-        english.exit_code == 0 and f"concerns: accuser (a reporter) sealed; falsely accused {ACCUSED}" in english.output
-    )
-    refused = runner.invoke(cli, ["--db", db, "case", "open", str(bad)])
-    assert refused.exit_code == 2 and "/concerns/0/role" in refused.output and ACCUSER not in refused.output
-    listing = runner.invoke(cli, ["--db", db, "case", "list", "--json"])
-    assert listing.exit_code == 0 and json.loads(listing.stdout)["total"] == 1
+    english = zm("--lang", "en", "case", "show", "FA-P")
+    assert f"concerns: accuser (a reporter) sealed; falsely accused {ACCUSED}" in english.output
+    refused = zm("case", "open", str(bad), "--as", "li", code=2)
+    assert "/concerns/0/role" in refused.output and ACCUSER not in refused.output
+    assert json.loads(zm("case", "list", "--json").stdout)["total"] == 1
 
 
 @BACKENDS
@@ -154,6 +165,7 @@ def test_imported_cases_seal_the_accuser_too(store, engine, people):
     import io
 
     from zhengming.lifecycle import CaseService
+    from zhengming.lifecycle.custody import opened_identity
     from zhengming.lifecycle.importer import import_jsonl
 
     service = CaseService(store, engine)
@@ -161,4 +173,6 @@ def test_imported_cases_seal_the_accuser_too(store, engine, people):
     report = import_jsonl(store, engine, io.BytesIO(line), sealer=service.sealer, workers=0)
     assert report.imported == 1
     assert service.show("FA-I")["parties"][0] == {"role": "accuser", "sealed": True}
-    assert service.reveal_parties("FA-I", "wang", "追查")[0]["name"] == ACCUSER
+    with store.transaction() as session:
+        row = session.scalars(select(CaseRecord).where(CaseRecord.case_id == "FA-I")).one()
+        assert opened_identity(service.sealer, row)["concerns"][0]["name"] == ACCUSER

@@ -88,6 +88,9 @@ BACKENDS = pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=
 @pytest.fixture
 def private_env(tmp_path, monkeypatch):
     """Never touch the user's own key or database."""
+    from zhengming.store.crypto import create_key_file
+
+    create_key_file(tmp_path / "key")
     monkeypatch.setenv("ZHENGMING_KEY_FILE", str(tmp_path / "key"))
     monkeypatch.setenv("ZHENGMING_DB", str(tmp_path / "default.sqlite"))
     monkeypatch.delenv("ZHENGMING_KEY", raising=False)
@@ -199,3 +202,16 @@ def land_document(case_id: str, *, concluded: str = "2023-03-10", **circumstance
     if circumstances:
         document["circumstances"] = circumstances
     return document
+
+
+def token_for(location: str, name: str, scopes=None) -> str:
+    """A token of user ``name`` in the database at ``location``, issued by the local administrator."""
+    from zhengming.security import issue_token, local_admin
+    from zhengming.security.tokens import DEFAULT_SCOPES
+    from zhengming.store import open_store
+
+    store = open_store(location)
+    try:
+        return issue_token(store, name, actor=local_admin("test"), scopes=scopes or DEFAULT_SCOPES)[0]
+    finally:
+        store.dispose()

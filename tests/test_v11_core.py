@@ -24,7 +24,12 @@ REVISIT = {
     "jurisdiction": "core",
     "as_of": "2024-05-01",
     "subject": {"kind": "person", "name": "李某", "management_level": "county"},
-    "discipline": {"kind": "party_discipline", "decided_on": "2023-05-01", "organ": "discipline_commission", "level": "county"},
+    "discipline": {
+        "kind": "party_discipline",
+        "decided_on": "2023-05-01",
+        "organ": "discipline_commission",
+        "level": "county",
+    },
 }
 FALSE_ACCUSATION = {
     "kind": "false_accusation",
@@ -41,9 +46,7 @@ def decide(engine, document):
     return decision
 
 
-@pytest.mark.parametrize(
-    ("rectified", "outcome"), [(None, "needs_review"), (True, "lighter"), (False, "proceed")]
-)
+@pytest.mark.parametrize(("rectified", "outcome"), [(None, "needs_review"), (True, "lighter"), (False, "proceed")])
 def test_core_accountability_follows_the_probation_result(engine, rectified, outcome):
     document = {**ACCOUNTABILITY, "probation": {"started_on": "2024-01-31", "rectified": rectified}}
     decision = decide(engine, document)
@@ -59,7 +62,9 @@ def test_core_sets_no_revisit_plan_for_disciplined_cadres_and_says_so(engine):
 
 def test_reporter_tracing_is_a_hook_answer_of_its_own(engine):
     county = decide(engine, FALSE_ACCUSATION)
-    township = decide(engine, {**FALSE_ACCUSATION, "investigating_organ": {"organ": "township_discipline", "level": "township"}})
+    township = decide(
+        engine, {**FALSE_ACCUSATION, "investigating_organ": {"organ": "township_discipline", "level": "township"}}
+    )
     assert county["may_trace_reporter"] is True and township["may_trace_reporter"] is False
     assert any("县级以上" in c["article"] for c in county["citations"])
     assert county["refer_to"] is None and county["reasons"] == []
@@ -139,7 +144,7 @@ def test_bad_v1_1_fields_are_named_by_pointer(engine, document, pointer):
 
 # --- local facts -------------------------------------------------------------------------------
 
-HUBEI = '''
+HUBEI = """
 from datetime import date
 from zhengming import *
 
@@ -159,7 +164,7 @@ def zhengming_fast_track(case):
         return FastTrack(active=True, reasons=(Text("交流任职", "rotation"),),
                          citations=(Citation(document="测试办法", article="第一条"),))
     return inherited
-'''
+"""
 
 
 @pytest.fixture

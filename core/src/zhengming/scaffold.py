@@ -55,9 +55,7 @@ def scaffold(registry: JurisdictionRegistry, spec: PluginSpec, target: Path) -> 
     if spec.parent not in registry.records:
         problem = registry.problem_for(spec.parent)
         broken = f" (it failed to load: {problem})" if problem else ""
-        raise ScaffoldError(
-            f"parent {spec.parent!r} is not installed{broken}; installed: {', '.join(registry.ids())}"
-        )
+        raise ScaffoldError(f"parent {spec.parent!r} is not installed{broken}; installed: {', '.join(registry.ids())}")
     if spec.id in registry.records:
         raise ScaffoldError(f"jurisdiction {spec.id!r} is already installed")
     if target.exists():

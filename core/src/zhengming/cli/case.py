@@ -14,11 +14,20 @@ import click
 from .app import App, pass_app, read_case
 from .storage import DATE, emit, json_option, service, store_errors
 
-as_option = click.option("--as", "actor", required=True, metavar="USER", help="Who acts (zhengming users add).")
+as_option = click.option(
+    "--as", "actor", metavar="USER", help="Who you are: must be the user of your token (ZHENGMING_TOKEN)."
+)
 comment_option = click.option("--comment", default="", help="Comment recorded with the step (意见).")
 version_option = click.option(
     "--expect-version", type=int, help="Refuse as a conflict unless the case is still at this version."
 )
+
+
+def _who(app: App, svc, scope: str, actor: str | None = None) -> str:
+    """The authenticated user's name (the token's user; ``--as`` must match it)."""
+    from .auth import principal
+
+    return principal(app, svc.store, scope, expected=actor).name
 
 
 def _show(app: App, view: dict, as_json: bool) -> None:
@@ -34,14 +43,15 @@ def case() -> None:
 
 @case.command("open")
 @click.argument("case_file", type=click.File("rb"))
-@click.option("--as", "actor", metavar="USER", help="Who takes the case in (default: system).")
+@as_option
 @json_option
 @pass_app
 def open_case(app: App, case_file, actor: str | None, as_json: bool) -> None:
     """Take in a case: the interchange case document plus ``reporter`` (sealed, never shown)."""
     with store_errors(app):
         document = read_case(case_file)
-        _show(app, service(app).open(document, actor=actor), as_json)
+        svc = service(app)
+        _show(app, svc.open(document, actor=_who(app, svc, "intake", actor)), as_json)
 
 
 @case.command("show")
@@ -51,7 +61,8 @@ def open_case(app: App, case_file, actor: str | None, as_json: bool) -> None:
 def show(app: App, case_id: str, as_json: bool) -> None:
     """A case: state, steps, records, pinned rules and its audit history."""
     with store_errors(app):
-        _show(app, service(app).show(case_id), as_json)
+        svc = service(app)
+        _show(app, svc.show(case_id, viewer=_who(app, svc, "read")), as_json)
 
 
 @case.command("list")
@@ -65,7 +76,9 @@ def list_cases(app: App, overdue: bool, state: str | None, limit: int, as_json: 
     from .case_text import list_text
 
     with store_errors(app):
-        rows, total = service(app).list(overdue=overdue, state=state, limit=limit or None)
+        svc = service(app)
+        who = _who(app, svc, "read")
+        rows, total = svc.list(overdue=overdue, state=state, limit=limit or None, viewer=who)
         emit(app, {"total": total, "cases": rows}, as_json, list_text)
 
 
@@ -79,8 +92,9 @@ def _step_command(name: str, method: str, help_text: str):
     @pass_app
     def command(app: App, case_id: str, actor: str, comment: str, expect_version: int | None, as_json: bool) -> None:
         with store_errors(app):
-            act = getattr(service(app), method)
-            _show(app, act(case_id, actor, comment, expected_version=expect_version), as_json)
+            svc = service(app)
+            act = getattr(svc, method)
+            _show(app, act(case_id, _who(app, svc, "act", actor), comment, expected_version=expect_version), as_json)
 
     return command
 
@@ -101,7 +115,8 @@ send_back = _step_command("send-back", "send_back", "Return the case to the prev
 def consent(app: App, case_id: str, actor: str, status: str, comment: str, expect_version, as_json: bool) -> None:
     """Record the subject's consent to public clarification (本人意见)."""
     with store_errors(app):
-        view = service(app).consent(case_id, actor, status, comment, expected_version=expect_version)
+        svc = service(app)
+        view = svc.consent(case_id, _who(app, svc, "act", actor), status, comment, expected_version=expect_version)
         _show(app, view, as_json)
 
 
@@ -117,8 +132,14 @@ def consent(app: App, case_id: str, actor: str, status: str, comment: str, expec
 def clarify(app: App, case_id: str, actor: str, method: str, on: datetime | None, scope: str, expect_version, as_json):
     """Record a clarification carried out; refused without consent where the method needs it."""
     with store_errors(app):
-        view = service(app).clarify(
-            case_id, actor, method, on=on.date() if on else None, scope=scope, expected_version=expect_version
+        svc = service(app)
+        view = svc.clarify(
+            case_id,
+            _who(app, svc, "act", actor),
+            method,
+            on=on.date() if on else None,
+            scope=scope,
+            expected_version=expect_version,
         )
         _show(app, view, as_json)
 
@@ -134,8 +155,13 @@ def clarify(app: App, case_id: str, actor: str, method: str, on: datetime | None
 def notify(app: App, case_id: str, actor: str, recipients: tuple[str, ...], on, expect_version, as_json) -> None:
     """Record that the decision's recipients were told or given the records (告知、归档)."""
     with store_errors(app):
-        view = service(app).notify(
-            case_id, actor, list(recipients), on=on.date() if on else None, expected_version=expect_version
+        svc = service(app)
+        view = svc.notify(
+            case_id,
+            _who(app, svc, "act", actor),
+            list(recipients),
+            on=on.date() if on else None,
+            expected_version=expect_version,
         )
         _show(app, view, as_json)
 
@@ -149,7 +175,8 @@ def notify(app: App, case_id: str, actor: str, recipients: tuple[str, ...], on, 
 def archive(app: App, case_id: str, actor: str, expect_version, as_json: bool) -> None:
     """Archive a clarified (every recipient told) or decided case (归档)."""
     with store_errors(app):
-        _show(app, service(app).archive(case_id, actor, expected_version=expect_version), as_json)
+        svc = service(app)
+        _show(app, svc.archive(case_id, _who(app, svc, "act", actor), expected_version=expect_version), as_json)
 
 
 @case.command("revisit")
@@ -170,6 +197,7 @@ def revisit(app: App, case_id: str, actor: str, plan, done: bool, on, method, ta
         raise click.UsageError(app.say("请给出 --plan 日期或 --done 之一", "give either --plan DATE or --done"))
     with store_errors(app):
         svc = service(app)
+        actor = _who(app, svc, "act", actor)
         if plan:
             view = svc.plan_revisits(case_id, actor, [d.date() for d in plan], expected_version=expect_version)
         else:
@@ -195,8 +223,10 @@ def revisit(app: App, case_id: str, actor: str, plan, done: bool, on, method, ta
 def talk(app: App, case_id: str, actor: str, on, expect_version, as_json: bool) -> None:
     """Record the reminder talk (谈话提醒) of an accountability case: its probation starts (考验期)."""
     with store_errors(app):
-        day = on.date() if on else service(app).today()
-        _show(app, service(app).hold_talk(case_id, actor, day, expected_version=expect_version), as_json)
+        svc = service(app)
+        day = on.date() if on else svc.today()
+        who = _who(app, svc, "act", actor)
+        _show(app, svc.hold_talk(case_id, who, day, expected_version=expect_version), as_json)
 
 
 @case.command("rectification")
@@ -213,7 +243,9 @@ def talk(app: App, case_id: str, actor: str, on, expect_version, as_json: bool) 
 def rectification(app: App, case_id: str, actor: str, rectified: bool, expect_version, as_json: bool) -> None:
     """Record the probation's result; the rules then decide the accountability outcome (考验期结果)."""
     with store_errors(app):
-        view = service(app).record_rectification(case_id, actor, rectified, expected_version=expect_version)
+        svc = service(app)
+        who = _who(app, svc, "act", actor)
+        view = svc.record_rectification(case_id, who, rectified, expected_version=expect_version)
         _show(app, view, as_json)
 
 
@@ -227,7 +259,9 @@ def rectification(app: App, case_id: str, actor: str, rectified: bool, expect_ve
 def close(app: App, case_id: str, actor: str, reason: str | None, expect_version, as_json: bool) -> None:
     """Close a case once nothing is left to do (办结)."""
     with store_errors(app):
-        _show(app, service(app).close(case_id, actor, reason=reason, expected_version=expect_version), as_json)
+        svc = service(app)
+        who = _who(app, svc, "act", actor)
+        _show(app, svc.close(case_id, who, reason=reason, expected_version=expect_version), as_json)
 
 
 @case.command("resume")
@@ -239,7 +273,13 @@ def close(app: App, case_id: str, actor: str, reason: str | None, expect_version
 def resume(app: App, case_id: str, case_file, actor: str, as_json: bool) -> None:
     """Evaluate a deferred case again with its updated document (the other clues are verified)."""
     with store_errors(app):
-        _show(app, service(app).resume(case_id, read_case(case_file), actor=actor), as_json)
+        svc = service(app)
+        view = svc.resume(case_id, read_case(case_file), actor=_who(app, svc, "act", actor))
+        _show(app, view, as_json)
+        if not as_json and view["changes"]:
+            click.echo(app.say("与原文档相比的变化：", "changed from the stored document: "), err=True)
+            for change in view["changes"]:
+                click.echo(f"  {change['pointer']}", err=True)
 
 
 @case.command("reevaluate")
@@ -254,5 +294,6 @@ def reevaluate(app: App, case_id: str, as_of: datetime | None, as_json: bool) ->
 
     with store_errors(app):
         svc = service(app)
+        svc.show(case_id, history=False, viewer=_who(app, svc, "read"))  # need-to-know first
         data = run(svc.store, svc.engine, case_id, as_of=as_of.date() if as_of else None)
         emit(app, data, as_json, reevaluate_text)

@@ -19,7 +19,7 @@ def db() -> None:
 def upgrade(app: App, as_json: bool) -> None:
     """Create the database or migrate it to the current schema (any command does this on first use)."""
     with store_errors(app):
-        store = open_cli_store(migrate=False)
+        store = open_cli_store(migrate=False, key=False)
         before, after = store.upgrade()
         url = store.engine.url.render_as_string(hide_password=True)
         data = {"database": url, "before": before, "after": after}
@@ -43,7 +43,8 @@ def audit() -> None:
 @json_option
 @pass_app
 def verify(app: App, as_json: bool) -> None:
-    """Recompute the hash chain; exit 1 and name the events when anything was changed or removed."""
+    """Recompute the keyed chain and check every case, record and user against it; exit 1 naming each
+    event or row that was changed, removed, inserted or forged."""
     from ..store import audit as chain
 
     with store_errors(app):
@@ -53,24 +54,38 @@ def verify(app: App, as_json: bool) -> None:
     data = {
         "ok": result.ok,
         "events": result.events,
-        "problems": [{"seq": p.seq, "problem": p.problem} for p in result.problems],
+        "legacy_events": result.legacy,
+        "key": store.keyring.fingerprint,
+        "problems": [
+            {"seq": p.seq, "problem": p.problem, "row": p.row, "columns": list(p.columns)} for p in result.problems
+        ],
     }
 
     def text(d: dict, _lang: str) -> str:
         if d["ok"]:
-            return app.say(
-                f"审计日志完整：{d['events']} 条记录，哈希链校验通过。",
-                f"audit log intact: {d['events']} events, hash chain verified.",
+            legacy = app.say(
+                f"（其中 {d['legacy_events']} 条早于密钥链，仅以 SHA-256 链接）",
+                f" ({d['legacy_events']} from before keying, SHA-256 only)",
             )
+            return app.say(
+                f"审计日志完整：{d['events']} 条记录，密钥链与各表校验通过（密钥 {d['key']}）",
+                f"audit log intact: {d['events']} events, keyed chain and tables verified (key {d['key']})",
+            ) + (legacy if d["legacy_events"] else "")
         lines = [
             app.say(
-                f"审计日志被篡改：{d['events']} 条记录中发现问题：",
-                f"audit log tampered with: problems in {d['events']} events:",
+                f"审计日志或数据被篡改：{d['events']} 条记录中发现问题：",
+                f"audit log or data tampered with: problems in {d['events']} events:",
             )
         ]
         for p in d["problems"]:
-            where = app.say(f"第 {p['seq']} 条", f"event {p['seq']}") if p["seq"] else app.say("链头", "chain head")
-            lines.append(f"  {where}: {WHAT[p['problem']][app.lang == 'en']}")
+            if p["row"]:
+                where = p["row"]
+            elif p["seq"]:
+                where = app.say(f"第 {p['seq']} 条", f"event {p['seq']}")
+            else:
+                where = app.say("链头", "chain head")
+            columns = f" [{', '.join(p['columns'])}]" if p["columns"] else ""
+            lines.append(f"  {where}: {WHAT[p['problem']][app.lang == 'en']}{columns}")
         return "\n".join(lines)
 
     emit(app, data, as_json, text)
@@ -79,11 +94,17 @@ def verify(app: App, as_json: bool) -> None:
 
 
 WHAT = {
-    "hash": ("内容与哈希不符（被修改）", "content does not match its hash (modified)"),
+    "hash": ("内容与密钥哈希不符（被修改或伪造）", "content does not match its keyed hash (modified or forged)"),
     "prev_hash": ("与前一条记录的链接断开（删除或插入）", "link to the previous event broken (removed or inserted)"),
     "gap": ("序号不连续（有记录被删除）", "sequence gap (an event was removed)"),
     "head": (
         "链头与最后一条记录不符（末尾被删除或追加）",
         "chain head does not match the last event (truncated or appended)",
     ),
+    "unkeyed": ("记录没有密钥哈希（链被重新计算）", "event without a keyed hash (the chain was recomputed)"),
+    "unknown_key": ("记录由未知密钥链接", "event chained with a key that is not held"),
+    "binding": ("数据库的密钥绑定缺失或被改动", "the database's key binding is missing or altered"),
+    "row_changed": ("当前数据与审计链记录不符（被直接改动）", "row differs from what the audit chain recorded"),
+    "row_deleted": ("审计链记录的数据已不存在（被删除）", "row recorded by the audit chain is gone (deleted)"),
+    "row_unrecorded": ("数据没有对应的审计记录（被插入）", "row has no audit event (inserted directly)"),
 }

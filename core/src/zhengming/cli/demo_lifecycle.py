@@ -3,7 +3,6 @@ and a summary of the cases by state."""
 
 from __future__ import annotations
 
-import secrets
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -34,7 +33,7 @@ def lifecycle_demo(app: App, db_path: str | None) -> None:
     from ..lifecycle.states import ORDER
     from ..model import AccountabilityOutcome
     from ..store import audit, open_store
-    from ..store.crypto import Sealer
+    from ..store.crypto import Keyring
     from .case_text import reason_name, state_name
 
     with tempfile.TemporaryDirectory(prefix="zhengming-demo-") as folder:
@@ -43,11 +42,9 @@ def lifecycle_demo(app: App, db_path: str | None) -> None:
             raise click.UsageError(
                 app.say(f"{path} 已存在：演示需要新数据库", f"{path} exists: the demo needs a new database")
             )
-        store = open_store(str(path))
         # a throwaway key: the demo never touches the user's own key file
-        service = CaseService(
-            store, Engine(app.registry), sealer=Sealer(secrets.token_bytes(32)), today=lambda: DEMO_DATE
-        )
+        store = open_store(str(path), keyring=Keyring.generate())
+        service = CaseService(store, Engine(app.registry), today=lambda: DEMO_DATE)
         run = Demo(service).everything()
         cases, _total = service.list(limit=None)
         walked = [
@@ -118,8 +115,8 @@ def lifecycle_demo(app: App, db_path: str | None) -> None:
             click.echo(f"  · {case_id}: {message.render(app.lang)}")
     status = (
         say(
-            f"审计日志：{verified.events} 条记录，哈希链完整。",
-            f"audit log: {verified.events} events, hash chain intact.",
+            f"审计日志：{verified.events} 条记录，密钥哈希链完整，各表与之一致。",
+            f"audit log: {verified.events} events, keyed hash chain intact, every table consistent with it.",
         )
         if verified.ok
         else say("审计日志校验失败！", "audit log verification FAILED!")

@@ -7,12 +7,13 @@ import os
 import click
 
 from .app import EXIT_INVALID, App, pass_app
+from .auth import principal
 from .storage import emit, json_option, open_cli_store, store_errors
 
 
 @click.command("import")
 @click.argument("jsonl", type=click.Path(exists=True, dir_okay=False))
-@click.option("--as", "actor", default="import", show_default=True, help="Recorded as the actor of each intake.")
+@click.option("--as", "actor", metavar="USER", help="Who you are: must be the user of your token (scope intake).")
 @click.option("--batch", "batch_size", type=int, default=1000, show_default=True, help="Cases per transaction.")
 @click.option(
     "--workers",
@@ -24,17 +25,17 @@ from .storage import emit, json_option, open_cli_store, store_errors
 @json_option
 @pass_app
 def import_cases(
-    app: App, jsonl: str, actor: str, batch_size: int, workers: int | None, no_progress: bool, as_json: bool
+    app: App, jsonl: str, actor: str | None, batch_size: int, workers: int | None, no_progress: bool, as_json: bool
 ) -> None:
     """Import intake documents, one JSON object per line. A bad line is reported with its line number
     and JSON pointer and skipped; cases already stored are skipped, so a re-run finishes an interrupted
-    import. Exit 0 when every line was imported or already stored, 2 when some line was invalid."""
+    import. Recorded as the token's user (scope intake), or as the local administrator
+    (``--local-admin``). Exit 0 when every line was imported or already stored, 2 when some line was invalid."""
     from rich.console import Console
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
     from ..engine import Engine
     from ..lifecycle.importer import import_jsonl
-    from ..store.crypto import Sealer, load_key
 
     def show_problem(problem) -> None:
         for p in problem.problems:
@@ -44,8 +45,9 @@ def import_cases(
     console = Console(stderr=True)
     with store_errors(app):
         store = open_cli_store()
+        actor = principal(app, store, "intake", expected=actor, admin_allowed=True).name
         engine = Engine(app.registry)
-        sealer = Sealer(load_key())
+        sealer = store.keyring.sealer()
         with (
             open(jsonl, "rb") as stream,
             Progress(

@@ -7,16 +7,20 @@ import sys
 import click
 
 from .app import App, pass_app
+from .auth import LOCAL_ADMIN_META
 from .case import case
 from .conformance import conformance
+from .custody import custody
 from .db import audit, db
 from .demo import demo
 from .evaluate import evaluate
 from .explain import explain
 from .importer import import_cases
 from .jurisdictions import jurisdictions
+from .key import key
 from .plugin import plugin
 from .storage import DB_META
+from .tokens import login, token
 from .users import users
 
 
@@ -39,12 +43,18 @@ from .users import users
     envvar="ZHENGMING_DB",
     help="Case database: a SQLite file or a postgresql:// URL (default: a per-user SQLite file).",
 )
+@click.option(
+    "--local-admin",
+    is_flag=True,
+    help="Administrator's local mode: manage users, tokens and keys, recorded as local-admin:<login>.",
+)
 @click.version_option(package_name="zhengming")
 @click.pass_context
-def cli(ctx: click.Context, lang: str, strict: bool, db_location: str | None) -> None:
+def cli(ctx: click.Context, lang: str, strict: bool, db_location: str | None, local_admin: bool) -> None:
     """正名 zhengming — 澄清正名、诬告陷害认定与容错免责备案。"""
     ctx.obj = App(lang=lang, strict=strict)
     ctx.meta[DB_META] = db_location
+    ctx.meta[LOCAL_ADMIN_META] = local_admin
 
 
 cli.add_command(evaluate)
@@ -54,6 +64,10 @@ cli.add_command(case)
 cli.add_command(users)
 cli.add_command(db)
 cli.add_command(audit)
+cli.add_command(key)
+cli.add_command(custody)
+cli.add_command(token)
+cli.add_command(login)
 cli.add_command(import_cases)
 cli.add_command(conformance)
 cli.add_command(explain)

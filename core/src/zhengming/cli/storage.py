@@ -26,10 +26,34 @@ def db_location() -> str | None:
     return ctx.find_root().meta.get(DB_META)
 
 
-def open_cli_store(*, migrate: bool = True):
+def open_cli_store(*, migrate: bool = True, key: bool = True):
+    """The store named by ``--db``; with ``key``, the key is loaded now (a new default key file is announced
+    once on stderr, with backup advice)."""
     from ..store import open_store
+    from ..store.audit import check_key
 
-    return open_store(db_location(), migrate=migrate)
+    store = open_store(db_location(), migrate=migrate)
+    if key:
+        announce_key(store.keyring)
+        check_key(store)
+    return store
+
+
+def announce_key(keyring) -> None:
+    if not keyring.created:
+        return
+    app = click.get_current_context().find_object(App)
+    say = app.say if app else (lambda zh, en: zh)
+    click.echo(
+        say(
+            f"已新建密钥 {keyring.source}（指纹 {keyring.fingerprint}）。请把它与数据库一起备份：没有它，举报人身份"
+            "无法解封，审计日志无法校验；丢失它的数据库不能再写入。",
+            f"created a new key at {keyring.source} (fingerprint {keyring.fingerprint}). Back it up together "
+            "with the database: without it reporter identities cannot be opened and the audit log cannot be "
+            "verified, and the database refuses writes under any other key.",
+        ),
+        err=True,
+    )
 
 
 def service(app: App):
@@ -54,7 +78,23 @@ def store_errors(app: App) -> Iterator[None]:
             raise SystemExit(exc.exit_code) from None
         except SealingKeyError as exc:
             click.echo(app.say("密钥错误：", "key error: ") + str(exc), err=True)
+            if _rotation_pending():
+                click.echo(
+                    app.say(
+                        "密钥轮换未完成：请再次运行 zhengming --local-admin key rotate",
+                        "a key rotation was interrupted: run zhengming --local-admin key rotate again",
+                    ),
+                    err=True,
+                )
             raise SystemExit(EXIT_FAILURE) from None
+
+
+def _rotation_pending() -> bool:
+    from ..store.crypto import key_path
+    from ..store.rotation import pending_path
+
+    path = key_path()
+    return path is not None and pending_path(path).exists()
 
 
 def _default(value: Any) -> Any:

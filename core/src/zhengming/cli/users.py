@@ -1,10 +1,13 @@
-"""``zhengming users add|list``: who may act on cases, with their organ, level and roles."""
+"""``zhengming users add|grant|passwd|list``: who may act on cases, with their organ, level, jurisdiction,
+roles and duties. Only an administrator (``--local-admin``, or a token of a user granted ``admin``)
+adds users or grants; every change is audited."""
 
 from __future__ import annotations
 
 import click
 
 from .app import App, pass_app
+from .auth import principal, require_admin
 from .storage import emit, json_option, open_cli_store, store_errors
 
 
@@ -12,8 +15,9 @@ def _user_line(user: dict, lang: str) -> str:
     from ..model import Level, Organ, Role
     from .case_text import name
 
-    roles = "、".join(name(Role, r, lang) for r in user["roles"])
-    return f"{user['name']:<16} {name(Level, user['level'], lang)}{name(Organ, user['organ'], lang)}  {roles}"
+    roles = "、".join([name(Role, r, lang) for r in user["roles"]] + list(user.get("grants") or ()))
+    where = f" [{user['jurisdiction']}]" if user.get("jurisdiction") else ""
+    return f"{user['name']:<16} {name(Level, user['level'], lang)}{name(Organ, user['organ'], lang)}{where}  {roles}"
 
 
 @click.group()
@@ -25,24 +29,72 @@ def users() -> None:
 @click.argument("name")
 @click.option("--organ", required=True, help="party_committee, discipline_commission, dispatched_agency, …")
 @click.option("--level", required=True, help="province, city, county, township")
-@click.option("--role", "roles", multiple=True, required=True, help="A role of approval steps (repeatable).")
+@click.option("--jurisdiction", help="The jurisdiction (subtree) the user works in, e.g. pingdingshan.lushan.")
+@click.option("--role", "roles", multiple=True, help="A role of approval steps (repeatable).")
+@click.option("--grant", "grants", multiple=True, type=click.Choice(["admin", "custodian"]), help="A system duty.")
 @json_option
 @pass_app
-def add(app: App, name: str, organ: str, level: str, roles: tuple[str, ...], as_json: bool) -> None:
-    """Register a user."""
-    from ..lifecycle import add_user
+def add(app: App, name: str, organ, level, jurisdiction, roles, grants, as_json: bool) -> None:
+    """Register a user (administrators only)."""
+    from ..security.admin import create_user
 
     with store_errors(app):
-        user = add_user(open_cli_store(), name, organ, level, list(roles))
+        store = open_cli_store()
+        who = principal(app, store, "admin", admin_allowed=True)
+        user = create_user(store, who, name, organ, level, list(roles), jurisdiction=jurisdiction, grants=list(grants))
         emit(app, user, as_json, lambda u, lang: app.say("已添加：", "added: ") + _user_line(u, lang))
+
+
+@users.command("grant")
+@click.argument("name")
+@click.option("--role", "roles", multiple=True, help="Grant this role (repeatable).")
+@click.option("--grant", "grants", multiple=True, type=click.Choice(["admin", "custodian"]), help="Grant a duty.")
+@click.option("--revoke", is_flag=True, help="Withdraw the roles and duties named instead.")
+@click.option("--jurisdiction", help="Set the jurisdiction.")
+@click.option("--deactivate/--activate", "deactivate", default=None, help="Stop (or restore) the user's access.")
+@json_option
+@pass_app
+def grant(app: App, name: str, roles, grants, revoke: bool, jurisdiction, deactivate, as_json: bool) -> None:
+    """Grant or withdraw roles and duties (administrators only; audited)."""
+    from ..security.admin import change_user
+
+    changes = (
+        {"remove_roles": list(roles), "remove_grants": list(grants)}
+        if revoke
+        else {"add_roles": list(roles), "add_grants": list(grants)}
+    )
+    if deactivate is not None:
+        changes["active"] = not deactivate
+    with store_errors(app):
+        store = open_cli_store()
+        who = principal(app, store, "admin", admin_allowed=True)
+        user = change_user(store, who, name, jurisdiction=jurisdiction, **changes)
+        emit(app, user, as_json, lambda u, lang: app.say("已更新：", "updated: ") + _user_line(u, lang))
+
+
+@users.command("passwd")
+@click.argument("name")
+@pass_app
+def passwd(app: App, name: str) -> None:
+    """Set a user's password (argon2id): your own, or anyone's as an administrator."""
+    from ..security.admin import set_password
+
+    with store_errors(app):
+        store = open_cli_store()
+        who = principal(app, store, "read", admin_allowed=True)
+        password = click.prompt(app.say("新密码", "new password"), hide_input=True, confirmation_prompt=True, err=True)
+        set_password(store, who, name, password)
+    click.echo(app.say(f"已为 {name} 设置密码", f"password set for {name}"))
 
 
 @users.command("list")
 @json_option
 @pass_app
 def list_(app: App, as_json: bool) -> None:
-    """Every user."""
+    """Every user (administrators only)."""
     from ..lifecycle import list_users
 
     with store_errors(app):
-        emit(app, list_users(open_cli_store()), as_json, lambda us, lang: "\n".join(_user_line(u, lang) for u in us))
+        store = open_cli_store()
+        require_admin(app, store)
+        emit(app, list_users(store), as_json, lambda us, lang: "\n".join(_user_line(u, lang) for u in us))

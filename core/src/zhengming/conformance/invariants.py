@@ -187,8 +187,10 @@ INVARIANTS: tuple[Invariant, ...] = (
     ),
     Invariant(
         "accountability-follows-probation",
-        Text("考验期结果已知时，整改到位则免予、从轻或减轻，未整改则问责", "after a known probation result, rectified "
-             "leads to exempt/lighter/reduced and not rectified to proceed"),
+        Text(
+            "考验期结果已知时，整改到位则免予、从轻或减轻，未整改则问责",
+            "after a known probation result, rectified leads to exempt/lighter/reduced and not rectified to proceed",
+        ),
         _accountability_follows_probation,
     ),
 )

@@ -15,6 +15,8 @@ from .errors import (
     InvalidValue,
     LifecycleError,
     NotPermitted,
+    NotSameCase,
+    Unexplained,
     UserNotFound,
 )
 from .service import CaseService

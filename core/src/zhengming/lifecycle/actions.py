@@ -16,8 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..model import Text
-from ..store import audit
+from ..model import StepAction, Text
+from ..store import audit, integrity
 from ..store.models import (
     Approval,
     CaseRecord,
@@ -28,7 +28,7 @@ from ..store.models import (
     User,
 )
 from . import machine
-from .errors import CaseConflict, CaseNotFound, UserNotFound
+from .errors import CaseConflict, CaseNotFound, NotPermitted, Unexplained, UserNotFound
 
 
 def load_case(session: Session, case_id: str) -> CaseRecord:
@@ -43,6 +43,24 @@ def load_user(session: Session, name: str) -> User:
     if user is None:
         raise UserNotFound(name)
     return user
+
+
+def require_visible(session: Session, case: CaseRecord, user: User | str) -> None:
+    """Need-to-know: a case the user has no business with is, to them, a case that does not exist."""
+    from ..security.need_to_know import can_see
+
+    if isinstance(user, str):
+        user = load_user(session, user)
+    if not can_see(user, case):
+        raise CaseNotFound(case.case_id)
+
+
+def require_explained(session: Session, case: CaseRecord, label: Text) -> None:
+    """Refuse to act on a case whose stored row its audit chain does not explain (edited behind the
+    application's back): :class:`~.errors.Unexplained` naming the columns."""
+    problems = audit.case_unexplained(session, case)
+    if problems:
+        raise Unexplained(case.case_id, label, problems)
 
 
 def snapshot(case: CaseRecord) -> dict[str, Any]:
@@ -70,12 +88,13 @@ def commit_change(
     """Flush the change (version check) and append its audit event."""
     case_id = case.case_id  # read before the flush: a failed flush expires the object
     case.updated_at = now
+    written = [case, *(o for o in (*session.new, *session.dirty) if o is not case and integrity.tracked(o))]
     try:
         session.flush()
     except StaleDataError:
         raise CaseConflict(case_id, label) from None
     after = snapshot(case) | (detail or {})
-    audit.append(session, actor=actor, action=action, case_id=case.case_id, before=before, after=after)
+    audit.append(session, actor=actor, action=action, case_id=case.case_id, before=before, after=after, rows=written)
 
 
 def _add(session: Session, case: CaseRecord, record: Any) -> None:
@@ -103,8 +122,40 @@ def _step_record(
     )
 
 
+JUDGEMENTS = frozenset({StepAction.DELIBERATE, StepAction.REVIEW, StepAction.APPROVE, StepAction.DECIDE})
+
+
+def check_separation(session: Session, case: CaseRecord, user: User) -> None:
+    """Separation of duties (职责分离): whoever took an earlier step of a case (proposed, approved, sent
+    back) takes no later step of it, so every step is one more person's judgement, as the rules' distinct
+    roles intend. A step taken again after a send-back may be taken by the same person. Steps that
+    judge (deliberate, review, approve, decide) are checked; proposing, reporting, notifying and
+    consulting are not judgements of an earlier step."""
+    if not case.steps or case.current_step >= len(case.steps):
+        return
+    if case.steps[case.current_step]["action"] not in JUDGEMENTS:
+        return
+    earlier = session.scalar(
+        select(Approval.step_index)
+        .where(Approval.case_pk == case.id, Approval.actor == user.name, Approval.step_index < case.current_step)
+        .order_by(Approval.step_index)
+        .limit(1)
+    )
+    if earlier is not None:
+        raise NotPermitted(
+            case.case_id,
+            user.name,
+            Text(
+                f"职责分离：该用户已办理本案第 {earlier + 1} 步，不能再办理其后的第 {case.current_step + 1} 步",
+                f"separation of duties: the user took step {earlier + 1} of this case and may not take "
+                f"the later step {case.current_step + 1}",
+            ),
+        )
+
+
 def _step_action(session, case, user, comment, now, *, run, name, label, decision):
     before = snapshot(case)
+    check_separation(session, case, user)
     index, step = run(case, user)
     _step_record(session, case, user, index, step, decision, comment, now)
     detail = {"step": index, "role": step["role"], "comment": comment}
@@ -127,6 +178,7 @@ def approve(session: Session, case: CaseRecord, user: User, comment: str, now: d
 
 def reject(session: Session, case: CaseRecord, user: User, comment: str, now: datetime) -> None:
     before = snapshot(case)
+    check_separation(session, case, user)
     index, step = machine.reject(case, user)
     case.close_reason = "rejected"
     _step_record(session, case, user, index, step, "rejected", comment, now)

@@ -53,21 +53,30 @@ class Demo:
 
     # --- users ---------------------------------------------------------------------------------
 
-    def user_for(self, organ: str | None, level: str | None, role: str) -> str:
-        """A user sitting at (organ, level) with ``role``, registered on first need."""
+    def user_for(self, organ: str | None, level: str | None, role: str, second: int = 0) -> str:
+        """A user sitting at (organ, level) with ``role``, registered on first need; ``second`` > 0: another
+        person in the same seat (a path with the same seat at two steps needs two people)."""
         organ = organ or Organ.DISCIPLINE_COMMISSION.value
         level = level or Level.COUNTY.value
-        key = (organ, level, role)
+        key = (organ, level, role, second)
         if key not in self._users:
             name = f"{label(Level(level)).zh}{label(Organ(organ)).zh}·{label(Role(role)).zh}"
+            name += f"（{second + 1}）" if second else ""
             add_user(self.service.store, name, organ, level, [role], actor="demo")
             self._users[key] = name
         return self._users[key]
 
     def step_actor(self, view: dict[str, Any]) -> str:
-        step = view["steps"][view["current_step"]]
-        seat = step_seat(step, handling_seat(view["kind"], view["document"]))
-        return self.user_for(seat.organ, seat.level, step["role"])
+        """Who takes the current step: someone who took no earlier step of the case (separation of duties)."""
+        handling = handling_seat(view["kind"], view["document"])
+        steps, index = view["steps"], view["current_step"]
+        seat = step_seat(steps[index], handling)
+        same = [
+            j
+            for j in range(index)
+            if steps[j]["role"] == steps[index]["role"] and step_seat(steps[j], handling) == seat
+        ]
+        return self.user_for(seat.organ, seat.level, steps[index]["role"], len(same))
 
     def implementer(self, view: dict[str, Any]) -> str:
         implementers = view["decision"].get("approval", {}).get("implementers") or []
@@ -230,8 +239,10 @@ class Demo:
         for jid in ids:
             self.jurisdiction(jid)
         first = next((c for _j, c, s in self.run.cases if s == "sent-back"), None)
-        if first:
-            outsider = self.user_for(
+        if first:  # the city commission oversees the case but takes none of its steps
+            overseer = self.user_for(Organ.DISCIPLINE_COMMISSION.value, Level.CITY.value, Role.COMMISSION_HEAD.value)
+            self.attempt(first, lambda: self.service.approve(first, overseer, "越权审批"), expected=True)
+            outsider = self.user_for(  # the city organization department has no business with it at all
                 Organ.ORGANIZATION_DEPARTMENT.value, Level.CITY.value, Role.ORGANIZATION_DEPARTMENT.value
             )
             self.attempt(first, lambda: self.service.approve(first, outsider, "越权审批"), expected=True)

@@ -16,9 +16,11 @@ EXIT_INVALID = 2
 
 
 class LifecycleError(ZhengmingError):
-    """Base class: ``message`` is shown to people, ``exit_code`` is the command's exit status."""
+    """Base class: ``message`` is shown to people; ``code`` names the refusal for an application layer
+    (HTTP problem type); ``exit_code`` is the command's exit status."""
 
     exit_code = EXIT_REFUSED
+    code = "refused"
 
     def __init__(self, message: Text):
         self.message = message
@@ -28,6 +30,8 @@ class LifecycleError(ZhengmingError):
 class CaseNotFound(LifecycleError):
     exit_code = EXIT_NOT_FOUND
 
+    code = "case_not_found"
+
     def __init__(self, case_id: str):
         self.case_id = case_id
         super().__init__(Text(f"案件 {case_id} 不存在", f"case {case_id} does not exist"))
@@ -35,6 +39,8 @@ class CaseNotFound(LifecycleError):
 
 class UserNotFound(LifecycleError):
     exit_code = EXIT_NOT_FOUND
+
+    code = "user_not_found"
 
     def __init__(self, name: str):
         self.name = name
@@ -46,6 +52,8 @@ class UserNotFound(LifecycleError):
 class DuplicateUser(LifecycleError):
     exit_code = EXIT_CONFLICT
 
+    code = "duplicate_user"
+
     def __init__(self, name: str):
         self.name = name
         super().__init__(Text(f"用户 {name} 已存在", f"user {name} already exists"))
@@ -53,6 +61,8 @@ class DuplicateUser(LifecycleError):
 
 class DuplicateCase(LifecycleError):
     exit_code = EXIT_CONFLICT
+
+    code = "duplicate_case"
 
     def __init__(self, case_id: str):
         self.case_id = case_id
@@ -63,6 +73,8 @@ class CaseConflict(LifecycleError):
     """Someone else changed the case between reading and writing it (optimistic locking)."""
 
     exit_code = EXIT_CONFLICT
+
+    code = "conflict"
 
     def __init__(self, case_id: str, action: Text, expected: int | None = None, found: int | None = None):
         self.case_id = case_id
@@ -80,6 +92,8 @@ class CaseConflict(LifecycleError):
 
 class InvalidTransition(LifecycleError):
     """The action does not apply to a case in its current state."""
+
+    code = "invalid_transition"
 
     def __init__(self, case_id: str, state: str, action: Text, detail: Text | None = None):
         self.case_id = case_id
@@ -100,6 +114,8 @@ class InvalidTransition(LifecycleError):
 class NotPermitted(LifecycleError):
     """The user's role, organ or level does not fit what the step requires."""
 
+    code = "not_permitted"
+
     def __init__(self, case_id: str, user: str, reason: Text):
         self.case_id = case_id
         self.user = user
@@ -114,6 +130,8 @@ class NotPermitted(LifecycleError):
 
 class ConsentRequired(LifecycleError):
     """A method that needs the subject's consent, without consent given."""
+
+    code = "consent_required"
 
     def __init__(self, case_id: str, method: str, consent: str | None):
         self.case_id = case_id
@@ -140,6 +158,46 @@ class InvalidValue(LifecycleError):
 
     exit_code = EXIT_INVALID
 
+    code = "invalid_value"
+
     def __init__(self, field: str, message: Text):
         self.field = field
         super().__init__(Text(f"{field}：{message.zh}", f"{field}: {message.en}"))
+
+
+class Unexplained(LifecycleError):
+    """The case as stored is not what its audit chain recorded: someone changed the database directly."""
+
+    code = "integrity"
+
+    def __init__(self, case_id: str, action: Text, columns: tuple[str, ...]):
+        self.case_id = case_id
+        self.action = action
+        self.columns = columns
+        names = ", ".join(columns)
+        super().__init__(
+            Text(
+                f"拒绝{action.zh}：案件 {case_id} 的存储内容与审计链不符（{names}），可能被直接改动过数据库；"
+                "请运行 zhengming audit verify 并报告",
+                f"refused to {action.en}: case {case_id} as stored does not match its audit chain ({names}); "
+                "the database may have been edited directly — run zhengming audit verify and report it",
+            )
+        )
+
+
+class NotSameCase(LifecycleError):
+    """A document given to resume a case describes another case (jurisdiction, subject or allegations)."""
+
+    code = "not_same_case"
+    exit_code = EXIT_INVALID
+
+    def __init__(self, case_id: str, fields: list[str]):
+        self.case_id = case_id
+        self.fields = fields
+        names = ", ".join(fields)
+        super().__init__(
+            Text(
+                f"不是案件 {case_id} 的更新：{names} 与原案不同；未作任何改动",
+                f"not an update of case {case_id}: {names} differ from the stored case; nothing was changed",
+            )
+        )

@@ -36,7 +36,7 @@ from ..documents import check_encodable
 from ..engine import Engine
 from ..errors import BeyondKnownData, InvalidDocument, PluginError, Problem, UnknownJurisdiction
 from ..model import Text
-from ..store import Store, audit
+from ..store import Store, audit, integrity
 from ..store.crypto import Sealer
 from ..store.models import CaseRecord
 from . import intake
@@ -161,6 +161,7 @@ class _Prepared:
     case_id: str
     row: dict[str, Any]
     after: dict[str, Any]
+    prehashed: dict[str, str]  # column -> SHA-256 of its canonical JSON, for the keyed row digests
 
 
 @attrs.frozen
@@ -205,14 +206,16 @@ def _prepare_chunk(lines: list[tuple[int, bytes]], job: _Job | None = None) -> l
         row = intake.case_row(
             job.engine, evaluated, sealed=sealed, actor="", now=_NO_TIME, parties_sealed=parties_sealed
         )
+        prehashed = {c: integrity.prehash(row[c]) for c in integrity.columns("cases") if c not in _WRITER_COLUMNS}
         if job.text_json:
             for column in JSON_COLUMNS:
                 row[column] = _column_text(row[column], plain)
-        out.append(_Prepared(number, case_id, row, intake.summary(row)))
+        out.append(_Prepared(number, case_id, row, intake.summary(row), prehashed))
     return out
 
 
 _NO_TIME = datetime(1970, 1, 1)
+_WRITER_COLUMNS = ("opened_by", "opened_at", "updated_at")  # set by the writer, digested there
 
 
 def _worker_start(parent: int) -> None:
@@ -347,11 +350,21 @@ def _write(store: Store, pending: list[_Prepared], report: ImportReport, actor: 
         else:  # PostgreSQL types the parameters: let the JSON type bind them
             session.execute(CaseRecord.__table__.insert(), rows)
         at = now.isoformat(timespec="microseconds")
+        audit.ensure_binding(session)
+        key = audit.keyring_of(session).audit_key()
         audit.append_many(
             session,
             [
-                {"at": at, "actor": actor, "action": "import", "case_id": p.case_id, "before": None, "after": p.after}
-                for p in fresh
+                {
+                    "at": at,
+                    "actor": actor,
+                    "action": "import",
+                    "case_id": p.case_id,
+                    "before": None,
+                    "after": p.after,
+                    "row_digests": {f"cases/{p.case_id}": integrity.row_digests(key, "cases", row, p.prehashed)},
+                }
+                for p, row in zip(fresh, rows, strict=True)
             ],
         )
     report.imported += len(fresh)

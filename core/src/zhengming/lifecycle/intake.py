@@ -23,6 +23,7 @@ from ..model import Text, to_document
 from .machine import due_of, entry_state, outcome_of, steps_of
 from .parties import Parties, concern_problems, parties_of, split_concerns
 from .pinning import pin
+from .roles import case_seats, handling_seat
 
 REPORTER_FIELD = "reporter"
 
@@ -114,6 +115,7 @@ def case_row(
     state, reason = entry_state(kind, decision, steps, document)
     pinned = pin(engine.registry, tuple(decision["chain"]))
     due = due_of(kind, decision)
+    handling = handling_seat(kind, document)
     return {
         "case_id": document["case_id"],
         "kind": kind,
@@ -139,6 +141,9 @@ def case_row(
         "opened_at": now,
         "updated_at": now,
         "version": 1,
+        "handling_organ": handling.organ,
+        "handling_level": handling.level,
+        "seats": case_seats(kind, document, decision, steps),
     }
 
 

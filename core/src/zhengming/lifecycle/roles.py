@@ -115,3 +115,20 @@ def _level(value: str | None) -> Text:
         return label(Level(value))
     except ValueError:
         return Text(str(value), str(value))
+
+
+def case_seats(kind: str, document: Mapping[str, Any], decision: Mapping[str, Any], steps: Sequence[Any]) -> str:
+    """Every seat a case addresses — its handling organ, its implementers, the organ of each step — as
+    ``|organ:level|…|`` (what need-to-know filters on): ``organ:*`` where the level is not known, and
+    ``role:<role>`` for a step whose organ is not known (a filing that names no handling organ)."""
+    handling = handling_seat(kind, document)
+    seats = [handling]
+    seats += [Seat(i.get("organ"), i.get("level")) for i in (decision.get("approval") or {}).get("implementers", ())]
+    tokens: dict[str, None] = {}
+    for seat in seats:
+        if seat.organ:
+            tokens[f"{seat.organ}:{seat.level or '*'}"] = None
+    for step in steps:
+        seat = step_seat(step, handling)
+        tokens[f"{seat.organ}:{seat.level or '*'}" if seat.organ else f"role:{step['role']}"] = None
+    return "|" + "|".join(tokens) + "|" if tokens else ""

@@ -20,10 +20,11 @@ from sqlalchemy.orm import Session
 from ..engine import Engine
 from ..model import Text
 from ..store import Store, audit
-from ..store.crypto import Sealer, load_key
-from ..store.models import CaseRecord, RevisitRecord
+from ..store.crypto import Sealer
+from ..store.models import CaseRecord, RevisitRecord, User
 from . import actions, intake, machine
-from .errors import CaseConflict, DuplicateCase, InvalidTransition, NotPermitted
+from .errors import CaseConflict, DuplicateCase, NotSameCase
+from .reevaluate import differences
 from .states import DUE_WATCHED, TERMINAL, State
 from .views import case_view, list_row
 
@@ -59,8 +60,9 @@ class CaseService:
 
     @property
     def sealer(self) -> Sealer:
+        """Seals with the store's key (the key the database is bound to)."""
         if self._sealer is None:
-            self._sealer = Sealer(load_key())
+            self._sealer = self.store.keyring.sealer()
         return self._sealer
 
     # --- intake ---------------------------------------------------------------------------------
@@ -77,17 +79,26 @@ class CaseService:
         now = self.now()
         try:
             with self.store.transaction() as session:
-                name = actions.load_user(session, actor).name if actor else SYSTEM_ACTOR
+                opener = actions.load_user(session, actor) if actor else None
+                name = opener.name if opener else SYSTEM_ACTOR
                 if session.scalar(select(CaseRecord.id).where(CaseRecord.case_id == evaluated.case_id)) is not None:
                     raise DuplicateCase(evaluated.case_id)
                 row = intake.case_row(
                     self.engine, evaluated, sealed=sealed, actor=name, now=now, parties_sealed=parties_sealed
                 )
+                if opener is not None and not row["seats"]:  # no organ named: the one that took it in
+                    row["seats"] = f"|{opener.organ}:{opener.level}|"
                 case = CaseRecord(**row)
                 session.add(case)
                 session.flush()
                 audit.append(
-                    session, actor=name, action="open", case_id=case.case_id, before=None, after=intake.summary(row)
+                    session,
+                    actor=name,
+                    action="open",
+                    case_id=case.case_id,
+                    before=None,
+                    after=intake.summary(row),
+                    rows=[case],
                 )
         except IntegrityError:
             raise DuplicateCase(evaluated.case_id) from None
@@ -100,13 +111,20 @@ class CaseService:
         return self.sealer.seal({"parties": list(secret)}, evaluated.case_id) if secret else None
 
     def resume(self, case_id: str, document: Any, *, actor: str) -> dict[str, Any]:
-        """A deferred case whose other clues are now verified: evaluate the updated document again."""
+        """A deferred case whose other clues are now verified: evaluate the updated document again.
+
+        Only an update of the same case is accepted: the jurisdiction, the subject and the allegations
+        (by id and summary) must be those stored (:class:`~.errors.NotSameCase` names each that is not).
+        What changed is recorded in the audit event and returned under ``changes`` (JSON pointers)."""
         evaluated = intake.evaluate(self.engine, document | {"case_id": case_id}, today=self.today())
+        changes: list[dict[str, Any]] = []
 
         def run(session: Session, case: CaseRecord, user: Any) -> None:
             label = Text("恢复办理", "resume")
             machine.require_state(case, (State.DEFERRED,), label)
             machine.check_implementer(case, user)  # a deferred case has no implementers: its handling organ
+            require_same_case(case.document, evaluated.document)
+            changes.extend(differences(case.document, evaluated.document))
             before = actions.snapshot(case)
             sealed = self.sealer.seal(evaluated.reporter, case_id) if evaluated.reporter else case.reporter_sealed
             row = intake.case_row(self.engine, evaluated, sealed=sealed, actor=case.opened_by, now=self.now())
@@ -121,25 +139,39 @@ class CaseService:
                 action="resume",
                 label=label,
                 before=before,
-                detail={"outcome": case.outcome, "rules_fingerprint": case.rules_fingerprint},
+                detail={
+                    "outcome": case.outcome,
+                    "rules_fingerprint": case.rules_fingerprint,
+                    "changed": [c["pointer"] for c in changes],
+                },
                 now=self.now(),
             )
 
-        return self._act(case_id, actor, None, Text("恢复办理", "resume"), run)
+        view = self._act(case_id, actor, None, Text("恢复办理", "resume"), run)
+        return view | {"changes": changes} if view is not None else None
 
     # --- reading --------------------------------------------------------------------------------
 
-    def show(self, case_id: str, *, history: bool = True) -> dict[str, Any]:
+    def show(self, case_id: str, *, history: bool = True, viewer: str | None = None) -> dict[str, Any]:
+        """The case as ``show`` prints it; with ``viewer``, only if that user needs to know it (else
+        :class:`~.errors.CaseNotFound`, as for a case that does not exist)."""
         with self.store.transaction() as session:
             case = actions.load_case(session, case_id)
+            if viewer is not None:
+                actions.require_visible(session, case, viewer)
             events = list(audit.case_history(session, case_id)) if history else None
             return case_view(case, self.today(), events)
 
     def list(
-        self, *, overdue: bool = False, state: str | None = None, limit: int | None = None
+        self,
+        *,
+        overdue: bool = False,
+        state: str | None = None,
+        limit: int | None = None,
+        viewer: str | None = None,
     ) -> tuple[list[dict[str, Any]], int]:
         """Cases still open before closed ones; among them fast-track first, then overdue, then by due date;
-        and how many matched in all."""
+        and how many matched in all. With ``viewer``: only the cases that user needs to know (in SQL)."""
         today = self.today()
         late_revisit = exists().where(
             RevisitRecord.case_pk == CaseRecord.id, RevisitRecord.done_on.is_(None), RevisitRecord.planned_on < today
@@ -149,6 +181,8 @@ class CaseService:
             and_(CaseRecord.state == State.REVISIT.value, late_revisit),
         )
         query = select(CaseRecord, late.label("late"))
+        if viewer is not None:
+            query = query.where(self._visible(viewer))
         if overdue:
             query = query.where(late)
         if state:
@@ -166,9 +200,19 @@ class CaseService:
             rows = session.execute(query.limit(limit) if limit else query).all()
             return [list_row(case, today, bool(flag)) for case, flag in rows], total
 
-    def counts_by_state(self) -> dict[str, int]:
+    def counts_by_state(self, *, viewer: str | None = None) -> dict[str, int]:
+        query = select(CaseRecord.state, func.count()).group_by(CaseRecord.state)
+        if viewer is not None:
+            query = query.where(self._visible(viewer))
         with self.store.transaction() as session:
-            return dict(session.execute(select(CaseRecord.state, func.count()).group_by(CaseRecord.state)).all())
+            return dict(session.execute(query).all())
+
+    def _visible(self, viewer: str):
+        from ..security.need_to_know import visible_to
+
+        with self.store.transaction() as session:
+            user = session.scalars(select(User).where(User.name == viewer)).one_or_none()
+        return visible_to(user)
 
     # --- acting ---------------------------------------------------------------------------------
 
@@ -185,7 +229,9 @@ class CaseService:
                 case = actions.load_case(session, case_id)
                 if expected_version is not None and case.version != expected_version:
                     raise CaseConflict(case_id, label, expected_version, case.version)
+                actions.require_explained(session, case, label)
                 user = actions.load_user(session, actor)
+                actions.require_visible(session, case, user)
                 with session.no_autoflush:  # one flush per action: one version step, checked once
                     run(session, case, user)
         except OperationalError as exc:  # SQLite: another writer held the database past the timeout
@@ -347,44 +393,25 @@ class CaseService:
             case_id, actor, expected_version, machine.CLOSE, lambda s, c, u: actions.close(s, c, u, reason, now)
         )
 
-    # --- the reporter -----------------------------------------------------------------------------
 
-    def reveal_reporter(self, case_id: str, actor: str, reason: str) -> dict[str, Any]:
-        """The reporter's identity, for a county-level or higher discipline commission only, with a reason;
-        the request is recorded in the audit log (the identity is not)."""
-        label = Text("查阅举报人身份", "reveal the reporter")
-        with self.store.transaction() as session:
-            case = actions.load_case(session, case_id)
-            _check_reveal(case_id, actions.load_user(session, actor), reason)
-            if case.reporter_sealed is None:
-                raise InvalidTransition(
-                    case_id, case.state, label, Text("未登记举报人身份", "no identity was recorded")
-                )
-            audit.append(session, actor=actor, action="reveal_reporter", case_id=case_id, after={"reason": reason})
-            sealed = case.reporter_sealed
-        return self.sealer.open(sealed, case_id)
-
-    def reveal_parties(self, case_id: str, actor: str, reason: str) -> list[dict[str, Any]]:
-        """Every party the case concerns with the sealed names opened (``role``, ``kind``, ``name``), under
-        the same rule as :meth:`reveal_reporter`: the accuser of a false accusation is a reporter. The
-        request is recorded in the audit log (the names are not)."""
-        with self.store.transaction() as session:
-            case = actions.load_case(session, case_id)
-            _check_reveal(case_id, actions.load_user(session, actor), reason)
-            audit.append(session, actor=actor, action="reveal_parties", case_id=case_id, after={"reason": reason})
-            listed, sealed = [dict(p) for p in case.parties or ()], case.parties_sealed
-        opened = iter(self.sealer.open(sealed, case_id)["parties"] if sealed else ())
-        return [next(opened) if p.get("sealed") else p for p in listed]
+SAME_CASE = ("/jurisdiction", "/subject", "/allegations")
 
 
-def _check_reveal(case_id: str, user: Any, reason: str) -> None:
-    """Only a county-level or higher discipline commission may open a sealed identity, giving a reason."""
-    if user.organ != "discipline_commission" or user.level == "township" or not reason.strip():
-        raise NotPermitted(
-            case_id,
-            user.name,
-            Text(
-                "仅县级以上纪检监察机关可经记录的申请查阅举报人身份，并须说明理由",
-                "only a county-level or higher discipline commission may, giving a reason",
-            ),
+def require_same_case(stored: dict[str, Any], updated: dict[str, Any]) -> None:
+    """The updated document describes the same case: same jurisdiction, subject and allegations (ids and
+    summaries; their findings may change, which is what a resumed case is about)."""
+
+    def allegations(document):
+        return sorted((a.get("id"), a.get("summary")) for a in document.get("allegations") or ())
+
+    different = [
+        pointer
+        for pointer, old, new in (
+            ("/jurisdiction", stored.get("jurisdiction"), updated.get("jurisdiction")),
+            ("/subject", stored.get("subject"), updated.get("subject")),
+            ("/allegations", allegations(stored), allegations(updated)),
         )
+        if old != new
+    ]
+    if different:
+        raise NotSameCase(stored.get("case_id", ""), different)

@@ -1,4 +1,6 @@
-"""Users: a name, the organ and level they sit in, and the roles they hold there."""
+"""Users: a name, the organ, level and jurisdiction they sit in, the roles they hold there, and system
+duties (``admin``, ``custodian``). Who may call these is the caller's business (:mod:`zhengming.security`
+lets only an administrator); every change is audited in the same transaction."""
 
 from __future__ import annotations
 
@@ -11,34 +13,102 @@ from sqlalchemy.exc import IntegrityError
 from ..model import Level, Organ, Role, Text
 from ..store import Store, audit
 from ..store.models import User
-from .errors import DuplicateUser, InvalidValue
+from .errors import DuplicateUser, InvalidValue, UserNotFound
+
+GRANTS = ("admin", "custodian")
 
 
 def user_view(user: User) -> dict:
-    return {"name": user.name, "organ": user.organ, "level": user.level, "roles": list(user.roles)}
+    return {
+        "name": user.name,
+        "organ": user.organ,
+        "level": user.level,
+        "jurisdiction": user.jurisdiction,
+        "roles": list(user.roles),
+        "grants": list(user.grants or ()),
+        "active": user.active,
+        "password": user.password_hash is not None,
+    }
 
 
-def add_user(store: Store, name: str, organ: str, level: str, roles: Sequence[str], *, actor: str = "admin") -> dict:
+def add_user(
+    store: Store,
+    name: str,
+    organ: str,
+    level: str,
+    roles: Sequence[str],
+    *,
+    actor: str = "admin",
+    jurisdiction: str | None = None,
+    grants: Sequence[str] = (),
+) -> dict:
     """Register a user; the organ, level and every role must be values of the contract."""
-    _check("--organ", organ, Organ)
-    _check("--level", level, Level)
-    if not roles:
-        raise InvalidValue("--role", Text("至少一个角色", "at least one role"))
+    _check("/organ", organ, [m.value for m in Organ])
+    _check("/level", level, [m.value for m in Level])
+    if not roles and not grants:
+        raise InvalidValue("/roles", Text("至少一个角色", "at least one role"))
     for role in roles:
-        _check("--role", role, Role)
+        _check("/roles", role, [m.value for m in Role])
+    for grant in grants:
+        _check("/grants", grant, GRANTS)
     if not name.strip():
-        raise InvalidValue("NAME", Text("不能为空", "must not be empty"))
+        raise InvalidValue("/name", Text("不能为空", "must not be empty"))
     try:
         with store.transaction() as session:
             user = User(
-                name=name, organ=organ, level=level, roles=list(dict.fromkeys(roles)), created_at=datetime.now(UTC)
+                name=name,
+                organ=organ,
+                level=level,
+                roles=list(dict.fromkeys(roles)),
+                created_at=datetime.now(UTC),
+                jurisdiction=jurisdiction,
+                grants=list(dict.fromkeys(grants)),
+                active=True,
             )
             session.add(user)
             session.flush()
-            audit.append(session, actor=actor, action="add_user", case_id=None, after=user_view(user))
+            audit.append(session, actor=actor, action="add_user", case_id=None, after=user_view(user), rows=[user])
     except IntegrityError:
         raise DuplicateUser(name) from None
     return user_view(user)
+
+
+def change_user(
+    store: Store,
+    name: str,
+    *,
+    actor: str,
+    add_roles: Sequence[str] = (),
+    remove_roles: Sequence[str] = (),
+    add_grants: Sequence[str] = (),
+    remove_grants: Sequence[str] = (),
+    jurisdiction: str | None = None,
+    active: bool | None = None,
+    password_hash: str | None = None,
+) -> dict:
+    """Grant or withdraw roles and duties, set the jurisdiction, (de)activate, or set the password hash."""
+    for role in (*add_roles, *remove_roles):
+        _check("/roles", role, [m.value for m in Role])
+    for grant in (*add_grants, *remove_grants):
+        _check("/grants", grant, GRANTS)
+    with store.transaction() as session:
+        user = session.scalars(select(User).where(User.name == name)).one_or_none()
+        if user is None:
+            raise UserNotFound(name)
+        before = user_view(user)
+        user.roles = [r for r in dict.fromkeys([*user.roles, *add_roles]) if r not in remove_roles]
+        user.grants = [g for g in dict.fromkeys([*(user.grants or ()), *add_grants]) if g not in remove_grants]
+        if jurisdiction is not None:
+            user.jurisdiction = jurisdiction or None
+        if active is not None:
+            user.active = active
+        if password_hash is not None:
+            user.password_hash = password_hash
+        session.flush()
+        audit.append(
+            session, actor=actor, action="change_user", case_id=None, before=before, after=user_view(user), rows=[user]
+        )
+        return user_view(user)
 
 
 def list_users(store: Store) -> list[dict]:
@@ -46,10 +116,9 @@ def list_users(store: Store) -> list[dict]:
         return [user_view(u) for u in session.scalars(select(User).order_by(User.name))]
 
 
-def _check(option: str, value: str, enum: type) -> None:
-    allowed = [m.value for m in enum]
+def _check(field: str, value: str, allowed: Sequence[str]) -> None:
     if value not in allowed:
         raise InvalidValue(
-            option,
+            field,
             Text(f"{value!r} 不是允许的取值：{', '.join(allowed)}", f"{value!r} is not one of {', '.join(allowed)}"),
         )

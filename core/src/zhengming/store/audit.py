@@ -1,27 +1,52 @@
-"""The append-only, hash-chained audit log.
+"""The append-only audit log, chained with a key kept outside the database.
 
-Every event stores the hash of the one before it; its own hash is SHA-256 over that previous hash
-and the event's canonical JSON. Writers take the lock on the single ``audit_head`` row (an UPDATE,
-so it also locks on SQLite and PostgreSQL alike) after their state change has been flushed, which
-keeps the chain linear under concurrent writers. :func:`verify` recomputes the chain.
+Every event stores the hash of the one before it; its own ``hash`` is HMAC-SHA256, under the audit key
+derived from the key (:mod:`.crypto`), over that previous hash and the event's canonical JSON, and it
+records which key (``key_id``, the key's fingerprint). Whoever can write the database but does not hold
+the key cannot forge, insert, reorder or re-chain events: a re-computed chain does not verify.
+
+Events that write rows carry their keyed digests (:mod:`.integrity`), so :func:`verify` also checks the
+current tables against the chain, and :func:`case_unexplained` lets an action refuse a case whose row
+the chain does not explain. The ``key_binding`` row names the key's fingerprint: a different key is
+refused with a clear message (:class:`KeyMismatch`) before anything is written.
+
+Writers take the lock on the single ``audit_head`` row (an UPDATE, so it also locks on SQLite and
+PostgreSQL alike) after their state change has been flushed, which keeps the chain linear.
+Events written before this scheme (migration 0002) are plain SHA-256 and are named as such.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 import attrs
-from sqlalchemy import select, text, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from .models import AuditEvent, AuditHead
+from . import integrity
+from .crypto import Keyring, SealingKeyError
+from .models import AuditEvent, AuditHead, KeyBinding
 
 GENESIS = "0" * 64
 HEAD_ID = 1
+BINDING_ID = 1
+
+
+class KeyMismatch(SealingKeyError):
+    """The database is bound to another key than the one given."""
+
+    def __init__(self, bound: str, given: str, source: str):
+        self.bound, self.given = bound, given
+        super().__init__(
+            f"this database is bound to the key with fingerprint {bound}, but the key from {source} has "
+            f"fingerprint {given}: use the key this database was created with (ZHENGMING_KEY_FILE); "
+            "nothing was written"
+        )
 
 
 def now_text() -> str:
@@ -30,13 +55,77 @@ def now_text() -> str:
 
 
 def event_payload(event: dict[str, Any]) -> bytes:
-    """The canonical bytes hashed for one event (everything but the hashes themselves)."""
-    fields = {k: event[k] for k in ("seq", "at", "actor", "action", "case_id", "before", "after")}
+    """The canonical bytes chained for one event (everything but the hashes themselves)."""
+    names = ("seq", "at", "actor", "action", "case_id", "before", "after")
+    if event.get("key_id"):
+        names += ("key_id",)
+    fields = {k: event[k] for k in names}
     return json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def chain_hash(prev_hash: str, event: dict[str, Any]) -> str:
-    return hashlib.sha256(prev_hash.encode() + event_payload(event)).hexdigest()
+def chain_hash(prev_hash: str, event: dict[str, Any], key: bytes | None = None) -> str:
+    """The hash of an event: keyed when ``key`` is given, plain SHA-256 for events from before keying."""
+    data = prev_hash.encode() + event_payload(event)
+    if key is None:
+        return hashlib.sha256(data).hexdigest()
+    return hmac.new(key, data, hashlib.sha256).hexdigest()
+
+
+def keyring_of(session: Session) -> Keyring:
+    return session.info["store"].keyring
+
+
+def _binding_mac(keyring: Keyring, row: Any, key_id: str | None = None) -> str:
+    key = keyring.audit_key(key_id)
+    text = f"binding:{row.fingerprint}:{row.legacy_upto}:{row.legacy_head}:{row.bound_at}"
+    return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
+
+
+def ensure_binding(session: Session) -> None:
+    """Bind the database to the key on first use; refuse a different key (:class:`KeyMismatch`)."""
+    store = session.info["store"]
+    if store.bound:
+        return
+    keyring = store.keyring
+    row = session.get(KeyBinding, BINDING_ID)
+    if row is None:
+        head = session.get(AuditHead, HEAD_ID)
+        row = KeyBinding(
+            id=BINDING_ID,
+            fingerprint=keyring.fingerprint,
+            legacy_upto=head.last_seq,
+            legacy_head=head.last_hash,
+            bound_at=now_text(),
+            mac="",
+        )
+        row.mac = _binding_mac(keyring, row)
+        session.add(row)
+        session.flush()
+    elif row.fingerprint != keyring.fingerprint:
+        raise KeyMismatch(row.fingerprint, keyring.fingerprint, keyring.source)
+    elif not hmac.compare_digest(row.mac, _binding_mac(keyring, row)):
+        raise SealingKeyError("the key binding of this database was altered (zhengming audit verify)")
+    store.bound = True
+
+
+def check_key(store: Any) -> None:
+    """Refuse, before anything else, a key other than the one the database is bound to."""
+    with store.transaction() as session:
+        row = session.get(KeyBinding, BINDING_ID)
+    if row is not None and row.fingerprint != store.keyring.fingerprint:
+        raise KeyMismatch(row.fingerprint, store.keyring.fingerprint, store.keyring.source)
+
+
+def rebind(session: Session, old: Keyring, new: Keyring) -> None:
+    """After a key rotation: the binding names the new key (its legacy part unchanged)."""
+    row = session.get(KeyBinding, BINDING_ID)
+    if row.fingerprint != old.fingerprint:
+        raise KeyMismatch(row.fingerprint, old.fingerprint, old.source)
+    row.fingerprint = new.fingerprint
+    row.mac = _binding_mac(new, row)
+    session.flush()
+    session.info["store"].keyring = new
+    session.info["store"].bound = True
 
 
 def append(
@@ -48,16 +137,22 @@ def append(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
     at: str | None = None,
+    rows: Sequence[Any] = (),
 ) -> dict[str, Any]:
-    """Append one event in the session's transaction (flush the state change first)."""
+    """Append one event in the session's transaction (flush the state change first); ``rows``: the ORM
+    objects it wrote, whose digests the event records."""
     event = {"at": at or now_text(), "actor": actor, "action": action, "case_id": case_id}
-    return append_many(session, [event | {"before": before, "after": after}])[0]
+    return append_many(session, [event | {"before": before, "after": after, "rows": rows}])[0]
 
 
 def append_many(session: Session, events: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Append ``events`` (dicts with at, actor, action, case_id, before, after) in order, in one go."""
+    """Append ``events`` (dicts with at, actor, action, case_id, before, after, and optionally ``rows``:
+    ORM objects, or ``row_digests``: digests computed already) in order, in one go."""
     if not events:
         return []
+    ensure_binding(session)
+    keyring = keyring_of(session)
+    key, key_id = keyring.audit_key(), keyring.key_id
     count = len(events)
     row = session.execute(
         update(AuditHead)
@@ -66,36 +161,60 @@ def append_many(session: Session, events: Sequence[dict[str, Any]]) -> list[dict
         .returning(AuditHead.last_seq, AuditHead.last_hash)
     ).one()
     seq, prev = row.last_seq - count, row.last_hash
-    rows = []
+    stored_rows = []
     for event in events:
         seq += 1
-        stored = {**event, "seq": seq, "prev_hash": prev}
-        stored["hash"] = prev = chain_hash(prev, stored)
-        rows.append(stored)
-    session.execute(AuditEvent.__table__.insert(), rows)
+        written = event.get("rows")
+        digests = dict(event.get("row_digests") or {})
+        if written:
+            digests |= integrity.digests_of(key, written)
+        after = event.get("after")
+        if digests:
+            after = dict(after or {}) | {"rows": digests}
+        stored = {k: event[k] for k in ("at", "actor", "action", "case_id", "before")}
+        stored |= {"after": after, "seq": seq, "prev_hash": prev, "key_id": key_id}
+        stored["hash"] = prev = chain_hash(prev, stored, key)
+        stored_rows.append(stored)
+    session.execute(AuditEvent.__table__.insert(), stored_rows)
     session.execute(update(AuditHead).where(AuditHead.id == HEAD_ID).values(last_hash=prev))
-    return rows
+    return stored_rows
 
 
 @attrs.frozen
 class AuditProblem:
+    """What is wrong, in English identifiers: ``hash``, ``prev_hash``, ``gap``, ``head``, ``unkeyed``,
+    ``unknown_key``, ``binding``, ``row_changed``, ``row_deleted``, ``row_unrecorded``."""
+
     seq: int | None
-    problem: str  # what is wrong, in English identifiers: "hash", "prev_hash", "gap", "head"
+    problem: str
+    row: str | None = None  # "<table>/<key>"
+    columns: tuple[str, ...] = ()
 
 
 @attrs.frozen
 class Verification:
     events: int
     problems: tuple[AuditProblem, ...]
+    legacy: int = 0  # events from before keying (plain SHA-256)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def verify(session: Session, *, batch: int = 5000) -> Verification:
-    """Recompute the whole chain: a changed, removed, inserted or reordered event is reported."""
+def verify(session: Session, *, batch: int = 5000, tables: bool = True) -> Verification:
+    """Recompute the keyed chain, then (``tables``) check every tracked row against its last event."""
+    keyring = keyring_of(session)
     problems: list[AuditProblem] = []
+    binding = session.get(KeyBinding, BINDING_ID)
+    legacy_upto = 0
+    if binding is not None:
+        if binding.fingerprint != keyring.fingerprint:
+            raise KeyMismatch(binding.fingerprint, keyring.fingerprint, keyring.source)
+        legacy_upto = binding.legacy_upto
+        if not hmac.compare_digest(binding.mac, _binding_mac(keyring, binding)):
+            problems.append(AuditProblem(None, "binding"))
+    expected: dict[str, tuple[int, str]] = {}  # row name -> (seq of its last event, key id)
     prev, expected_seq, count = GENESIS, 1, 0
     columns = AuditEvent.__table__.c
     result = session.execute(
@@ -103,27 +222,83 @@ def verify(session: Session, *, batch: int = 5000) -> Verification:
     ).mappings()
     for row in result:
         count += 1
-        if row["seq"] != expected_seq:
-            problems.append(AuditProblem(row["seq"], "gap"))
+        seq = row["seq"]
+        if seq != expected_seq:
+            problems.append(AuditProblem(seq, "gap"))
         if row["prev_hash"] != prev:
-            problems.append(AuditProblem(row["seq"], "prev_hash"))
-        if chain_hash(row["prev_hash"], dict(row)) != row["hash"]:
-            problems.append(AuditProblem(row["seq"], "hash"))
-        prev, expected_seq = row["hash"], row["seq"] + 1
+            problems.append(AuditProblem(seq, "prev_hash"))
+        key_id = row["key_id"]
+        key = keyring.audit_key(key_id) if key_id else None
+        if key_id is None and seq > legacy_upto:
+            problems.append(AuditProblem(seq, "unkeyed"))
+        elif key_id is not None and key is None:
+            problems.append(AuditProblem(seq, "unknown_key"))
+        elif not hmac.compare_digest(chain_hash(row["prev_hash"], dict(row), key), row["hash"]):
+            problems.append(AuditProblem(seq, "hash"))
+        elif key is not None:
+            for name in ((row["after"] or {}).get("rows") or {}) if isinstance(row["after"], dict) else ():
+                expected[name] = (seq, key_id)
+        prev, expected_seq = row["hash"], seq + 1
+    if count and binding is None:
+        problems.append(AuditProblem(None, "binding"))
     head = session.get(AuditHead, HEAD_ID)
     if head is None or head.last_seq != expected_seq - 1 or head.last_hash != prev:
         problems.append(AuditProblem(None, "head"))
-    return Verification(count, tuple(problems))
+    if tables:
+        problems.extend(_check_tables(session, keyring, expected, tolerate_unrecorded=legacy_upto > 0))
+    return Verification(count, tuple(problems), min(legacy_upto, count))
+
+
+def _recorded(session: Session, seq: int, name: str) -> dict[str, str]:
+    event = session.get(AuditEvent, seq)
+    return ((event.after or {}).get("rows") or {}).get(name, {})
+
+
+def _check_tables(
+    session: Session, keyring: Keyring, expected: dict[str, tuple[int, str]], *, tolerate_unrecorded: bool
+) -> Iterable[AuditProblem]:
+    """Each tracked row as its last verified event recorded it; rows the chain never wrote; rows gone."""
+    seen = set()
+    found = []
+    for table, name, values in list(integrity.current_rows(session)):
+        seen.add(name)
+        if name not in expected:
+            if not tolerate_unrecorded:
+                found.append(AuditProblem(None, "row_unrecorded", name))
+            continue
+        seq, key_id = expected[name]
+        recorded = _recorded(session, seq, name)
+        key = keyring.audit_key(key_id)
+        if integrity.row_digests(key, table, values)[integrity.WHOLE] != recorded.get(integrity.WHOLE):
+            changed = tuple(integrity.differing_columns(key, table, values, recorded))
+            found.append(AuditProblem(seq, "row_changed", name, changed))
+    found.extend(AuditProblem(expected[name][0], "row_deleted", name) for name in expected if name not in seen)
+    return found
+
+
+def case_unexplained(session: Session, case: Any) -> tuple[str, ...] | None:
+    """Why the chain does not explain ``case`` as stored (``None``: it does): its last event is missing,
+    forged, or records other values (then the names of the columns that differ)."""
+    event = session.scalars(
+        select(AuditEvent).where(AuditEvent.case_id == case.case_id).order_by(AuditEvent.seq.desc()).limit(1)
+    ).one_or_none()
+    if event is None:
+        return ("no_event",)
+    if event.key_id is None:
+        return None  # written before keying: nothing to compare with
+    keyring = keyring_of(session)
+    key = keyring.audit_key(event.key_id)
+    values = {c.name: getattr(event, c.key) for c in AuditEvent.__table__.columns}
+    if key is None or not hmac.compare_digest(chain_hash(event.prev_hash, values, key), event.hash):
+        return ("event_forged",)
+    name = f"cases/{case.case_id}"
+    recorded = ((event.after or {}).get("rows") or {}).get(name)
+    if recorded is None:
+        return ("no_event",)
+    table, current = integrity.orm_values(case)
+    changed = integrity.differing_columns(key, table, current, recorded)
+    return tuple(changed) or None
 
 
 def case_history(session: Session, case_id: str) -> Iterable[AuditEvent]:
     return session.scalars(select(AuditEvent).where(AuditEvent.case_id == case_id).order_by(AuditEvent.seq))
-
-
-def drop_append_only_guard(session: Session) -> None:
-    """Remove the database triggers that refuse UPDATE/DELETE on audit_events (tests of tampering)."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("DROP TRIGGER IF EXISTS audit_events_append_only ON audit_events"))
-    else:
-        session.execute(text("DROP TRIGGER IF EXISTS audit_events_no_update"))
-        session.execute(text("DROP TRIGGER IF EXISTS audit_events_no_delete"))

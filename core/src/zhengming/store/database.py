@@ -10,21 +10,36 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from .crypto import Keyring, load_keyring
 from .location import database_url, sqlite_path
 
-HEAD_REVISION = "0002"  # the newest file in migrations/versions; a test keeps the two in step
+HEAD_REVISION = "0003"  # the newest file in migrations/versions; a test keeps the two in step
 SQLITE_BUSY_TIMEOUT_S = 30
 
 
 class Store:
     """A database holding cases: build one per process and reuse its sessions."""
 
-    def __init__(self, url: str, *, migrate: bool = True, echo: bool = False):
+    def __init__(self, url: str, *, migrate: bool = True, echo: bool = False, keyring: Keyring | None = None):
+        """:param keyring: the key kept outside the database (default: :func:`~.crypto.load_keyring` on
+        first need: the audit chain and sealing need it, reading cases does not)."""
         self.url = url
         self.engine: Engine = _create_engine(url, echo)
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False, info={"store": self})
+        self._keyring = keyring
+        self.bound = False  # the key binding was checked in this process
         if migrate:
             self.ensure_schema()
+
+    @property
+    def keyring(self) -> Keyring:
+        if self._keyring is None:
+            self._keyring = load_keyring()
+        return self._keyring
+
+    @keyring.setter
+    def keyring(self, value: Keyring) -> None:
+        self._keyring, self.bound = value, False
 
     @property
     def dialect(self) -> str:
@@ -60,9 +75,11 @@ class Store:
         self.engine.dispose()
 
 
-def open_store(location: str | None = None, *, migrate: bool = True, echo: bool = False) -> Store:
+def open_store(
+    location: str | None = None, *, migrate: bool = True, echo: bool = False, keyring: Keyring | None = None
+) -> Store:
     """A :class:`Store` for ``location`` (URL or SQLite path; ``None``: ``ZHENGMING_DB`` or the default)."""
-    return Store(database_url(location), migrate=migrate, echo=echo)
+    return Store(database_url(location), migrate=migrate, echo=echo, keyring=keyring)
 
 
 def _create_engine(url: str, echo: bool) -> Engine:

@@ -36,6 +36,10 @@ class User(Base):
     level: Mapped[str] = mapped_column(String(20))
     roles: Mapped[list[Any]]
     created_at: Mapped[datetime]
+    jurisdiction: Mapped[str | None] = mapped_column(String(100))  # the subtree the user works in
+    grants: Mapped[list[Any]] = mapped_column(default=list)  # system duties: "admin", "custodian"
+    password_hash: Mapped[str | None] = mapped_column(Text)  # argon2id (PHC string), or none
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class CaseRecord(Base):
@@ -68,6 +72,11 @@ class CaseRecord(Base):
     opened_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # who needs to know (zhengming.security.need_to_know): the handling organ, and every seat
+    # (organ:level) that handles, implements or takes a step, as "|organ:level|…|"
+    handling_organ: Mapped[str | None] = mapped_column(String(40))
+    handling_level: Mapped[str | None] = mapped_column(String(20))
+    seats: Mapped[str] = mapped_column(Text, default="")
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 — SQLAlchemy's declarative API
 
@@ -150,8 +159,9 @@ class RevisitRecord(_CaseChild, Base):
 class AuditEvent(Base):
     """One change, append-only: who, when, what, the state before and after, chained by hash.
 
-    ``hash`` is SHA-256 over the previous event's hash and this event's canonical JSON, so changing,
-    removing or reordering any event breaks every hash after it (``zhengming audit verify``).
+    ``hash`` is HMAC-SHA256, under a key kept outside the database, over the previous event's hash and
+    this event's canonical JSON: changing, removing, reordering or forging any event breaks the chain,
+    and re-chaining it needs the key (``zhengming audit verify``).
     """
 
     __tablename__ = "audit_events"
@@ -165,6 +175,7 @@ class AuditEvent(Base):
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[str | None] = mapped_column(String(32))  # fingerprint of the key; None: unkeyed (before 0002)
 
 
 class AuditHead(Base):
@@ -175,3 +186,58 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     last_seq: Mapped[int] = mapped_column(Integer)
     last_hash: Mapped[str] = mapped_column(String(64))
+
+
+class KeyBinding(Base):
+    """The single row naming the key this database is sealed and chained with (its fingerprint), and how
+    many events came before keying; ``mac`` (keyed) makes the row itself unforgeable."""
+
+    __tablename__ = "key_binding"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    fingerprint: Mapped[str] = mapped_column(String(32))
+    legacy_upto: Mapped[int] = mapped_column(Integer)
+    legacy_head: Mapped[str] = mapped_column(String(64))
+    bound_at: Mapped[str] = mapped_column(String(40))
+    mac: Mapped[str] = mapped_column(String(64))
+
+
+class ApiToken(Base):
+    """An API token: only its SHA-256 is stored; scoped, expiring, revocable."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    label: Mapped[str] = mapped_column(String(100), default="")
+    scopes: Mapped[list[Any]]
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(100))
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+
+class RevealRequest(_CaseChild, Base):
+    """A request to see the reporter's identity (查阅举报人身份): filed with a reason by a handling
+    officer, decided by a different custodian, shown once before it expires."""
+
+    __tablename__ = "reveal_requests"
+
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20))  # pending, approved, refused, shown, expired
+    decided_by: Mapped[str | None] = mapped_column(String(100))
+    decided_at: Mapped[datetime | None]
+    decision_comment: Mapped[str] = mapped_column(Text, default="")
+    expires_at: Mapped[datetime | None]
+    shown_at: Mapped[datetime | None]
+
+
+class ReporterFeedback(_CaseChild, Base):
+    """Feedback given to a real-name reporter (反馈): how and what, never who the reporter is."""
+
+    __tablename__ = "reporter_feedback"
+
+    channel: Mapped[str] = mapped_column(String(40))
+    given_on: Mapped[date] = mapped_column(Date)
+    summary: Mapped[str] = mapped_column(Text)

@@ -15,7 +15,9 @@ from ..model import Text
 from .full import pointer
 
 
-def local_problems(local: Mapping[str, Any], published: Iterable[tuple[str, Mapping[str, Any] | None]]) -> list[Problem]:
+def local_problems(
+    local: Mapping[str, Any], published: Iterable[tuple[str, Mapping[str, Any] | None]]
+) -> list[Problem]:
     """Problems of ``local`` given ``(jurisdiction id, published schema or None)`` for each plugin of the chain."""
     import jsonschema
 
@@ -25,7 +27,9 @@ def local_problems(local: Mapping[str, Any], published: Iterable[tuple[str, Mapp
         at = f"/local/{pointer([key])[1:]}"
         schema = schemas.get(key)
         if key not in schemas:
-            found.append(Problem(at, Text(f"{key!r} 不在本案的规则链中", f"{key!r} is not a jurisdiction of the case's chain")))
+            found.append(
+                Problem(at, Text(f"{key!r} 不在本案的规则链中", f"{key!r} is not a jurisdiction of the case's chain"))
+            )
         elif schema is None:
             found.append(Problem(at, Text(f"{key} 未发布本地事实", f"{key} publishes no local facts")))
         else:

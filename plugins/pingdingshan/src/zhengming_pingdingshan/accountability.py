@@ -82,10 +82,10 @@ RULES: tuple[tuple[Test, AccountabilityOutcome, Text, str], ...] = (
     ),
     (
         lambda c: _reminder_applies(c) and c.probation.rectified is True,
-        AccountabilityOutcome.LIGHTER,
+        AccountabilityOutcome.REDUCED,
         Text(
             "（八）：在规定时限内高质量完成整改，影响较小，依规依纪依法从轻减轻问责",
-            "(8): rectified in time, the impact was minor: lighter accountability",
+            "(8): rectified in time, the impact was minor: reduced accountability",
         ),
         "（八）",
     ),

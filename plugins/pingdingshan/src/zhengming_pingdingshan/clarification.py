@@ -50,6 +50,14 @@ FAST_TRACK: tuple[tuple[Test, Text, tuple[str, ...]], ...] = (
         ("（一）",),
     ),
     (
+        lambda c: c.impact.on_rotation,
+        Text(
+            "（一）：检举控告涉及人事调整（交流任职），实行快办快处快结",
+            "(1): the report concerns a rotation (a personnel adjustment); it is handled fast",
+        ),
+        ("（一）",),
+    ),
+    (
         lambda c: c.impact.on_election or c.impact.on_award,
         Text(
             "（一）：检举控告涉及换届选举、评先评优，实行快办快处快结",

@@ -160,6 +160,7 @@ NEGATIVE_TESTS: Mapping[str, FactTest] = {
 # 情形的，及时核实认定，并予以备案反馈. “谁监督执纪问责、谁负责容错纠错”（3号（四））: the discipline organ that
 # handles the matter (level None: the organ's own department) verifies and gives feedback.
 PROCEDURE = (
+    Step(role=Role.APPLICANT, action=StepAction.REPORT),  # 单位或个人按程序向纪检监察机关备案
     Step(role=Role.HANDLING_DEPARTMENT, action=StepAction.REVIEW),  # 受理报备申请，及时核实认定
     Step(role=Role.HANDLING_DEPARTMENT, action=StepAction.NOTIFY),  # 予以备案反馈
 )

@@ -4,6 +4,10 @@ criticism with a one-to-three-month probation, then lighter, reduced or exempt i
 
 The interview lists the situations as 一、二、三; each row of ``TALKS`` is one of them, in its order, with the
 unit it concerns, the shortfall, who talks and with whom.
+
+The measures govern the 市委中心工作 only; the contract has no field for that, so 许昌 publishes a local
+fact (``local.xuchang.central_work``, default true: an accountability case handled here is about it).
+Outside the central work the parent's rules decide.
 """
 
 from __future__ import annotations
@@ -29,9 +33,26 @@ from zhengming import (
     UnitKind,
 )
 
-from .source import ACCOUNTABLE_WHEN, LIGHTER_WHEN, central_work
+from .source import ACCOUNTABLE_WHEN, LIGHTER_WHEN
+from .source import central_work as cite_central_work
 
 Test = Callable[[AccountabilityCase], bool]
+
+LOCAL_FACTS = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "central_work": {
+            "type": "boolean",
+            "default": True,
+            "description": "市委中心工作：问责事项属于《服务保障市委中心工作高质量推进办法》所称的中心工作",
+        }
+    },
+}
+
+
+def central_work(case: AccountabilityCase) -> bool:
+    return bool(case.local.get("xuchang", {}).get("central_work", True))
 COUNTY_OR_DEPARTMENT = frozenset({UnitKind.COUNTY, UnitKind.CITY_DEPARTMENT})
 
 
@@ -139,12 +160,14 @@ def _negligence(case: AccountabilityCase) -> bool:
 
 def assess(case: AccountabilityCase) -> AccountabilityAssessment | None:
     """The talk the interview names, then either the probation route or accountability as circumstances warrant."""
+    if not central_work(case):
+        return None
     rule = next((r for r in TALKS if r.test(case)), None)
     talk = None
     reasons: list[Text] = []
     citations = ()
     if rule:
-        cited = central_work(ACCOUNTABLE_WHEN + rule.item)
+        cited = cite_central_work(ACCOUNTABLE_WHEN + rule.item)
         talk = Talk(by=rule.by, with_=rule.with_, citations=cited)
         reasons.append(Text(f"{rule.item}：{rule.text}，并根据实际情况对相关人员追责", f"{rule.item}: {rule.text}"))
         citations += cited
@@ -154,7 +177,7 @@ def assess(case: AccountabilityCase) -> AccountabilityAssessment | None:
         return AccountabilityAssessment(
             outcome=AccountabilityOutcome.PROCEED, talk=talk, reasons=tuple(reasons), citations=citations
         )
-    lighter = central_work(LIGHTER_WHEN)
+    lighter = cite_central_work(LIGHTER_WHEN)
     citations += lighter
     if case.probation.rectified is not None:
         outcome, reason = AFTER_PROBATION[case.probation.rectified]

@@ -36,6 +36,7 @@ JURISDICTION = Jurisdiction(
     level=JurisdictionLevel.CITY,
     documents=DOCUMENTS,
     list_items=fault_tolerance.LIST_ITEMS,
+    local_facts=accountability.LOCAL_FACTS,
 )
 
 

@@ -1,17 +1,17 @@
 """v1.1: whom a false-accusation or fault-tolerance case concerns, the names of reporters among them sealed.
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 Create Date: 2026-11-23
 
-(If another 0002 lands first, renumber this file to follow it and update ``HEAD_REVISION``.)
+(If another 0003 lands first, renumber this file to follow it and update ``HEAD_REVISION``.)
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
