@@ -198,6 +198,7 @@ def test_jurisdictions_shows_the_zhejiang_tree(invoke):
 JIANGBEI_HOOKS = {
     "zhengming_clarification_trigger": (["core"], ["zhejiang"]),
     "zhengming_clarification_deadline": (["core"], []),
+    "zhengming_clarification_deadlines": (["core"], []),
     "zhengming_fast_track": (["core"], []),
     "zhengming_approval_route": (["zhejiang"], []),
     "zhengming_clarification_methods": (["zhejiang"], []),
@@ -289,6 +290,7 @@ def hook_answer(registry, jurisdiction, hook, document):
     trigger = province.trigger(case, province_ctx)
     method = {
         "zhengming_clarification_deadline": hooks.deadline,
+        "zhengming_clarification_deadlines": hooks.deadlines,
         "zhengming_approval_route": hooks.approval,
         "zhengming_clarification_methods": hooks.methods,
         "zhengming_notifications": hooks.notifications,

@@ -8,7 +8,7 @@ from functools import cached_property
 
 import click
 
-from ..errors import InvalidDocument, PluginError, RegistryError, UnknownJurisdiction
+from ..errors import BeyondKnownData, InvalidDocument, PluginError, RegistryError, UnknownJurisdiction
 from ..plugin.registry import JurisdictionRegistry, load_registry
 
 # Exit codes of the interchange contract, and ours beyond it.
@@ -83,5 +83,8 @@ def exit_codes(app: App) -> Iterator[None]:
         raise SystemExit(EXIT_UNKNOWN_JURISDICTION) from None
     except PluginError as exc:
         click.echo(app.say("插件出错：", "plugin error: ") + str(exc), err=True)
+        raise SystemExit(EXIT_FAILURE) from None
+    except BeyondKnownData as exc:
+        click.echo(exc.message.render(app.lang), err=True)
         raise SystemExit(EXIT_FAILURE) from None
     app.warn_problems()

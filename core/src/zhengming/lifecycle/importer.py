@@ -35,7 +35,7 @@ from sqlalchemy.exc import DBAPIError
 
 from ..boundary import LIMITS, read_line, too_large
 from ..engine import Engine
-from ..errors import InvalidDocument, PluginError, Problem, UnknownJurisdiction
+from ..errors import BeyondKnownData, InvalidDocument, PluginError, Problem, UnknownJurisdiction
 from ..model import Text
 from ..store import Store, audit, integrity
 from ..store.crypto import Sealer
@@ -202,9 +202,13 @@ def _prepare_line(job: _Job, number: int, raw: bytes | None) -> _Prepared | Line
         return LineProblem(number, [Problem("/jurisdiction", message)])
     except PluginError as exc:
         return LineProblem(number, [Problem("", Text(f"插件出错：{exc}", f"plugin error: {exc}"))])
+    except BeyondKnownData as exc:
+        return LineProblem(number, [Problem("", exc.message)])
     case_id = evaluated.case_id
     sealed = job.sealer.seal(evaluated.reporter, case_id) if evaluated.reporter else None
-    row = intake.case_row(job.engine, evaluated, sealed=sealed, actor="", now=_NO_TIME)
+    secret = evaluated.parties.secret
+    parties_sealed = job.sealer.seal({"parties": list(secret)}, case_id) if secret else None
+    row = intake.case_row(job.engine, evaluated, sealed=sealed, actor="", now=_NO_TIME, parties_sealed=parties_sealed)
     unstorable = row_problems(CaseRecord.__table__, row)
     if unstorable:
         table = CaseRecord.__table__

@@ -76,6 +76,7 @@ class CaseService:
         """
         evaluated = intake.evaluate(self.engine, document, today=self.today())
         sealed = self.sealer.seal(evaluated.reporter, evaluated.case_id) if evaluated.reporter else None
+        parties_sealed = self._seal_parties(evaluated)
         now = self.now()
         try:
             with self.store.transaction() as session:
@@ -83,7 +84,9 @@ class CaseService:
                 name = opener.name if opener else SYSTEM_ACTOR
                 if session.scalar(select(CaseRecord.id).where(CaseRecord.case_id == evaluated.case_id)) is not None:
                     raise DuplicateCase(evaluated.case_id)
-                row = intake.case_row(self.engine, evaluated, sealed=sealed, actor=name, now=now)
+                row = intake.case_row(
+                    self.engine, evaluated, sealed=sealed, actor=name, now=now, parties_sealed=parties_sealed
+                )
                 if opener is not None and not row["seats"]:  # no organ named: the one that took it in
                     row["seats"] = f"|{opener.organ}:{opener.level}|"
                 case = CaseRecord(**row)
@@ -102,6 +105,11 @@ class CaseService:
             raise DuplicateCase(evaluated.case_id) from None
         log.info("case %s opened: %s, state %s", case.case_id, case.outcome, case.state)
         return self.show(case.case_id) if self.return_views else None
+
+    def _seal_parties(self, evaluated: intake.Evaluated) -> bytes | None:
+        """The sealed names of the parties who reported (``None`` when there are none)."""
+        secret = evaluated.parties.secret
+        return self.sealer.seal({"parties": list(secret)}, evaluated.case_id) if secret else None
 
     def resume(self, case_id: str, document: Any, *, actor: str) -> dict[str, Any]:
         """A deferred case whose other clues are now verified: evaluate the updated document again.
@@ -123,7 +131,7 @@ class CaseService:
             before = actions.snapshot(case)
             sealed = self.sealer.seal(evaluated.reporter, case_id) if evaluated.reporter else case.reporter_sealed
             row = intake.case_row(self.engine, evaluated, sealed=sealed, actor=case.opened_by, now=self.now())
-            for key in ("opened_by", "opened_at", "case_id", "version"):
+            for key in ("opened_by", "opened_at", "case_id", "version", "parties", "parties_sealed"):
                 row.pop(key)
             for key, value in row.items():
                 setattr(case, key, value)
