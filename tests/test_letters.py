@@ -45,9 +45,7 @@ def demo_store(tmp_path_factory, registry):
     from zhengming import Engine
     from zhengming.lifecycle import CaseService
     from zhengming.store import open_store
-    from zhengming.store.crypto import Sealer
-
-    from zhengming.store.crypto import create_key_file
+    from zhengming.store.crypto import Sealer, create_key_file
 
     home = tmp_path_factory.mktemp("letters")
     key = secrets.token_bytes(32)

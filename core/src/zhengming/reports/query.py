@@ -13,7 +13,7 @@ units; 1 false accuser punished; 37 fault-tolerance filings covering 57 cadres):
 
 Each category is one GROUP BY over ``case_figures`` (and ``clarifications``), grouped by quarter
 (of the clarification date or the decision date), by jurisdiction, or not at all. A case clarified
-in two quarters counts in each. The queries use the indexes of migration ``0003_report_figures``.
+in two quarters counts in each. The queries use the indexes of migration ``0004_report_figures``.
 """
 
 from __future__ import annotations

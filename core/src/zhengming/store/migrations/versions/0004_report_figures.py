@@ -1,7 +1,7 @@
 """Statistics (issue 14): the per-case figures table the report aggregates, and its indexes.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-11-23
 
 Named for what it adds (other branches add migrations too: whoever merges later renumbers the chain).
@@ -11,8 +11,8 @@ Cases stored before this migration get their figures from their stored documents
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
