@@ -53,10 +53,10 @@ pass_app = click.make_pass_decorator(App)
 
 def read_case(stream) -> object:
     """The case document behind a ``click.File`` argument ("-" is stdin)."""
-    from ..documents import parse_document
+    from ..boundary import read_document, read_stream
 
     name = getattr(stream, "name", "-")
-    return parse_document(stream.read(), "-" if name == "<stdin>" else name)
+    return read_document(read_stream(stream), "-" if name == "<stdin>" else name)
 
 
 @contextmanager
@@ -65,8 +65,10 @@ def exit_codes(app: App) -> Iterator[None]:
     try:
         yield
     except InvalidDocument as exc:
+        from ..safetext import neutral
+
         for problem in exc.problems:
-            click.echo(problem.render(app.lang), err=True)
+            click.echo(neutral(problem.render(app.lang)), err=True)
         raise SystemExit(EXIT_INVALID) from None
     except UnknownJurisdiction as exc:
         broken = app.say(f"（加载失败：{exc.broken}）", f" (failed to load: {exc.broken})") if exc.broken else ""

@@ -20,6 +20,7 @@ import attrs
 from ..engine import Engine
 from ..errors import InvalidDocument, Problem
 from ..model import Text, to_document
+from ..store.limits import document_problems
 from .machine import due_of, entry_state, outcome_of, steps_of
 from .parties import Parties, concern_problems, parties_of, split_concerns
 from .pinning import pin
@@ -80,6 +81,9 @@ def evaluate(engine: Engine, intake: Any, *, today: date) -> Evaluated:
     if isinstance(case, dict):
         case = {**case, "as_of": case.get("as_of") or today.isoformat()}
         case.setdefault("case_id", new_case_id())
+        unstorable = document_problems(case)  # the store's field limits, before any lookup
+        if unstorable:
+            raise InvalidDocument([Problem(pointer, text) for pointer, text in unstorable])
     kind = case.get("kind", "clarification") if isinstance(case, dict) else None
     try:
         decision = to_document(engine.evaluate_document(case, today=today))

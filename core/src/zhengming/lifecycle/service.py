@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from ..engine import Engine
+from ..errors import InvalidDocument, Problem
 from ..model import Text
 from ..store import Store, audit
 from ..store.crypto import Sealer
@@ -116,6 +117,8 @@ class CaseService:
         Only an update of the same case is accepted: the jurisdiction, the subject and the allegations
         (by id and summary) must be those stored (:class:`~.errors.NotSameCase` names each that is not).
         What changed is recorded in the audit event and returned under ``changes`` (JSON pointers)."""
+        if not isinstance(document, dict):
+            raise InvalidDocument([Problem("", Text("须为对象", "must be an object"))])
         evaluated = intake.evaluate(self.engine, document | {"case_id": case_id}, today=self.today())
         changes: list[dict[str, Any]] = []
 

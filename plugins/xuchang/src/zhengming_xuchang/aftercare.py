@@ -21,14 +21,15 @@ from zhengming import (
     RevisitMethod,
     RevisitTarget,
     Text,
+    hookimpl,
 )
 
 from .source import ACTIVE, PROBLEMS, opinion
 
 
-def adjust_false_accusation(
-    case: FalseAccusationCase, inherited: FalseAccusationAssessment
-) -> FalseAccusationAssessment:
+@hookimpl(wrapper=True, specname="zhengming_false_accusation")
+def adjust_false_accusation(case: FalseAccusationCase):
+    inherited: FalseAccusationAssessment = yield
     measures = list(inherited.measures)  # 纪律、法律责任 (the core's party discipline and transfer)
     if inherited.classification is Classification.MALICIOUS:
         measures.append(Measure.POLICE_COOPERATION)  # 与公安机关加强协作配合
@@ -41,6 +42,7 @@ def adjust_false_accusation(
     )
 
 
+@hookimpl(specname="zhengming_revisit_policy")
 def revisit(case: ClarificationCase) -> Revisit | None:
     """A clarified subject handled or disciplined for what was true (受处理处分, any of the four forms)
     is revisited: periodic talks (谈心谈话) and periodic checks. Otherwise the parent answers."""
@@ -54,6 +56,7 @@ def revisit(case: ClarificationCase) -> Revisit | None:
     )
 
 
+@hookimpl(specname="zhengming_disciplined_revisit")
 def disciplined_revisit(case: DisciplinedRevisitCase) -> DisciplinedRevisitPlan:
     """坚持问题导向（三）: 定期与受处理处分党员干部开展谈心谈话 — a regular visit; the text names no
     consultation, consent, topics or individual plan."""
