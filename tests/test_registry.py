@@ -104,3 +104,22 @@ def test_rules_not_yet_in_force_fall_back_to_the_parent_and_say_so(plugins):
     assert after["chain"] == ["core", "late"] and after["fast_track"] is True
     assert "本地快办" in after["trigger"]["reasons"]
     assert {"document": "测试办法", "article": "第一条"} in after["trigger"]["citations"]
+
+
+def test_every_document_says_where_its_in_force_date_comes_from_and_whether_it_is_inferred(registry):
+    """A date the seed does not state is shown as inferred, with its basis, never as the text's own."""
+    from click.testing import CliRunner
+
+    from zhengming.cli.main import cli
+
+    documents = {(jid, d.title): d for jid in registry.ids() for d in registry.records[jid].info.documents}
+    assert all(d.in_force_basis for jid, d in documents.items() if jid[0] != "core")
+    inferred = {jid for (jid, _title), d in documents.items() if not d.in_force_stated}
+    assert {"zhejiang", "zhejiang.hangzhou", "xuchang", "pingdingshan.lushan"} <= inferred  # and 浙江's counties
+    assert not inferred & {"jinan", "pingdingshan"}  # dated texts that say from when they apply
+    shown = CliRunner().invoke(cli, ["jurisdictions", "show", "xuchang"])
+    assert (
+        shown.exit_code == 0 and "2023-01-19（推定）" in shown.stdout and "施行日期依据：答记者问未给出" in shown.stdout
+    )
+    stated = CliRunner().invoke(cli, ["jurisdictions", "show", "jinan", "--json"])
+    assert stated.exit_code == 0 and '"in_force_stated": true' in stated.stdout

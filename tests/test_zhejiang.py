@@ -285,6 +285,7 @@ def hook_answer(registry, jurisdiction, hook, document):
         "zhengming_reporter_tracing": lambda: hooks.reporter_tracing(
             case, province.false_accusation(case, province_ctx), ctx
         ),
+        "zhengming_letter_template": lambda: hooks.letter_template("clarification_notice", ctx),
     }
     if hook in calls:
         return to_document(calls[hook]())

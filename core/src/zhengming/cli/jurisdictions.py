@@ -108,7 +108,10 @@ def show(app: App, jurisdiction_id: str, as_json: bool, as_of) -> None:
         number = f" {d['number']}" if d["number"] else ""
         version = f" [{d['version']}]" if d["version"] else ""
         status = say(*DOCUMENT_STATUS[d["status"]])
-        click.echo(f"  - 《{d['title']}》{version} {d['issuer']}{number} · {d['in_force_from']} · {status}")
+        inferred = "" if d["in_force_stated"] else say("（推定）", " (inferred)")
+        click.echo(f"  - 《{d['title']}》{version} {d['issuer']}{number} · {d['in_force_from']}{inferred} · {status}")
+        if d["in_force_basis"]:
+            click.echo("      " + say("施行日期依据：", "date from: ") + d["in_force_basis"])
     if info["list_items"]:
         click.echo(say("清单事项：", "list items:"))
         for item in info["list_items"]:

@@ -43,6 +43,10 @@ class SourceDocument:
     in_force_from: date
     number: str | None = None  # 文号, e.g. 平纪发〔2022〕3号
     version: str | None = None  # the version's label where a jurisdiction carries several
+    # Where ``in_force_from`` comes from, in words; and whether the text states it (False: the date is
+    # inferred — the earliest the text proves — and shown as such, never presented as the text's own).
+    in_force_basis: str | None = None
+    in_force_stated: bool = True
 
     def cite(self, *articles: str) -> tuple[Citation, ...]:
         """Citations of ``articles`` of this document, in the order given."""

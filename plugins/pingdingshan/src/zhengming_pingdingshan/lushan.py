@@ -23,6 +23,8 @@ DOCUMENT = SourceDocument(
     # The copy is undated: its number places it in 2023 and it asks for reports by 2023-01-16, so it was
     # issued in the first half of January 2023; the county's chain applies from the start of 2023.
     in_force_from=date(2023, 1, 1),
+    in_force_basis="转发文件未注明日期：文号为2023年，要求2023年1月16日前报送学习情况；取2023年1月1日",
+    in_force_stated=False,
 )
 
 LUSHAN = declare(

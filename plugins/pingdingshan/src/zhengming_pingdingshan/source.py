@@ -13,9 +13,19 @@ LISTS_TITLE = "容错免责备案适用情形正负面清单"
 
 # Both notices are dated 2022-12-30 and apply from issue (现印发给你们，请结合实际认真贯彻执行).
 MEASURES = SourceDocument(
-    title=MEASURES_TITLE, issuer=ISSUER, number="平纪发〔2022〕3号", in_force_from=date(2022, 12, 30)
+    title=MEASURES_TITLE,
+    issuer=ISSUER,
+    number="平纪发〔2022〕3号",
+    in_force_from=date(2022, 12, 30),
+    in_force_basis="通知落款2022年12月30日，“现印发给你们，请结合实际认真贯彻执行”：自印发之日起执行",
 )
-LISTS = SourceDocument(title=LISTS_TITLE, issuer=ISSUER, number="平纪发〔2022〕4号", in_force_from=date(2022, 12, 30))
+LISTS = SourceDocument(
+    title=LISTS_TITLE,
+    issuer=ISSUER,
+    number="平纪发〔2022〕4号",
+    in_force_from=date(2022, 12, 30),
+    in_force_basis="通知落款2022年12月30日，经市纪委监委第44次会议审议通过，“现印发给你们”：自印发之日起执行",
+)
 DOCUMENTS = (MEASURES, LISTS)
 
 

@@ -20,7 +20,13 @@ OPINION_TITLE = "关于深入推进激励干部担当作为的实施意见"
 CENTRAL_WORK_TITLE = "许昌市纪委监委服务保障市委中心工作高质量推进办法"
 
 DOCUMENTS = tuple(
-    SourceDocument(title=title, issuer=ISSUER, in_force_from=PUBLISHED)
+    SourceDocument(
+        title=title,
+        issuer=ISSUER,
+        in_force_from=PUBLISHED,
+        in_force_basis="答记者问未给出文件的印发或施行日期；取其刊发日2023年1月19日（文件当时已施行）",
+        in_force_stated=False,
+    )
     for title in (CLARIFICATION_TITLE, FILING_TITLE, OPINION_TITLE, CENTRAL_WORK_TITLE)
 )
 

@@ -51,6 +51,8 @@ ZHEJIANG_REPORT = SourceDocument(
     # describes the measures as already in force then. Any earlier date would be a guess: we take
     # 2023-01-09, the earliest date the text itself proves, and cases dated earlier fall back to core.
     in_force_from=date(2023, 1, 9),
+    in_force_basis="报道未给出两项办法的日期；报道引用二十届中央纪委二次全会（2023年1月9日开幕）讲话，取此日为文本可证的最早日期",
+    in_force_stated=False,
 )
 
 APPROVAL = "第二段（本机构主要负责人审核，报县级纪检监察机构信访举报部门批准）"
@@ -82,6 +84,8 @@ HANGZHOU_REPORT = SourceDocument(
     # practices it reports ("今年以来", "自去年以来") were in place earlier, but on no date the text
     # gives; the publication date is the earliest the text proves.
     in_force_from=date(2021, 11, 8),
+    in_force_basis="报道未给出施行日期；取其刊发日（北京时间2021年11月8日）为文本可证的最早日期",
+    in_force_stated=False,
 )
 
 PERSONNEL = "第一段（确认举报不实后，及时把核查结果反馈给组织人事部门）"
