@@ -317,3 +317,51 @@ def test_the_main_issue_untrue_is_situation_four(engine):
     decision = evaluate(engine, clarification(allegations=allegations, impact={"scope": "individual"}))
     assert decision["trigger"]["outcome"] == "must_clarify"
     assert any(c["article"].endswith("（四）") for c in decision["trigger"]["citations"])
+
+
+def accountability(**overrides):
+    document = {
+        "kind": "accountability",
+        "jurisdiction": "xuchang",
+        "as_of": "2023-06-01",
+        "subject": {"kind": "person", "name": "褚某", "management_level": "city", "position": "leader_in_charge"},
+        "unit": {"kind": "city_department"},
+        "facts": {"adverse_impact": "none"},
+    }
+    document.update(overrides)
+    return document
+
+
+def test_probation_route_needs_poor_implementation_not_any_shortfall(engine):
+    """“因工作落实不力、进展缓慢、成效不佳但未造成严重后果的过失行为，运用谈话提醒、批评教育等措施予以处理。同时，
+    根据实际情况设置1至3个月考验期” — a shortfall of another kind is not put on probation under this clause."""
+    other = evaluate(engine, accountability(shortfall={"kind": "other"}))
+    assert other["outcome"] != "reminder" and other["probation"] is None
+    assert not any("哪些情况可以从轻" in c["article"] for c in other["citations"])
+    slow = evaluate(engine, accountability(shortfall={"kind": "poor_implementation"}))
+    assert slow["outcome"] == "reminder" and slow["probation"]["max_months"] == 3
+
+
+@pytest.mark.parametrize(
+    ("accuser", "expected"),
+    [
+        ({"kind": "public_official", "party_member": False}, "government_sanction"),
+        ({"kind": "leading_cadre", "party_member": True}, "government_sanction"),
+        ({"kind": "citizen"}, "transfer_to_authorities"),
+    ],
+)
+def test_a_false_accuser_answers_by_discipline_and_law(engine, accuser, expected):
+    """强化主动作为（三）“对于构成诬告的，依规依纪依法严肃追究检举控告人的纪律、法律责任” — a public official outside
+    the party answers under the law (政务处分); a citizen is outside the commission's discipline, so the matter goes
+    to the authorities."""
+    document = {
+        "kind": "false_accusation",
+        "jurisdiction": "xuchang",
+        "as_of": "2023-05-01",
+        "accuser": {"intent": True, "fabricated": True, "adverse_impact": True, **accuser},
+        "investigating_organ": {"organ": "discipline_commission", "level": "city"},
+    }
+    decision = evaluate(engine, document)
+    assert decision["classification"] == "malicious"
+    assert expected in decision["measures"]
+    assert any(c["article"] == "答记者问：强化主动作为（三）" for c in decision["citations"])
