@@ -284,3 +284,12 @@ def test_obstruction_or_extortion_is_negative_item_three(engine):
     }
     decision = evaluate(engine, document)
     assert (decision["outcome"], decision["matched_negative"], decision["relief"]) == ("ineligible", ["N3"], None)
+
+
+def test_positive_item_thirteen_needs_a_minor_matter(engine):
+    """正面清单13“对违纪违法行为发生在党的十八大前、被动接受、情节轻微……认错改错态度较好” — 情节轻微 is part of
+    the item, as in items 7, 8 and 14: a filing with a major impact does not meet it."""
+    serious = evaluate(engine, filing(claimed=["P13"], corrected_promptly=True, adverse_impact="major"))
+    assert "P13" not in serious["matched_positive"] and serious["outcome"] != "eligible"
+    minor = evaluate(engine, filing(claimed=["P13"], corrected_promptly=True, adverse_impact="minor"))
+    assert minor["matched_positive"] == ["P13"] and minor["outcome"] == "eligible"

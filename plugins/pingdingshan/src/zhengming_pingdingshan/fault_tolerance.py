@@ -15,7 +15,7 @@ fact                                      items
 ``followed_decision_procedure``           condition of P1, P12 (“四议两公开”程序)
 ``corrected_promptly`` (认错改错、补救)       condition of P1–P4, P11, P13, P14
 ``adverse_impact`` ``major``              N6 with ``abuse_of_power``; its absence is the
-                                          “未造成不良影响或影响较小/情节轻微” of P3, P4, P7–P12, P14
+                                          “未造成不良影响或影响较小/情节轻微” of P3, P4, P7–P14
 ``adverse_impact`` ``minor``/``major``    N2 with ``fraud`` (弄虚作假……造成不良影响)
 ``violates_explicit_prohibition``         N1
 ``fraud`` (弄虚作假、隐瞒事实)                 N2 (only when it caused an adverse impact)
@@ -138,7 +138,7 @@ POSITIVE_TESTS: Mapping[str, FactTest] = {
     "P10": lambda f: not_major(f) and no_gain(f),
     "P11": lambda f: not f.safety_or_environment_accident and not_major(f) and f.corrected_promptly,
     "P12": lambda f: f.followed_decision_procedure and not_major(f) and no_gain(f),
-    "P13": lambda f: f.corrected_promptly,  # 认错改错、主动上交所得、主动挽回损失
+    "P13": lambda f: f.corrected_promptly and not_major(f),  # 情节轻微，认错改错、主动上交所得、主动挽回损失
     "P14": lambda f: f.corrected_promptly and not_major(f),  # 主动说明问题、上交所得，情节轻微
     "P15": never,
 }
