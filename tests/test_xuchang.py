@@ -365,3 +365,14 @@ def test_a_false_accuser_answers_by_discipline_and_law(engine, accuser, expected
     assert decision["classification"] == "malicious"
     assert expected in decision["measures"]
     assert any(c["article"] == "答记者问：强化主动作为（三）" for c in decision["citations"])
+
+
+def test_situation_seven_states_the_fact_that_holds(engine):
+    """（七）“其他确有必要澄清的情形” — the 许昌 text names no 复审复核; when the organ deems clarification necessary
+    (v1.1 ``circumstances.organ_deems_necessary``) the reason says that, not that a review found wrongful treatment."""
+    decision = evaluate(engine, clarification(circumstances={"organ_deems_necessary": True}))
+    assert decision["trigger"]["outcome"] == "must_clarify"
+    seven = [r for r in decision["trigger"]["reasons"] if r.startswith("（七）")]
+    assert seven and not any("复审复核" in r for r in seven)
+    reviewed = evaluate(engine, clarification(handling={"review_found_wrongful_treatment": True}))
+    assert any(r.startswith("（七）") and "复审复核" in r for r in reviewed["trigger"]["reasons"])
