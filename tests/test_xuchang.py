@@ -376,3 +376,14 @@ def test_situation_seven_states_the_fact_that_holds(engine):
     assert seven and not any("复审复核" in r for r in seven)
     reviewed = evaluate(engine, clarification(handling={"review_found_wrongful_treatment": True}))
     assert any(r.startswith("（七）") and "复审复核" in r for r in reviewed["trigger"]["reasons"])
+
+
+def test_face_to_face_meeting_and_notice_go_with_a_written_clarification(engine):
+    """The interview's “可以采取以下一种或多种方式予以澄清” does not set aside the national baseline (CCDI 2020:
+    使用当面、会议、通报方式澄清的，同时使用书面澄清); the letter of （一） goes with the other three."""
+    decision = evaluate(engine, clarification(impact={"scope": "region"}))
+    by_method = {m["method"]: m for m in decision["methods"]}
+    for method in ("face_to_face", "meeting", "notice"):
+        assert by_method[method]["accompanied_by"] == ["written"]
+        assert any(c["document"] == "core default" for c in by_method[method]["citations"])
+    assert by_method["written"]["accompanied_by"] == []

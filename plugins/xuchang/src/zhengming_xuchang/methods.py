@@ -5,7 +5,7 @@ The text requires no consent of the subject for any method.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from zhengming import ClarificationCase, ImpactScope, Method, MethodOption, Notification, Organ, Recipient
 
@@ -40,12 +40,20 @@ METHOD_TABLE: tuple[tuple[Method, Test, str], ...] = (
 )
 
 
-def methods(case: ClarificationCase) -> tuple[MethodOption, ...]:
-    return tuple(
-        MethodOption(method=m, citations=clarification(f"{METHODS}{item}"))
-        for m, test, item in METHOD_TABLE
-        if test(case)
-    )
+def methods(case: ClarificationCase, inherited: Sequence[MethodOption] = ()) -> tuple[MethodOption, ...]:
+    """The table's methods that apply. “一种或多种方式” does not set aside the national baseline: a method the
+    parent pairs with another (使用当面、会议、通报的，同时使用书面澄清) keeps that pairing and its citation."""
+    paired = {o.method: o for o in inherited if o.accompanied_by}
+    found = []
+    for m, test, item in METHOD_TABLE:
+        if test(case):
+            own = clarification(f"{METHODS}{item}")
+            parent = paired.get(m)
+            if parent is None:
+                found.append(MethodOption(method=m, citations=own))
+            else:
+                found.append(MethodOption(method=m, accompanied_by=parent.accompanied_by, citations=own + parent.citations))
+    return tuple(found)
 
 
 def _via_unit_party_group(case: ClarificationCase) -> bool:

@@ -18,7 +18,6 @@ from zhengming import (
     FaultToleranceCase,
     Jurisdiction,
     JurisdictionLevel,
-    MethodOption,
     Notification,
     Revisit,
     Text,
@@ -60,9 +59,10 @@ def zhengming_approval_route(case: ClarificationCase) -> Approval | None:
     return procedure.approval(case)
 
 
-@hookimpl
-def zhengming_clarification_methods(case: ClarificationCase) -> tuple[MethodOption, ...]:
-    return methods.methods(case)
+@hookimpl(wrapper=True)
+def zhengming_clarification_methods(case: ClarificationCase):
+    inherited = yield
+    return methods.methods(case, inherited)
 
 
 @hookimpl
