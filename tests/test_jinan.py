@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import copy
 import re
 
-from zhengming import load_registry, to_document
+from zhengming import load_registry, testing
 from zhengming.casefiles import example_cases
 
 from .conftest import BASE_CASE
@@ -14,10 +13,7 @@ TITLE = "关于建立干部澄清保护机制的实施办法（试行）"
 
 
 def decide(engine, **changes):
-    document = copy.deepcopy(BASE_CASE)
-    for key, value in changes.items():
-        document[key] = value
-    return to_document(engine.evaluate_document(document))
+    return testing.decide(engine, testing.changed(BASE_CASE, **changes))
 
 
 def articles(block):
@@ -76,14 +72,8 @@ def test_only_a_typical_case_is_exposed(engine):
     """第十一条“对典型案件予以通报曝光”."""
 
     def measures(**accuser):
-        document = {
-            "kind": "false_accusation",
-            "jurisdiction": "jinan",
-            "as_of": "2023-05-01",
-            "accuser": {"kind": "citizen", "intent": True, "fabricated": True, "adverse_impact": True, **accuser},
-            "investigating_organ": {"organ": "discipline_commission", "level": "county"},
-        }
-        return to_document(engine.evaluate_document(document))["measures"]
+        accuser = {"kind": "citizen", "intent": True, "fabricated": True, "adverse_impact": True, **accuser}
+        return testing.decide(engine, testing.false_accusation("jinan", "2023-05-01", accuser=accuser))["measures"]
 
     assert "public_exposure" not in measures()
     assert "public_exposure" in measures(typical_case=True)

@@ -26,21 +26,21 @@ SEEDS = {ZJ, HZ}
 CORE_DEFAULT = "core default"
 AS_OF = "2023-06-01"
 
-# id → (module, parent)
+# id → (entry point value: the province's module, or a declaration in the tree), parent
 FAMILY = {
     "zhejiang": ("zhengming_zhejiang.province", "core"),
-    "zhejiang.hangzhou": ("zhengming_zhejiang.hangzhou", "zhejiang"),
-    "zhejiang.ningbo": ("zhengming_zhejiang.ningbo", "zhejiang"),
-    "zhejiang.ningbo.jiangbei": ("zhengming_zhejiang.ningbo_jiangbei", "zhejiang.ningbo"),
-    "zhejiang.wenzhou": ("zhengming_zhejiang.wenzhou", "zhejiang"),
-    "zhejiang.wenzhou.pingyang": ("zhengming_zhejiang.wenzhou_pingyang", "zhejiang.wenzhou"),
-    "zhejiang.shaoxing": ("zhengming_zhejiang.shaoxing", "zhejiang"),
-    "zhejiang.shaoxing.yuecheng": ("zhengming_zhejiang.shaoxing_yuecheng", "zhejiang.shaoxing"),
-    "zhejiang.shaoxing.shangyu": ("zhengming_zhejiang.shaoxing_shangyu", "zhejiang.shaoxing"),
-    "zhejiang.quzhou": ("zhengming_zhejiang.quzhou", "zhejiang"),
-    "zhejiang.quzhou.longyou": ("zhengming_zhejiang.quzhou_longyou", "zhejiang.quzhou"),
-    "zhejiang.lishui": ("zhengming_zhejiang.lishui", "zhejiang"),
-    "zhejiang.lishui.jinyun": ("zhengming_zhejiang.lishui_jinyun", "zhejiang.lishui"),
+    "zhejiang.hangzhou": ("zhengming_zhejiang.tree:HANGZHOU", "zhejiang"),
+    "zhejiang.ningbo": ("zhengming_zhejiang.tree:NINGBO", "zhejiang"),
+    "zhejiang.ningbo.jiangbei": ("zhengming_zhejiang.tree:JIANGBEI", "zhejiang.ningbo"),
+    "zhejiang.wenzhou": ("zhengming_zhejiang.tree:WENZHOU", "zhejiang"),
+    "zhejiang.wenzhou.pingyang": ("zhengming_zhejiang.tree:PINGYANG", "zhejiang.wenzhou"),
+    "zhejiang.shaoxing": ("zhengming_zhejiang.tree:SHAOXING", "zhejiang"),
+    "zhejiang.shaoxing.yuecheng": ("zhengming_zhejiang.tree:YUECHENG", "zhejiang.shaoxing"),
+    "zhejiang.shaoxing.shangyu": ("zhengming_zhejiang.tree:SHANGYU", "zhejiang.shaoxing"),
+    "zhejiang.quzhou": ("zhengming_zhejiang.tree:QUZHOU", "zhejiang"),
+    "zhejiang.quzhou.longyou": ("zhengming_zhejiang.tree:LONGYOU", "zhejiang.quzhou"),
+    "zhejiang.lishui": ("zhengming_zhejiang.tree:LISHUI", "zhejiang"),
+    "zhejiang.lishui.jinyun": ("zhengming_zhejiang.tree:JINYUN", "zhejiang.lishui"),
 }
 CHILDREN = [j for j in FAMILY if j != PROVINCE]
 
@@ -168,13 +168,13 @@ def cited_documents(citations):
 # --- packaging and the tree ---------------------------------------------------------------------
 
 
-def test_one_distribution_registers_every_id_with_its_own_module():
+def test_one_distribution_registers_every_id():
     found = {
         ep.name: ep.value
         for ep in metadata.entry_points(group="zhengming.jurisdictions")
         if ep.dist and ep.dist.name == "zhengming-zhejiang"
     }
-    assert found == {jid: module for jid, (module, _) in FAMILY.items()}
+    assert found == {jid: value for jid, (value, _) in FAMILY.items()}
 
 
 @pytest.mark.parametrize("jurisdiction", list(FAMILY))
@@ -185,10 +185,17 @@ def test_metadata_id_parent_and_health(registry, jurisdiction):
     assert registry.problem_for(jurisdiction) is None
 
 
-@pytest.mark.parametrize("jurisdiction", list(FAMILY))
-def test_no_module_registers_another_modules_hooks(jurisdiction):
-    """A child must not import its parent's hook implementations (they would be registered twice)."""
-    name = FAMILY[jurisdiction][0]
+@pytest.mark.parametrize("jurisdiction", CHILDREN)
+def test_a_child_is_declared_with_exactly_its_own_hooks(registry, jurisdiction):
+    """A child declared as data carries its metadata and the hooks its source sets, never a parent's."""
+    plugin = registry.records[jurisdiction].plugin
+    hooks = {getattr(plugin, a).zhengming_impl.get("specname") or a for a in dir(plugin) if a != "zhengming_jurisdiction"
+             and hasattr(getattr(plugin, a), f"{PROJECT}_impl")}  # fmt: skip
+    assert hooks == OWN_HOOKS[jurisdiction]
+
+
+def test_the_province_module_registers_only_its_own_hooks():
+    name = FAMILY[PROVINCE][0]
     module = importlib.import_module(name)
     hooks = [getattr(module, a) for a in dir(module) if hasattr(getattr(module, a), f"{PROJECT}_impl")]
     assert hooks and all(h.__module__ == name for h in hooks)

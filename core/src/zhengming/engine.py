@@ -44,6 +44,15 @@ from .validation.local import check_local
 TRIGGER_HOOK = "zhengming_clarification_trigger"
 
 
+# The kinds one hook answers whole: (hook, decision class). The facade method is the hook's name
+# without its prefix.
+WHOLE_KIND_HOOKS: dict[type, tuple[str, type]] = {
+    FaultToleranceCase: ("zhengming_fault_tolerance", FaultToleranceDecision),
+    AccountabilityCase: ("zhengming_accountability", AccountabilityDecision),
+    DisciplinedRevisitCase: ("zhengming_disciplined_revisit", DisciplinedRevisitDecision),
+}
+
+
 class Engine:
     """Evaluates cases against the jurisdictions of one registry (build once, reuse)."""
 
@@ -85,25 +94,16 @@ class Engine:
             fields["reasons"] = answer.reasons + tracing.reasons + fallback
             fields["citations"] = _joined(answer.citations, tracing.citations)
             return FalseAccusationDecision(**_head(case, ctx), may_trace_reporter=tracing.allowed, **fields)
-        if isinstance(case, FaultToleranceCase):
-            answer = hooks.fault_tolerance(case, ctx)
-            self._cited(hooks, "zhengming_fault_tolerance", (answer,))
+        whole = WHOLE_KIND_HOOKS.get(type(case))
+        if whole is not None:  # one hook answers the whole decision
+            hook, decision_class = whole
+            answer = getattr(hooks, hook.removeprefix("zhengming_"))(case, ctx)
+            self._cited(hooks, hook, (answer,))
             fields = _fields(answer)
             fields["reasons"] = answer.reasons + fallback
-            return FaultToleranceDecision(**_head(case, ctx), **fields)
-        if isinstance(case, AccountabilityCase):
-            answer = hooks.accountability(case, ctx)
-            self._cited(hooks, "zhengming_accountability", (answer,))
-            fields = _fields(answer)
-            fields["reasons"] = answer.reasons + fallback
-            fields["probation"] = _probation_ending(answer.probation, case)
-            return AccountabilityDecision(**_head(case, ctx), **fields)
-        if isinstance(case, DisciplinedRevisitCase):
-            answer = hooks.disciplined_revisit(case, ctx)
-            self._cited(hooks, "zhengming_disciplined_revisit", (answer,))
-            fields = _fields(answer)
-            fields["reasons"] = answer.reasons + fallback
-            return DisciplinedRevisitDecision(**_head(case, ctx), **fields)
+            if isinstance(case, AccountabilityCase):
+                fields["probation"] = _probation_ending(answer.probation, case)
+            return decision_class(**_head(case, ctx), **fields)
         raise TypeError(f"not a case: {type(case).__name__}")
 
     def _clarification(

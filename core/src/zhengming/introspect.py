@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from .model import to_document
@@ -33,8 +34,20 @@ def hook_answers(registry: JurisdictionRegistry, jurisdiction: str) -> list[dict
     return rows
 
 
-def describe(registry: JurisdictionRegistry, jurisdiction: str) -> dict[str, Any]:
-    """Metadata, documents, list items (own and inherited), figures and hook answers of a jurisdiction."""
+def documents(info: Any, as_of: date) -> list[dict[str, Any]]:
+    """Each document (every version), and its status on ``as_of``: ``in_force``, ``superseded`` or ``not_yet``."""
+    current = set(info.documents_in_force(as_of))
+    rows = []
+    for doc in info.documents:
+        status = "in_force" if doc in current else ("not_yet" if doc.in_force_from > as_of else "superseded")
+        rows.append({**to_document(doc), "status": status})
+    return rows
+
+
+def describe(registry: JurisdictionRegistry, jurisdiction: str, as_of: date | None = None) -> dict[str, Any]:
+    """Metadata, documents (with the version in force on ``as_of``, default today), list items (own and
+    inherited), figures, local facts and hook answers of a jurisdiction."""
+    as_of = as_of or date.today()
     lineage = registry.lineage(jurisdiction)
     record = registry.records[jurisdiction]
     info = record.info
@@ -51,7 +64,8 @@ def describe(registry: JurisdictionRegistry, jurisdiction: str) -> dict[str, Any
         "version": record.version,
         "effective_from": info.effective_from.isoformat() if info.effective_from else None,
         "chain": list(lineage),
-        "documents": to_document(info.documents),
+        "as_of": as_of.isoformat(),
+        "documents": documents(info, as_of),
         "list_items": items,
         "figures": [
             {**to_document(f, "zh"), "description": {"zh": f.description.zh, "en": f.description.en}}

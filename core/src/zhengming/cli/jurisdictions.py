@@ -60,16 +60,29 @@ def _tree(registry, jid: str, lang: str, prefix: str = "", last: bool = True, ro
     return lines
 
 
+DOCUMENT_STATUS = {
+    "in_force": ("现行有效", "in force"),
+    "superseded": ("已被新版本取代", "superseded by a later version"),
+    "not_yet": ("尚未施行", "not yet in force"),
+}
+
+
 @jurisdictions.command("show")
 @click.argument("jurisdiction_id")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option(
+    "--as-of",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Date whose document versions are shown as in force (default: today).",
+)
 @pass_app
-def show(app: App, jurisdiction_id: str, as_json: bool) -> None:
-    """Metadata, documents, list items, and which plugin of the chain answers each hook."""
+def show(app: App, jurisdiction_id: str, as_json: bool, as_of) -> None:
+    """Metadata, documents (which version is in force), list items, local facts, and who answers each hook."""
     from ..introspect import describe
 
     try:
-        info = describe(app.registry, jurisdiction_id)
+        info = describe(app.registry, jurisdiction_id, as_of.date() if as_of else None)
     except UnknownJurisdiction as exc:
         click.echo(
             app.say(
@@ -90,10 +103,12 @@ def show(app: App, jurisdiction_id: str, as_json: bool) -> None:
     click.echo(say("规则链：", "chain: ") + " → ".join(info["chain"]))
     if info["effective_from"]:
         click.echo(say("施行日期：", "in force from: ") + info["effective_from"])
-    click.echo(say("依据文件：", "documents:"))
+    click.echo(say(f"依据文件（{info['as_of']}）：", f"documents (as of {info['as_of']}):"))
     for d in info["documents"]:
         number = f" {d['number']}" if d["number"] else ""
-        click.echo(f"  - 《{d['title']}》 {d['issuer']}{number} · {d['in_force_from']}")
+        version = f" [{d['version']}]" if d["version"] else ""
+        status = say(*DOCUMENT_STATUS[d["status"]])
+        click.echo(f"  - 《{d['title']}》{version} {d['issuer']}{number} · {d['in_force_from']} · {status}")
     if info["list_items"]:
         click.echo(say("清单事项：", "list items:"))
         for item in info["list_items"]:

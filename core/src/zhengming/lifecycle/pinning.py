@@ -1,8 +1,11 @@
 """What decided a case: the chain, each plugin's distribution and version, and a fingerprint of the rules.
 
 The fingerprint is SHA-256 over the chain and, for each plugin in it, its distribution, version and
-the bytes of its package's Python sources (for ``core``, the baseline package and the engine). An
-editable install changed without a new version number still changes the fingerprint.
+the bytes of its package's Python sources. For ``core`` that is every module a decision depends on
+(:data:`CORE_DECISION_SOURCES`): the baseline rules, the engine, the rule toolkit (list matching, reason
+texts, dates), the plugin machinery that resolves hooks along the chain, the model (defaults and
+derived facts) and the labels that reasons are written with. An editable install changed without a new
+version number still changes the fingerprint.
 """
 
 from __future__ import annotations
@@ -42,11 +45,17 @@ def _pin(registry: JurisdictionRegistry, chain: tuple[str, ...]) -> Pin:
     return Pin(chain, versions, digest.hexdigest())
 
 
+# Modules and packages of ``zhengming`` whose code decides a decision's content (not how it is stored
+# or shown): a change to any of them changes the core's fingerprint.
+CORE_DECISION_SOURCES = ("baseline", "engine", "rules", "plugin", "model", "labels")
+
+
 def _source_roots(jid: str, plugin: object) -> tuple[Path, ...]:
     if jid == CORE_ID:
-        from .. import baseline, engine
-
-        return (Path(baseline.__file__).parent, Path(engine.__file__))
+        package = Path(__file__).resolve().parent.parent
+        return tuple(
+            package / name if (package / name).is_dir() else package / f"{name}.py" for name in CORE_DECISION_SOURCES
+        )
     module = sys.modules.get(getattr(plugin, "__name__", "")) or sys.modules.get(type(plugin).__module__)
     path = getattr(module, "__file__", None)
     if not path:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 import attrs
@@ -26,12 +27,31 @@ class ListKind(StrEnum):
 
 @frozen
 class SourceDocument:
-    """A policy text a jurisdiction encodes. ``in_force_from`` is the date its rules apply from."""
+    """A policy text a jurisdiction encodes. ``in_force_from`` is the date its rules apply from.
+
+    A document cites itself: ``MEASURES.cite("（三）", "（五）")`` is the tuple of citations of those
+    articles (built once and cached, since rules cite the same articles for every case).
+
+    Dated versions: a jurisdiction may list several versions of one document (same ``title``,
+    different ``in_force_from``, each with its ``version`` label such as ``"试行"`` or ``"2024年修订"``);
+    on a date, the version in force is the latest one already in force
+    (:meth:`Jurisdiction.documents_in_force`).
+    """
 
     title: str
     issuer: str
     in_force_from: date
     number: str | None = None  # 文号, e.g. 平纪发〔2022〕3号
+    version: str | None = None  # the version's label where a jurisdiction carries several
+
+    def cite(self, *articles: str) -> tuple[Citation, ...]:
+        """Citations of ``articles`` of this document, in the order given."""
+        return _citations(self.title, articles)
+
+
+@cache
+def _citations(title: str, articles: tuple[str, ...]) -> tuple[Citation, ...]:
+    return tuple(Citation(document=title, article=a) for a in articles)
 
 
 @frozen
@@ -90,3 +110,11 @@ class Jurisdiction:
     def in_force(self, on: date) -> bool:
         start = self.effective_from
         return start is None or start <= on
+
+    def documents_in_force(self, on: date) -> tuple[SourceDocument, ...]:
+        """Per title, the version of each document in force on ``on`` (the latest already in force)."""
+        current: dict[str, SourceDocument] = {}
+        for doc in sorted(self.documents, key=lambda d: d.in_force_from):
+            if doc.in_force_from <= on:
+                current[doc.title] = doc
+        return tuple(current.values())

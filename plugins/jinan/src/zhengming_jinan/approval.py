@@ -13,9 +13,11 @@ from zhengming import (
     Role,
     Step,
     StepAction,
+    hookimpl,
 )
 
 from .source import article
+from .trigger import in_scope
 
 # 第五条: 市委管理的干部由市纪委市监委会同市委组织部实施；市管以下由相应的纪检监察机关、组织人事部门实施。
 DISCIPLINE_ORGAN_AT = {
@@ -63,7 +65,10 @@ def implementers(case: ClarificationCase) -> tuple[OrganAtLevel, ...]:
     )
 
 
-def approval(case: ClarificationCase) -> Approval:
+@hookimpl(specname="zhengming_approval_route")
+def approval(case: ClarificationCase) -> Approval | None:
+    if not in_scope(case):
+        return None
     path, steps = PATHS[case.handling.organ]
     if case.handling.organ is not Organ.PARTY_COMMITTEE and case.impact.scope in WIDE_IMPACT:
         steps += (Step(role=Role.PARTY_COMMITTEE_HEAD, level=case.handling.level, action=StepAction.REPORT),)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import attrs
 
-from zhengming import AccuserKind, Classification, FalseAccusationAssessment, FalseAccusationCase, Measure
+from zhengming import AccuserKind, Classification, FalseAccusationAssessment, FalseAccusationCase, Measure, hookimpl
 
 from .source import article
 
@@ -27,8 +27,10 @@ MEASURES: tuple[tuple[Measure, frozenset[AccuserKind] | None, bool], ...] = (
 )
 
 
-def adjust(case: FalseAccusationCase, inherited: FalseAccusationAssessment) -> FalseAccusationAssessment:
+@hookimpl(wrapper=True, specname="zhengming_false_accusation")
+def adjust(case: FalseAccusationCase):
     """Measures for a malicious accuser; none otherwise (第十一条 reaches only malicious acts)."""
+    inherited: FalseAccusationAssessment = yield
     citations = inherited.citations + article("第十一条")
     if inherited.classification is not Classification.MALICIOUS:
         return attrs.evolve(inherited, measures=(), citations=citations)

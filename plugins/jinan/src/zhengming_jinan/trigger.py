@@ -10,11 +10,8 @@ whose decision is then the parent's, with a reason saying so.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import attrs
-
-from zhengming import ClarificationCase, Finding, ManagementLevel, Text, Trigger, TriggerOutcome
+from zhengming import ClarificationCase, Finding, ManagementLevel, Text, Trigger, TriggerOutcome, hookimpl
+from zhengming.rules import Row, RuleTable, always, amend
 from zhengming.rules.reasons import impact_reasons, not_clarified_reason
 
 from .source import article
@@ -51,86 +48,78 @@ def _handled_lightly(case: ClarificationCase) -> bool:
     return bool(parts) and all(a.disposition_form in LIGHT_FORMS for a in parts)
 
 
-@attrs.frozen
-class Situation:
-    id: str
-    test: Callable[[ClarificationCase], bool]
-    outcome: TriggerOutcome
-    articles: tuple[str, ...]
-    reason: Text
-
-
-SITUATIONS: tuple[Situation, ...] = (
-    Situation(
-        "nothing_untrue",
-        lambda c: not c.untrue_allegations and not minor_excluded(c),
+# The first situation that holds decides: (outcome, condition, articles, reason, key).
+SITUATIONS = RuleTable.first(
+    Row(
         TriggerOutcome.NOT_APPLICABLE,
-        ("第二条", "第四条"),
+        lambda c: not c.untrue_allegations and not minor_excluded(c),
+        article("第二条", "第四条"),
         Text(
             "第二条、第四条：经核查没有反映不实的问题，无可澄清",
             "Arts. 2 and 4: no allegation was found untrue; nothing to clarify",
         ),
+        key="nothing_untrue",
     ),
-    Situation(
-        "wrongful_treatment",  # before the 第十四条 rows: 第四条（三） is not subject to them
+    Row(
+        TriggerOutcome.MUST_CLARIFY,  # before the 第十四条 rows: 第四条（三） is not subject to them
         lambda c: c.handling.review_found_wrongful_treatment and bool(c.untrue_allegations),
-        TriggerOutcome.MUST_CLARIFY,
-        ("第四条（三）",),
+        article("第四条（三）"),
         Text(
             "第四条（三）：经复审复核，确实受到不公正对待或者错误处理，应当及时纠正并予以澄清",
             "Art. 4(3): review found unfair or wrongful treatment; it must be corrected and clarified",
         ),
+        key="wrongful_treatment",
     ),
-    Situation(
-        "only_minor_issues",
-        lambda c: not clarifiable(c),
+    Row(
         TriggerOutcome.NOT_APPLICABLE,
-        ("第十四条",),
+        lambda c: not clarifiable(c),
+        article("第十四条"),
         Text(
             "第十四条：所反映的一般问题经核查确系反映不实但尚未造成不良影响，或难以查实又不能排除，不适用本实施办法",
             "Art. 14: the minor issues reported were untrue without negative impact, or unverifiable; "
             "the measures do not apply to them",
         ),
+        key="only_minor_issues",
     ),
-    Situation(
-        "no_negative_impact",
-        lambda c: not c.impact.negative,
+    Row(
         TriggerOutcome.NOT_APPLICABLE,
-        ("第二条",),
+        lambda c: not c.impact.negative,
+        article("第二条"),
         Text(
             "第二条：反映问题不实，但未造成不良影响，不属于需要澄清正名的情形",
             "Art. 2: the report was untrue but has caused no negative impact; nothing calls for clarification",
         ),
+        key="no_negative_impact",
     ),
-    Situation(
-        "partly_true_light_forms",
-        _handled_lightly,
+    Row(
         TriggerOutcome.MAY_CLARIFY,
-        ("第四条（二）",),
+        _handled_lightly,
+        article("第四条（二）"),
         Text(
             "第四条（二）：部分问题属实、属第一、二种形态范畴内处理，可以对其中不属实问题予以澄清",
             "Art. 4(2): partly true and handled in the first or second form; the untrue issues may be clarified",
         ),
+        key="partly_true_light_forms",
     ),
-    Situation(
-        "partly_true_other_forms",
-        lambda c: bool(_true_parts(c)),
+    Row(
         TriggerOutcome.NOT_APPLICABLE,
-        ("第四条（二）",),
+        lambda c: bool(_true_parts(c)),
+        article("第四条（二）"),
         Text(
             "第四条（二）：属实问题未在第一、二种形态范畴内处理，不属于可以澄清的情形",
             "Art. 4(2): the true issues were not handled in the first or second form; no clarification",
         ),
+        key="partly_true_other_forms",
     ),
-    Situation(
-        "untrue",
-        lambda c: True,
+    Row(
         TriggerOutcome.MUST_CLARIFY,
-        ("第四条（一）",),
+        always,
+        article("第四条（一）"),
         Text(
             "第四条（一）：经核查，反映问题不属实，应当予以澄清，消除负面影响",
             "Art. 4(1): the allegations were found untrue; they must be clarified and the impact removed",
         ),
+        key="untrue",
     ),
 )
 
@@ -149,10 +138,6 @@ USE_OF_RESULTS = Text(
 )
 
 
-def situation_of(case: ClarificationCase) -> Situation:
-    return next(s for s in SITUATIONS if s.test(case))
-
-
 MINOR_LEFT_OUT = Text(
     "第十四条：所反映的一般问题难以查实又不能排除或未造成不良影响的，不在澄清之列",
     "Art. 14: minor issues that are unverifiable, or untrue without negative impact, are not clarified",
@@ -164,35 +149,35 @@ OUT_OF_SCOPE = Text(
 )
 
 
-def trigger(case: ClarificationCase, inherited: Trigger) -> Trigger:
+@hookimpl(wrapper=True, specname="zhengming_clarification_trigger")
+def trigger(case: ClarificationCase):
     """济南's answer, or the parent's with the reason why when the cadre is outside the measures."""
+    inherited: Trigger = yield
     if not in_scope(case):
-        return attrs.evolve(
-            inherited, reasons=(*inherited.reasons, OUT_OF_SCOPE), citations=inherited.citations + article("第五条")
-        )
+        return amend(inherited, reasons=(OUT_OF_SCOPE,), citations=article("第五条"))
     return own_trigger(case)
 
 
 def own_trigger(case: ClarificationCase) -> Trigger:
-    situation = situation_of(case)
-    if situation.outcome is TriggerOutcome.NOT_APPLICABLE:
-        return Trigger(outcome=situation.outcome, reasons=(situation.reason,), citations=article(*situation.articles))
+    situation = SITUATIONS.hit(case)
+    if situation.value is TriggerOutcome.NOT_APPLICABLE:
+        return Trigger(outcome=situation.value, reasons=(situation.reason,), citations=situation.citations)
     reasons = [situation.reason, *impact_reasons(case), *not_clarified_reason(case)]
-    articles = list(situation.articles)
+    articles = [c.article for c in situation.citations]
     if case.circumstances.false_accusation_found:
         reasons.append(FALSE_ACCUSATION)
         articles.append("第二条")
     if any(a.disposition_form in LIGHT_FORMS for a in case.allegations):
         reasons.append(USE_OF_RESULTS)
         articles.append("第十二条")
-    if minor_excluded(case) and situation.id != "wrongful_treatment":
+    if minor_excluded(case) and situation.key != "wrongful_treatment":
         reasons.append(MINOR_LEFT_OUT)
         articles.append("第十四条")
     reasons.append(HEARING)
     articles.append("第九条")
-    wrongful = situation.id == "wrongful_treatment"
+    wrongful = situation.key == "wrongful_treatment"
     return Trigger(
-        outcome=situation.outcome,
+        outcome=situation.value,
         allegations=case.untrue_allegations if wrongful else clarifiable(case),
         reasons=tuple(reasons),
         citations=article(*articles),

@@ -1,19 +1,17 @@
-"""鲁山县 Lushan County (entry point ``pingdingshan.lushan``): the smallest possible county plugin.
+"""鲁山县 Lushan County (entry point ``pingdingshan.lushan`` → :data:`LUSHAN`): a county declared as data.
 
 鲁纪发〔2023〕1号 forwards the city's 平纪发〔2022〕3号 and 4号 for implementation and adds no rule of
-its own, so this module only describes the county: every hook is answered by 平顶山 (or the core)
-through the chain ``core → pingdingshan → pingdingshan.lushan``.
-
-To write another county that adopts its city's rules, copy this module: change the id, parent, names
-and document, and register it under ``zhengming.jurisdictions``. Do not import the parent's hook
-functions here — they would be registered twice in the chain.
+its own, so the county is only its metadata: every hook is answered by 平顶山 (or the core) through the
+chain ``core → pingdingshan → pingdingshan.lushan``. Another county that adopts its city's rules is one
+more :func:`~zhengming.rules.declare` like this one, registered under ``zhengming.jurisdictions``.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from zhengming import Jurisdiction, JurisdictionLevel, SourceDocument, Text, hookimpl
+from zhengming import Jurisdiction, JurisdictionLevel, SourceDocument, Text
+from zhengming.rules import declare
 
 DOCUMENT = SourceDocument(
     title=(
@@ -27,13 +25,12 @@ DOCUMENT = SourceDocument(
     in_force_from=date(2023, 1, 1),
 )
 
-
-@hookimpl
-def zhengming_jurisdiction() -> Jurisdiction:
-    return Jurisdiction(
+LUSHAN = declare(
+    Jurisdiction(
         id="pingdingshan.lushan",
         parent="pingdingshan",
         names=Text("鲁山县", "Lushan County"),
         level=JurisdictionLevel.COUNTY,
         documents=(DOCUMENT,),
     )
+)
