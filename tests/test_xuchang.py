@@ -387,3 +387,11 @@ def test_face_to_face_meeting_and_notice_go_with_a_written_clarification(engine)
         assert by_method[method]["accompanied_by"] == ["written"]
         assert any(c["document"] == "core default" for c in by_method[method]["citations"])
     assert by_method["written"]["accompanied_by"] == []
+
+
+def test_an_eligible_filing_says_why_no_relief_is_given(engine):
+    """容错纠错并举“确定予以容错的单位或者个人，需要免责或者减责的，按照《许昌市干部容错纠错办法(试行)》
+    (许办〔2017〕5号)的规定执行” — relief is decided under a document this plugin does not have: null, and said so."""
+    decision = evaluate(engine, filing(["P1"]))
+    assert decision["outcome"] == "eligible" and decision["relief"] is None
+    assert any("许办〔2017〕5号" in r for r in decision["reasons"])
