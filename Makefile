@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DISTRIBUTIONS := ./core[test] ./plugins/jinan ./plugins/zhejiang ./plugins/pingdingshan ./plugins/xuchang
 
-.PHONY: demo test lint bench install
+.PHONY: demo test lint bench fuzz install
 
 install: $(STAMP)
 
@@ -31,3 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check SpiffWorkflow==3.2.0
 	$(BIN)/python bench/evaluate.py
 	$(BIN)/python bench/lifecycle.py
+
+# Ten thousand and more hostile inputs through evaluate, case open and import (tests/fuzzing.py).
+fuzz: $(STAMP)
+	$(BIN)/python bench/fuzz.py

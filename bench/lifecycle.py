@@ -285,7 +285,7 @@ def import_bench(folder: Path, count: int, installed: set[str]) -> dict:
     zhengming = Path(sys.executable).with_name("zhengming")
     started = time.perf_counter()
     process = subprocess.Popen(
-        [str(zhengming), "import", str(jsonl), "--no-progress", "--json", "--batch", "2000"],
+        [str(zhengming), "--local-admin", "import", str(jsonl), "--no-progress", "--json", "--batch", "2000"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

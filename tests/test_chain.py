@@ -7,6 +7,7 @@ a property test over every hook and every parent/child pair.
 from __future__ import annotations
 
 import copy
+from datetime import date
 from importlib import metadata
 from importlib.metadata import EntryPoint
 
@@ -15,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhengming import Citation, Engine, PluginError, hookimpl, load_registry, to_document
+from zhengming import Citation, Deadline, DeadlineAction, Engine, PluginError, hookimpl, load_registry, to_document
 from zhengming.plugin.markers import Combine
 from zhengming.plugin.plan import ResolutionPlan
 from zhengming.plugin.registry import ENTRY_POINT_GROUP
@@ -277,6 +278,10 @@ def answer_templates():
         for step in explain(registry, document).steps:
             if step.answer or step.hook not in found:
                 found[step.hook] = step.answer
+    if not found.get("zhengming_clarification_deadlines"):  # no source text sets such a deadline yet
+        found["zhengming_clarification_deadlines"] = (
+            Deadline(action=DeadlineAction.COMPLETE_CLARIFICATION, due_on=date(2024, 1, 2), citations=()),
+        )
     return found
 
 

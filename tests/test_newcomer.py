@@ -169,3 +169,12 @@ def test_conformance_names_why_a_plugin_is_not_installed(importable, monkeypatch
 
 def test_installed_entry_points_are_unchanged_by_these_tests():
     assert "prov" not in {ep.name for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)}
+
+
+def test_the_pytest_plugin_names_why_a_jurisdiction_is_not_installed(importable):
+    from zhengming.conformance.pytest_plugin import not_installed
+
+    broken = plugin_package(importable, "prov", "raise RuntimeError('missing table')")
+    message = not_installed(load_registry(entry_points=[broken]), ["prov"])
+    assert message.startswith("not installed: prov (failed to load: prov")
+    assert "RuntimeError: missing table" in message and message.endswith("installed: core")

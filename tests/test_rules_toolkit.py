@@ -255,7 +255,8 @@ def test_docgen_prints_an_installed_jurisdictions_page(capsys):
 
     assert main(["docgen", "--jurisdiction", "pingdingshan"]) == 0
     page = capsys.readouterr().out
-    assert "| N4 | `pingdingshan` |" in page and "None: no jurisdiction of the chain publishes local facts." in page
+    assert "| N4 | `pingdingshan` |" in page and "Under `local.pingdingshan` of a case:" in page
+    assert "| `outstanding_young_cadre` | boolean | no |" in page
 
 
 def test_amend_appends_reasons_and_cites_each_article_once():
@@ -315,3 +316,21 @@ def test_a_bad_condition_is_refused_when_the_plugin_loads_naming_the_item(expres
     with pytest.raises(ValueError, match=message) as raised:
         condition(expression, "lists.yaml: P3")
     assert str(raised.value).startswith("lists.yaml: P3: ")
+
+
+def test_a_declaration_implements_each_hook_once_whatever_the_functions_are_called():
+    from zhengming import Jurisdiction, JurisdictionLevel, Text, hookimpl
+
+    @hookimpl(specname="zhengming_fast_track")
+    def assess(case):
+        return None
+
+    @hookimpl(specname="zhengming_fault_tolerance")
+    def assess_filing(case):
+        return None
+
+    info = Jurisdiction(id="x", names=Text("x", "x"), level=JurisdictionLevel.CITY)
+    plugin = declare(info, assess, assess_filing)
+    assert callable(plugin.zhengming_fast_track) and callable(plugin.zhengming_fault_tolerance)
+    with pytest.raises(ValueError, match="two implementations of zhengming_fast_track"):
+        declare(info, assess, assess)

@@ -4,7 +4,6 @@ differ from the province only where their own source does."""
 from __future__ import annotations
 
 import copy
-import importlib
 import json
 import re
 from datetime import date
@@ -13,10 +12,11 @@ from importlib import metadata
 import pytest
 from click.testing import CliRunner
 
-from zhengming import case_from_document, to_document
+from zhengming import case_from_document, testing, to_document
 from zhengming.cli.main import cli
 from zhengming.plugin.hooks import CHAIN_HOOKS
 from zhengming.plugin.markers import PROJECT
+from zhengming.testing import MALICIOUS
 from zhengming_zhejiang import source
 
 PROVINCE = "zhejiang"
@@ -26,9 +26,9 @@ SEEDS = {ZJ, HZ}
 CORE_DEFAULT = "core default"
 AS_OF = "2023-06-01"
 
-# id → (entry point value: the province's module, or a declaration in the tree), parent
+# id → (entry point value: its declaration in the tree), parent
 FAMILY = {
-    "zhejiang": ("zhengming_zhejiang.province", "core"),
+    "zhejiang": ("zhengming_zhejiang.tree:ZHEJIANG", "core"),
     "zhejiang.hangzhou": ("zhengming_zhejiang.tree:HANGZHOU", "zhejiang"),
     "zhejiang.ningbo": ("zhengming_zhejiang.tree:NINGBO", "zhejiang"),
     "zhejiang.ningbo.jiangbei": ("zhengming_zhejiang.tree:JIANGBEI", "zhejiang.ningbo"),
@@ -77,31 +77,16 @@ HEAD = {"kind", "jurisdiction", "as_of", "case_id", "chain", "reasons"}
 
 
 def clarification(**changes):
-    document = {
-        "jurisdiction": PROVINCE,
-        "as_of": AS_OF,
-        "subject": {"kind": "person", "name": "张某", "management_level": "county"},
-        "report": {"received_on": "2023-02-01", "real_name": False, "channel": "letter"},
-        "handling": {"organ": "discipline_commission", "level": "county"},
-        "allegations": [{"id": "a1", "summary": "收受红包", "finding": "untrue"}],
-        "impact": {"scope": "unit"},
-    }
-    for key, value in changes.items():
-        document[key] = {**document.get(key, {}), **value} if isinstance(value, dict) else value
-    return document
+    base = testing.clarification(PROVINCE, AS_OF, subject={"name": "张某"}, handling=None)
+    base["handling"] = {"organ": "discipline_commission", "level": "county"}  # no verification date
+    return testing.changed(base, **changes)
 
 
 def false_accusation(accuser, organ="discipline_commission", level="county"):
-    return {
-        "kind": "false_accusation",
-        "jurisdiction": PROVINCE,
-        "as_of": AS_OF,
-        "accuser": accuser,
-        "investigating_organ": {"organ": organ, "level": level},
-    }
+    return testing.false_accusation(
+        PROVINCE, AS_OF, accuser=accuser, investigating_organ={"organ": organ, "level": level}
+    )
 
-
-MALICIOUS = {"intent": True, "fabricated": True, "adverse_impact": True, "reaches_accountability_threshold": True}
 
 CASES = {
     "county-anonymous": clarification(),
@@ -189,16 +174,8 @@ def test_metadata_id_parent_and_health(registry, jurisdiction):
 def test_a_child_is_declared_with_exactly_its_own_hooks(registry, jurisdiction):
     """A child declared as data carries its metadata and the hooks its source sets, never a parent's."""
     plugin = registry.records[jurisdiction].plugin
-    hooks = {getattr(plugin, a).zhengming_impl.get("specname") or a for a in dir(plugin) if a != "zhengming_jurisdiction"
-             and hasattr(getattr(plugin, a), f"{PROJECT}_impl")}  # fmt: skip
+    hooks = {a for a in dir(plugin) if a != "zhengming_jurisdiction" and hasattr(getattr(plugin, a), f"{PROJECT}_impl")}
     assert hooks == OWN_HOOKS[jurisdiction]
-
-
-def test_the_province_module_registers_only_its_own_hooks():
-    name = FAMILY[PROVINCE][0]
-    module = importlib.import_module(name)
-    hooks = [getattr(module, a) for a in dir(module) if hasattr(getattr(module, a), f"{PROJECT}_impl")]
-    assert hooks and all(h.__module__ == name for h in hooks)
 
 
 def test_jurisdictions_shows_the_zhejiang_tree(invoke):
@@ -221,6 +198,7 @@ def test_jurisdictions_shows_the_zhejiang_tree(invoke):
 JIANGBEI_HOOKS = {
     "zhengming_clarification_trigger": (["core"], ["zhejiang"]),
     "zhengming_clarification_deadline": (["core"], []),
+    "zhengming_clarification_deadlines": (["core"], []),
     "zhengming_fast_track": (["core"], []),
     "zhengming_approval_route": (["zhejiang"], []),
     "zhengming_clarification_methods": (["zhejiang"], []),
@@ -312,6 +290,7 @@ def hook_answer(registry, jurisdiction, hook, document):
     trigger = province.trigger(case, province_ctx)
     method = {
         "zhengming_clarification_deadline": hooks.deadline,
+        "zhengming_clarification_deadlines": hooks.deadlines,
         "zhengming_approval_route": hooks.approval,
         "zhengming_clarification_methods": hooks.methods,
         "zhengming_notifications": hooks.notifications,

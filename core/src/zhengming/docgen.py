@@ -17,7 +17,23 @@ from pathlib import Path
 
 from .plugin import hookspecs
 from .plugin.hooks import HOOK_SPECS, combine_mode
+from .plugin.specs import SPECS
 
+# What each combination means for an implementation, written under every hook's heading.
+COMBINE_DETAIL = {
+    "most_specific": (
+        "most specific wins: resolved level by level from core to the leaf, an answer replaces the one "
+        "inherited, `None` inherits it; a `wrapper=True` implementation receives the answer resolved up to "
+        "its own level at its `yield` and returns the adjusted answer (`None` keeps it unchanged); it never "
+        "sees or changes a more specific level's answer"
+    ),
+    "merge": (
+        "merge: resolved level by level from core to the leaf, each level's answer merged into the "
+        "inherited one by `{merge}`; a `wrapper=True` implementation adjusts the answer merged up to its "
+        "own level (`None` keeps it unchanged)"
+    ),
+    "own": "not combined (each plugin answers for itself)",
+}
 COMBINE_TEXT = {
     "most_specific": "most specific wins (return `None` to defer to the parent; `wrapper=True` to adjust)",
     "merge": "merge (every plugin of the chain contributes)",
@@ -48,11 +64,16 @@ def reference() -> str:
             f"def {name}{signature}",
             "```",
             "",
-            f"**Combines:** {COMBINE_TEXT[combine_mode(name).value]}.",
+            f"**Combines:** {_detail(name)}.",
             "",
             inspect.getdoc(spec) or "",
         ]
     return "\n".join(lines) + "\n"
+
+
+def _detail(name: str) -> str:
+    merge = SPECS[name].merge
+    return COMBINE_DETAIL[combine_mode(name).value].format(merge=merge.__name__ if merge else "")
 
 
 def jurisdiction_reference(registry, jurisdiction: str) -> str:

@@ -19,6 +19,7 @@ from .model import (
     Case,
     ClarificationCase,
     ClarificationDecision,
+    DeadlineAction,
     Decision,
     DisciplinedRevisitCase,
     DisciplinedRevisitDecision,
@@ -112,6 +113,7 @@ class Engine:
         trigger = hooks.trigger(case, ctx)
         fast_track = hooks.fast_track(case, ctx)
         deadline = hooks.deadline(case, trigger, ctx)
+        more_deadlines = hooks.deadlines(case, trigger, ctx)
         if self.guard:
             _enforce_trigger(case, trigger, hooks)
             for hook, answer in (
@@ -120,6 +122,14 @@ class Engine:
                 ("zhengming_clarification_deadline", deadline),
             ):
                 self._cited(hooks, hook, (answer,))
+            self._cited(hooks, "zhengming_clarification_deadlines", more_deadlines)
+            for item in more_deadlines:
+                if item.action == DeadlineAction.DECIDE_WHETHER_TO_START:
+                    hooks.fail(
+                        "zhengming_clarification_deadlines",
+                        "answered decide_whether_to_start, which is zhengming_clarification_deadline's",
+                        item=item,
+                    )
         reasons = trigger.reasons + _fallback_reasons(resolution)
         citations = trigger.citations
         if fast_track.active:  # the decision's fast_track is a bare bool: its reasons and basis join the trigger's
@@ -149,7 +159,7 @@ class Engine:
                 outcome=trigger.outcome, allegations=trigger.allegations, reasons=reasons, citations=citations
             ),
             deadline=deadline_set,
-            deadlines=(deadline_set,) if deadline_set else (),
+            deadlines=((deadline_set,) if deadline_set else ()) + more_deadlines,
             fast_track=fast_track.active,
             approval=approval,
             methods=methods,

@@ -45,6 +45,16 @@ class UnknownJurisdiction(ZhengmingError):
         )
 
 
+class BeyondKnownData(ZhengmingError):
+    """A rule needs data the installed packages do not have yet (e.g. a year's holiday calendar).
+
+    Raised by a rule helper inside a hook, it reaches the user as itself (``message``, zh-CN and
+    English), not as the plugin's failure: the rule is right, the data is missing.
+    """
+
+    message: Text
+
+
 class PluginError(ZhengmingError):
     """A plugin raised or answered against the contract while a hook was called."""
 

@@ -13,6 +13,7 @@ from .accountability import zhengming_accountability, zhengming_disciplined_revi
 from .clarification import (
     zhengming_approval_route,
     zhengming_clarification_deadline,
+    zhengming_clarification_deadlines,
     zhengming_clarification_methods,
     zhengming_clarification_trigger,
     zhengming_fast_track,
@@ -46,6 +47,7 @@ __all__ = [
     "JURISDICTION",
     "zhengming_approval_route",
     "zhengming_clarification_deadline",
+    "zhengming_clarification_deadlines",
     "zhengming_clarification_methods",
     "zhengming_clarification_trigger",
     "zhengming_false_accusation",

@@ -64,6 +64,12 @@ def zhengming_clarification_deadline() -> Deadline:
 
 
 @hookimpl
+def zhengming_clarification_deadlines() -> tuple[Deadline, ...]:
+    # The CCDI 2020 opinion sets no limit to complete, give feedback or revisit: nothing to add.
+    return ()
+
+
+@hookimpl
 def zhengming_fast_track() -> FastTrack:
     return FastTrack(active=False, citations=sources.NO_FAST_TRACK)
 

@@ -8,7 +8,7 @@ from functools import cached_property
 
 import click
 
-from ..errors import InvalidDocument, PluginError, RegistryError, UnknownJurisdiction
+from ..errors import BeyondKnownData, InvalidDocument, PluginError, RegistryError, UnknownJurisdiction
 from ..plugin.registry import JurisdictionRegistry, load_registry
 
 # Exit codes of the interchange contract, and ours beyond it.
@@ -53,10 +53,10 @@ pass_app = click.make_pass_decorator(App)
 
 def read_case(stream) -> object:
     """The case document behind a ``click.File`` argument ("-" is stdin)."""
-    from ..documents import parse_document
+    from ..boundary import read_document, read_stream
 
     name = getattr(stream, "name", "-")
-    return parse_document(stream.read(), "-" if name == "<stdin>" else name)
+    return read_document(read_stream(stream), "-" if name == "<stdin>" else name)
 
 
 @contextmanager
@@ -65,8 +65,10 @@ def exit_codes(app: App) -> Iterator[None]:
     try:
         yield
     except InvalidDocument as exc:
+        from ..safetext import neutral
+
         for problem in exc.problems:
-            click.echo(problem.render(app.lang), err=True)
+            click.echo(neutral(problem.render(app.lang)), err=True)
         raise SystemExit(EXIT_INVALID) from None
     except UnknownJurisdiction as exc:
         broken = app.say(f"（加载失败：{exc.broken}）", f" (failed to load: {exc.broken})") if exc.broken else ""
@@ -81,5 +83,8 @@ def exit_codes(app: App) -> Iterator[None]:
         raise SystemExit(EXIT_UNKNOWN_JURISDICTION) from None
     except PluginError as exc:
         click.echo(app.say("插件出错：", "plugin error: ") + str(exc), err=True)
+        raise SystemExit(EXIT_FAILURE) from None
+    except BeyondKnownData as exc:
+        click.echo(exc.message.render(app.lang), err=True)
         raise SystemExit(EXIT_FAILURE) from None
     app.warn_problems()

@@ -34,6 +34,18 @@ CONSENT = {
 }
 
 
+def party_list(parties: list[dict[str, Any]], lang: str) -> str:
+    """``被诬告陷害人 李某；诬告者（举报人） 已加密保存``: a sealed party's name is never printed."""
+    from ..lifecycle.parties import ROLES as PARTY_ROLES
+
+    roles = {role_id: role.label for table in PARTY_ROLES.values() for role_id, role in table.items()}
+    sealed = Text("已加密保存", "sealed").render(lang)
+    return ("；" if lang == "zh" else "; ").join(
+        f"{roles[p['role']].render(lang) if p['role'] in roles else p['role']} {sealed if p.get('sealed') else p['name']}"
+        for p in parties
+    )
+
+
 def name(enum: type[Enum], value: str | None, lang: str) -> str:
     if value is None:
         return "-"
@@ -132,6 +144,8 @@ def case_text(view: dict[str, Any], lang: str) -> str:
     )
     if view["reporter"]["sealed"]:
         lines.append(say("举报人身份: 已加密保存", "reporter identity: sealed"))
+    if view.get("parties"):
+        lines.append(f"{say('涉及人员', 'concerns')}: {party_list(view['parties'], lang)}")
     for h in view.get("history", ()):
         move = f"{h['from'] or '∅'} → {h['to']}" if h["to"] and h["from"] != h["to"] else ""
         lines.append(f"  #{h['seq']} {h['at'][:19]} {h['actor']} {h['action']} {move}".rstrip())

@@ -13,6 +13,7 @@ import click
 
 from .app import App, pass_app
 from .auth import principal
+from .case_text import party_list
 from .storage import DATE, emit, json_option, open_cli_store, store_errors
 
 
@@ -87,7 +88,12 @@ def show(app: App, request_id: int, as_json: bool) -> None:
         identity,
         as_json,
         lambda d, _l: (
-            "\n".join(f"{k}: {v}" for k, v in d.items())
+            "\n".join(f"{k}: {v}" for k, v in d.items() if k != "concerns")
+            + (
+                "\n" + f"{app.say('涉及人员', 'concerns')}: {party_list(d['concerns'], app.lang)}"
+                if d.get("concerns")
+                else ""
+            )
             + app.say("\n（仅显示这一次，已记入审计日志）", "\n(shown this once; recorded in the audit log)")
         ),
     )

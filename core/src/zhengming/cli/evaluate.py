@@ -29,6 +29,7 @@ def evaluate(app: App, case_file, as_json: bool, as_of: datetime | None) -> None
     if as_json:
         click.echo(json.dumps(to_document(decision, app.lang), ensure_ascii=False, indent=2))
     else:
+        from ..safetext import neutral_lines
         from .render import decision_text
 
-        click.echo(decision_text(decision, app.lang))
+        click.echo(neutral_lines(decision_text(decision, app.lang)))

@@ -20,6 +20,7 @@ def explain(app: App, case_file, as_json: bool, as_of: datetime | None) -> None:
     """Trace a case through the jurisdiction chain (exit codes as for evaluate)."""
     from ..explain import explain as trace_case
     from ..explain import step_document
+    from ..safetext import neutral
 
     with exit_codes(app):
         found = trace_case(app.registry, read_case(case_file), as_of=as_of.date() if as_of else None)
@@ -37,7 +38,7 @@ def explain(app: App, case_file, as_json: bool, as_of: datetime | None) -> None:
             line += app.say(f"；{adjusted} 调整", f"; adjusted by {adjusted}")
         click.echo("  " + line)
         for text in _summary(step.answer, app.lang):
-            click.echo(f"  {text}")
+            click.echo(f"  {neutral(text)}")
 
 
 def _summary(answer: Any, lang: str) -> list[str]:

@@ -36,11 +36,12 @@ def import_cases(
 
     from ..engine import Engine
     from ..lifecycle.importer import import_jsonl
+    from ..safetext import neutral
 
     def show_problem(problem) -> None:
         for p in problem.problems:
             where = app.say(f"第 {problem.line} 行", f"line {problem.line}")
-            console.print(f"{where} {p.render(app.lang)}", markup=False, highlight=False)
+            console.print(f"{where} {neutral(p.render(app.lang))}", markup=False, highlight=False)
 
     console = Console(stderr=True)
     with store_errors(app):
@@ -70,6 +71,14 @@ def import_cases(
                 workers=workers,
                 progress=lambda n: bar.advance(task, n),
                 on_problem=show_problem,
+                on_wait=lambda: console.print(
+                    app.say(
+                        "另一个导入正在写入此数据库，等待其完成……",
+                        "another import into this database is running; waiting for it to finish…",
+                    ),
+                    markup=False,
+                    highlight=False,
+                ),
             )
     data = report.as_json(app.lang)
 

@@ -16,6 +16,7 @@ from ..model import (
     Step,
 )
 from ..rules.workdays import public_holiday
+from ..safetext import neutral
 
 WORDS = {
     "chain": ("规则链", "rules chain"),
@@ -91,7 +92,7 @@ def decision_text(d: Decision, lang: str = "zh") -> str:
     title = label(d.kind).render(lang)
     lines = [
         f"{title} · {d.jurisdiction} · {word('as_of', lang)} {d.as_of.isoformat()}"
-        + (f" · {word('case', lang)} {d.case_id}" if d.case_id else ""),
+        + (f" · {word('case', lang)} {neutral(d.case_id)}" if d.case_id else ""),
         f"{word('chain', lang)}: {' → '.join(d.chain)}",
     ]
     if isinstance(d, ClarificationDecision):

@@ -14,9 +14,26 @@ from typing import Any
 
 import click
 
-from .app import EXIT_FAILURE, App, exit_codes
+from .app import EXIT_FAILURE, EXIT_INVALID, App, exit_codes
 
 DB_META = "zhengming.db"
+# The command-line option behind a field a domain error names (domain errors never name options).
+OPTION_OF = {
+    "/status": "--status",
+    "/method": "--method",
+    "/recipients": "--to",
+    "/target": "--target",
+    "/reason": "--reason",
+    "/organ": "--organ",
+    "/level": "--level",
+    "/roles": "--role",
+    "/grants": "--grant",
+    "/scopes": "--scope",
+    "/days": "--days",
+    "/valid_for": "--hours",
+    "/summary": "--summary",
+    "/channel": "--channel",
+}
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
@@ -67,14 +84,38 @@ def service(app: App):
 @contextmanager
 def store_errors(app: App) -> Iterator[None]:
     """Lifecycle refusals, conflicts and key problems as messages on stderr and their exit codes."""
+    from sqlalchemy.exc import DataError
+
     from ..lifecycle import LifecycleError
+    from ..safetext import neutral
     from ..store.crypto import SealingKeyError
+    from ..store.errors import DatabaseUnavailable
+    from ..store.limits import FieldTooLong
+    from ..store.location import DatabaseLocationError
 
     with exit_codes(app):
         try:
             yield
-        except LifecycleError as exc:
+        except DatabaseLocationError as exc:
             click.echo(exc.message.render(app.lang), err=True)
+            raise SystemExit(EXIT_INVALID) from None
+        except DatabaseUnavailable as exc:
+            click.echo(exc.message.render(app.lang), err=True)
+            raise SystemExit(EXIT_FAILURE) from None
+        except FieldTooLong as exc:
+            click.echo(f"{exc.field}: {exc.message.render(app.lang)}", err=True)
+            raise SystemExit(EXIT_INVALID) from None
+        except DataError as exc:  # a value the database cannot even look up (PostgreSQL: a NUL in an argument)
+            reason = type(exc.orig).__name__ if exc.orig is not None else type(exc).__name__
+            click.echo(
+                app.say(f"数据库无法处理给出的值（{reason}）", f"the database cannot take a value given ({reason})"),
+                err=True,
+            )
+            raise SystemExit(EXIT_INVALID) from None
+        except LifecycleError as exc:
+            option = OPTION_OF.get(getattr(exc, "field", None))
+            hint = f" ({option})" if option else ""
+            click.echo(neutral(exc.message.render(app.lang)) + hint, err=True)  # it may quote an argument (a case id)
             raise SystemExit(exc.exit_code) from None
         except SealingKeyError as exc:
             click.echo(app.say("密钥错误：", "key error: ") + str(exc), err=True)
@@ -104,11 +145,14 @@ def _default(value: Any) -> Any:
 
 
 def emit(app: App, data: Any, as_json: bool, text: Callable[[Any, str], str]) -> None:
-    """Print ``data`` as JSON or as text rendered in the app's language."""
+    """Print ``data`` as JSON or as text rendered in the app's language (user texts neutralised: a name
+    or comment cannot draw on the terminal or forge a line)."""
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_default))
     else:
-        click.echo(text(data, app.lang))
+        from ..safetext import neutral_data, neutral_lines
+
+        click.echo(neutral_lines(text(neutral_data(data), app.lang)))
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")

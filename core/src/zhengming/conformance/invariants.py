@@ -23,6 +23,7 @@ Check = Callable[[Document, Document], list[str]]
 BLOCK_FAMILY = {
     "trigger": "trigger",
     "deadline": "deadline",
+    "deadlines": "deadline",
     "fast_track": "fast_track",
     "approval": "approval",
     "methods": "methods",
@@ -39,6 +40,7 @@ FAMILIES = (*BLOCK_FAMILY.values(), *KIND_FAMILY.values())
 HOOK_FAMILY = {
     "zhengming_clarification_trigger": "trigger",
     "zhengming_clarification_deadline": "deadline",
+    "zhengming_clarification_deadlines": "deadline",
     "zhengming_fast_track": "fast_track",
     "zhengming_approval_route": "approval",
     "zhengming_clarification_methods": "methods",
@@ -82,9 +84,25 @@ def _cited_blocks(decision: Document) -> list[tuple[str, Any]]:
     blocks = [("/trigger", decision["trigger"]), ("/approval", decision["approval"]), ("/revisit", decision["revisit"])]
     if decision["deadline"] is not None:
         blocks.append(("/deadline", decision["deadline"]))
+    blocks += [(f"/deadlines/{n}", d) for n, d in enumerate(decision.get("deadlines", ()))]
     blocks += [(f"/methods/{n}", m) for n, m in enumerate(decision["methods"])]
     blocks += [(f"/notifications/{n}", m) for n, m in enumerate(decision["notifications"])]
     return blocks
+
+
+def _deadline_leads_deadlines(case: Document, decision: Document) -> list[str]:
+    """``deadline`` is ``deadlines[0]`` when set (absent from it when null), one deadline per action."""
+    if decision["kind"] != "clarification":
+        return []
+    listed, single = decision.get("deadlines", []), decision["deadline"]
+    failures = []
+    if single is not None and (not listed or listed[0] != single):
+        failures.append("/deadlines: does not start with the decision's deadline")
+    if single is None and any(d["action"] == "decide_whether_to_start" for d in listed):
+        failures.append("/deadlines: lists decide_whether_to_start while deadline is null")
+    actions = [d["action"] for d in listed]
+    failures += [f"/deadlines: {a!r} listed twice" for a in sorted({a for a in actions if actions.count(a) > 1})]
+    return failures
 
 
 def _every_block_cited(case: Document, decision: Document) -> list[str]:
@@ -146,6 +164,11 @@ INVARIANTS: tuple[Invariant, ...] = (
         "every-block-cited",
         Text("每个决定块至少引用一处依据", "every block cites at least one source"),
         _every_block_cited,
+    ),
+    Invariant(
+        "deadline-leads-deadlines",
+        Text("deadlines 以 deadline 开头，每种期限只有一个", "deadlines starts with deadline, one per action"),
+        _deadline_leads_deadlines,
     ),
     Invariant(
         "only-untrue-clarified",

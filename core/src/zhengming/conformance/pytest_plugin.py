@@ -55,7 +55,7 @@ def not_installed(registry: Any, missing: list[str]) -> str:
     named = []
     for jid in missing:
         problem = registry.problem_for(jid)
-        named.append(f"{jid} (failed to load: {problem.source}: {problem.error})" if problem else jid)
+        named.append(f"{jid} (failed to load: {problem})" if problem else jid)
     return f"not installed: {', '.join(named)}; installed: {', '.join(registry.ids())}"
 
 

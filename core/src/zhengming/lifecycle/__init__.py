@@ -8,6 +8,7 @@ archive, revisits and closing, each change with its audit event in one transacti
 from .errors import (
     CaseConflict,
     CaseNotFound,
+    ConfusableUser,
     ConsentRequired,
     DuplicateCase,
     DuplicateUser,

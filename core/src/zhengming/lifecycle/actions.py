@@ -29,6 +29,7 @@ from ..store.models import (
 )
 from . import machine
 from .errors import CaseConflict, CaseNotFound, NotPermitted, Unexplained, UserNotFound
+from .usernames import normalise
 
 
 def load_case(session: Session, case_id: str) -> CaseRecord:
@@ -39,7 +40,7 @@ def load_case(session: Session, case_id: str) -> CaseRecord:
 
 
 def load_user(session: Session, name: str) -> User:
-    user = session.scalars(select(User).where(User.name == name)).one_or_none()
+    user = session.scalars(select(User).where(User.name == normalise(name))).one_or_none()
     if user is None:
         raise UserNotFound(name)
     return user

@@ -1,4 +1,5 @@
-"""Reporter custody (举报人身份保管): the sealed identity is opened only through a request a handling
+"""Reporter custody (举报人身份保管): the sealed identity (and the sealed names of the people a case
+concerns who reported, such as a false accusation's accuser) is opened only through a request a handling
 officer files with a reason, which a *different* user, a custodian in a discipline commission at
 county level or higher, approves or refuses — and only where the case's rules allow tracing. An
 approved request is good for a limited time and shows the identity once, to the requester. Every
@@ -117,7 +118,7 @@ class Custody:
             if misfit:
                 raise NotPermitted(case_id, actor, misfit)
             self._traceable(case, FILE)
-            if case.reporter_sealed is None:
+            if case.reporter_sealed is None and case.parties_sealed is None:
                 raise InvalidTransition(case_id, case.state, FILE, Text("未登记举报人身份", "no identity was recorded"))
             request = RevealRequest(
                 case_pk=case.id,
@@ -188,7 +189,7 @@ class Custody:
                 self._record(session, request, case, actor, "reveal_expired", status="expired")
             status = request.status
             if status == "approved":
-                identity = self.sealer.open(case.reporter_sealed, case.case_id)
+                identity = opened_identity(self.sealer, case)
                 request.shown_at = self.now()
                 self._record(session, request, case, actor, "reveal_shown", status="shown")
         if status != "approved":  # the expiry, if any, is committed: the refusal comes after
@@ -269,6 +270,15 @@ class Custody:
             raise InvalidTransition(
                 case.case_id, case.state, label, Text(f"{answer.reason.zh}（{cited}）", f"{answer.reason.en} ({cited})")
             )
+
+
+def opened_identity(sealer: Sealer, case: CaseRecord) -> dict[str, Any]:
+    """The reporter's identity and, under ``concerns``, the sealed parties who reported (the accuser of a
+    false accusation: the very person tracing is about), each ``{role, kind, name}``."""
+    identity = sealer.open(case.reporter_sealed, case.case_id) if case.reporter_sealed is not None else {}
+    if case.parties_sealed is not None:
+        identity["concerns"] = sealer.open(case.parties_sealed, case.case_id)["parties"]
+    return identity
 
 
 def custodian_misfit(user: Any) -> Text | None:

@@ -59,6 +59,22 @@ class DuplicateUser(LifecycleError):
         super().__init__(Text(f"用户 {name} 已存在", f"user {name} already exists"))
 
 
+class ConfusableUser(LifecycleError):
+    """A new user name that looks like an existing one (same Unicode skeleton); names the existing user."""
+
+    exit_code = EXIT_CONFLICT
+
+    def __init__(self, name: str, existing: str):
+        self.name = name
+        self.existing = existing
+        super().__init__(
+            Text(
+                f"用户名 {name} 与已有用户 {existing} 字形相同或相近，容易混淆",
+                f"user name {name} looks like the existing user {existing}",
+            )
+        )
+
+
 class DuplicateCase(LifecycleError):
     exit_code = EXIT_CONFLICT
 

@@ -31,15 +31,18 @@ import attrs
 import orjson
 from sqlalchemy import JSON, Column, MetaData, Table, select
 from sqlalchemy import Text as TextType
+from sqlalchemy.exc import DBAPIError
 
-from ..documents import check_encodable
+from ..boundary import LIMITS, read_line, too_large
 from ..engine import Engine
-from ..errors import InvalidDocument, PluginError, Problem, UnknownJurisdiction
+from ..errors import BeyondKnownData, InvalidDocument, PluginError, Problem, UnknownJurisdiction
 from ..model import Text
 from ..store import Store, audit, integrity
 from ..store.crypto import Sealer
-from ..store.models import CaseRecord
+from ..store.limits import FieldTooLong, check_field, field_name, row_problems, text_limits
+from ..store.models import AuditEvent, CaseRecord
 from . import intake
+from .exclusive import exclusive_import
 
 DEFAULT_BATCH = 1000
 CHUNK_LINES = 250  # lines per task handed to a worker
@@ -91,45 +94,33 @@ class ImportReport:
         }
 
 
-def read_lines(stream: IO[bytes]) -> Iterator[tuple[int, int, bytes]]:
-    """(line number, bytes consumed, raw line) for each non-blank line."""
-    for number, raw in enumerate(stream, 1):
-        if raw.strip():
-            yield number, len(raw), raw
-        else:
-            yield number, len(raw), b""
+TOO_LONG = None  # stands for a line over the boundary's size limit (never held in memory)
+_SKIP = 1 << 16
+
+
+def read_lines(stream: IO[bytes], limit: int = LIMITS.max_bytes) -> Iterator[tuple[int, int, bytes | None]]:
+    """(line number, bytes consumed, raw line) for each line: ``b""`` when blank, :data:`TOO_LONG` when
+    over ``limit`` bytes (the rest of such a line is skipped, never read into memory)."""
+    number = 0
+    while True:
+        raw = stream.readline(limit + 1)
+        if not raw:
+            return
+        number += 1
+        consumed = len(raw)
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while True:
+                chunk = stream.readline(_SKIP)
+                consumed += len(chunk)
+                if not chunk or chunk.endswith(b"\n"):
+                    break
+            yield number, consumed, TOO_LONG
+            continue
+        yield number, consumed, raw if raw.strip() else b""
 
 
 def parse_line(raw: bytes) -> Any:
-    return _parse(raw)[0]
-
-
-class _NotPlain(Exception):
-    """A line holds NaN, Infinity or a number too large for a float."""
-
-
-def _finite_float(text: str) -> float:
-    value = float(text)
-    if value - value != 0.0:  # inf (nan never comes from a literal)
-        raise _NotPlain
-    return value
-
-
-def _no_constant(_name: str) -> Any:
-    raise _NotPlain
-
-
-def _parse(raw: bytes) -> tuple[Any, bool]:
-    """The value of a line, and whether it is plain JSON (no NaN, no infinite number), whose columns
-    orjson may write: it would write such numbers as null, so those lines go through the json module."""
-    try:
-        try:
-            return check_encodable(json.loads(raw, parse_float=_finite_float, parse_constant=_no_constant), raw), True
-        except _NotPlain:
-            return check_encodable(json.loads(raw), raw), False
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        detail = f"JSON {getattr(exc, 'msg', str(exc))} (column {getattr(exc, 'colno', '?')})"
-        raise InvalidDocument([Problem("", Text(f"无法解析：{detail}", f"cannot be parsed: {detail}"))]) from None
+    return read_line(raw).value
 
 
 def _column_text(value: Any, plain: bool) -> str:
@@ -175,36 +166,58 @@ class _Job:
 _JOB: _Job | None = None  # what a forked worker works with (set before the pool forks)
 
 
-def _prepare_chunk(lines: list[tuple[int, bytes]], job: _Job | None = None) -> list[_Prepared | LineProblem]:
-    """Parse, validate, evaluate, seal and serialize each line (in a worker, or in this process)."""
+def _prepare_chunk(lines: list[tuple[int, bytes | None]], job: _Job | None = None) -> list[_Prepared | LineProblem]:
+    """Parse, validate, evaluate, seal and serialize each line (in a worker, or in this process).
+
+    A line that cannot be prepared, for whatever reason, is a :class:`LineProblem`: it never stops the
+    others (an unexpected error is named by its type only, since its message could quote the line)."""
     job = job or _JOB
     assert job is not None
     out: list[_Prepared | LineProblem] = []
     for number, raw in lines:
         try:
-            document, plain = _parse(raw)
-            if isinstance(document, dict) and "case_id" not in document:
-                document = {**document, "case_id": _derived_id(raw)}
-            evaluated = intake.evaluate(job.engine, document, today=job.today)
-        except InvalidDocument as exc:
-            out.append(LineProblem(number, list(exc.problems)))
-            continue
-        except UnknownJurisdiction as exc:
-            message = Text(f"辖区 {exc.jurisdiction!r} 未安装", f"jurisdiction {exc.jurisdiction!r} is not installed")
-            out.append(LineProblem(number, [Problem("/jurisdiction", message)]))
-            continue
-        except PluginError as exc:
-            out.append(LineProblem(number, [Problem("", Text(f"插件出错：{exc}", f"plugin error: {exc}"))]))
-            continue
-        case_id = evaluated.case_id
-        sealed = job.sealer.seal(evaluated.reporter, case_id) if evaluated.reporter else None
-        row = intake.case_row(job.engine, evaluated, sealed=sealed, actor="", now=_NO_TIME)
-        prehashed = {c: integrity.prehash(row[c]) for c in integrity.columns("cases") if c not in _WRITER_COLUMNS}
-        if job.text_json:
-            for column in JSON_COLUMNS:
-                row[column] = _column_text(row[column], plain)
-        out.append(_Prepared(number, case_id, row, intake.summary(row), prehashed))
+            out.append(_prepare_line(job, number, raw))
+        except Exception as exc:  # one line must never block the others
+            name = type(exc).__name__
+            message = Text(
+                f"无法处理（内部错误 {name}），已跳过", f"cannot be prepared (internal error {name}); skipped"
+            )
+            out.append(LineProblem(number, [Problem("", message)]))
     return out
+
+
+def _prepare_line(job: _Job, number: int, raw: bytes | None) -> _Prepared | LineProblem:
+    try:
+        if raw is TOO_LONG:
+            raise too_large(None)
+        parsed = read_line(raw)
+        document = parsed.value
+        if isinstance(document, dict) and "case_id" not in document:
+            document = {**document, "case_id": _derived_id(raw)}
+        evaluated = intake.evaluate(job.engine, document, today=job.today)
+    except InvalidDocument as exc:
+        return LineProblem(number, list(exc.problems))
+    except UnknownJurisdiction as exc:
+        message = Text(f"辖区 {exc.jurisdiction!r} 未安装", f"jurisdiction {exc.jurisdiction!r} is not installed")
+        return LineProblem(number, [Problem("/jurisdiction", message)])
+    except PluginError as exc:
+        return LineProblem(number, [Problem("", Text(f"插件出错：{exc}", f"plugin error: {exc}"))])
+    except BeyondKnownData as exc:
+        return LineProblem(number, [Problem("", exc.message)])
+    case_id = evaluated.case_id
+    sealed = job.sealer.seal(evaluated.reporter, case_id) if evaluated.reporter else None
+    secret = evaluated.parties.secret
+    parties_sealed = job.sealer.seal({"parties": list(secret)}, case_id) if secret else None
+    row = intake.case_row(job.engine, evaluated, sealed=sealed, actor="", now=_NO_TIME, parties_sealed=parties_sealed)
+    unstorable = row_problems(CaseRecord.__table__, row)
+    if unstorable:
+        table = CaseRecord.__table__
+        return LineProblem(number, [Problem(field_name(table, column), text) for column, text in unstorable])
+    prehashed = {c: integrity.prehash(row[c]) for c in integrity.columns("cases") if c not in _WRITER_COLUMNS}
+    if job.text_json:
+        for column in JSON_COLUMNS:
+            row[column] = _column_text(row[column], parsed.plain)
+    return _Prepared(number, case_id, row, intake.summary(row), prehashed)
 
 
 _NO_TIME = datetime(1970, 1, 1)
@@ -223,14 +236,14 @@ def _worker_start(parent: int) -> None:
     threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
-def _chunks(stream: IO[bytes], report: ImportReport) -> Iterator[tuple[list[tuple[int, bytes]], int]]:
+def _chunks(stream: IO[bytes], report: ImportReport) -> Iterator[tuple[list[tuple[int, bytes | None]], int]]:
     """(the non-blank lines of a chunk with their numbers, bytes the chunk spans)."""
-    lines: list[tuple[int, bytes]] = []
+    lines: list[tuple[int, bytes | None]] = []
     size = 0
     for number, consumed, raw in read_lines(stream):
         report.lines = number
         size += consumed
-        if raw:
+        if raw is TOO_LONG or raw:
             lines.append((number, raw))
             if len(lines) >= CHUNK_LINES:
                 yield lines, size
@@ -285,28 +298,37 @@ def import_jsonl(
     on_problem: Callable[[LineProblem], None] | None = None,
     now: Callable[[], datetime] | None = None,
     workers: int | None = None,
+    on_wait: Callable[[], None] | None = None,
 ) -> ImportReport:
     """Import every line of ``stream``; returns what happened. ``progress`` gets bytes consumed.
-    ``workers``: processes preparing the lines (``None``: :func:`default_workers`; 0: none)."""
+    ``workers``: processes preparing the lines (``None``: :func:`default_workers`; 0: none).
+    One import at a time per database: a second one waits for the first (``on_wait`` is told once)."""
     from .service import utcnow
 
+    check_field("--as", actor, text_limits(AuditEvent.__table__)["actor"])
     clock = now or utcnow
     job = _Job(engine, sealer, today or date.today(), store.dialect == "sqlite")
     report = ImportReport()
     pending: list[_Prepared] = []
     batch_size = max(1, batch_size)
-    for results, size in _prepared_chunks(stream, report, job, default_workers() if workers is None else workers):
-        for result in results:
-            if isinstance(result, LineProblem):
-                _problem(report, result, on_problem)
-            else:
-                pending.append(result)
-                if len(pending) >= batch_size:
-                    _write(store, pending, report, actor, clock())
-                    pending = []
-        if progress:
-            progress(size)
-    _write(store, pending, report, actor, clock())
+
+    def flush() -> None:
+        for problem in _write(store, pending, report, actor, clock()):
+            _problem(report, problem, on_problem)
+        pending.clear()
+
+    with exclusive_import(store, on_wait):
+        for results, size in _prepared_chunks(stream, report, job, default_workers() if workers is None else workers):
+            for result in results:
+                if isinstance(result, LineProblem):
+                    _problem(report, result, on_problem)
+                else:
+                    pending.append(result)
+                    if len(pending) >= batch_size:
+                        flush()
+            if progress:
+                progress(size)
+        flush()
     return report
 
 
@@ -320,46 +342,82 @@ def _problem(report: ImportReport, problem: LineProblem, on_problem: Callable[[L
         on_problem(problem)
 
 
-def _write(store: Store, pending: list[_Prepared], report: ImportReport, actor: str, now: datetime) -> None:
-    """One transaction: the batch's new cases and one audit event each."""
+def _write(
+    store: Store, pending: list[_Prepared], report: ImportReport, actor: str, now: datetime
+) -> list[LineProblem]:
+    """Write ``pending`` in one transaction; if the database refuses the batch, line by line, so that one
+    line the database refuses (or a case stored meanwhile by someone else) never loses the others.
+    Returns the lines that could not be stored."""
     if not pending:
-        return
+        return []
     unique: dict[str, _Prepared] = {}
+    duplicates = 0
     for prepared in pending:
         if prepared.case_id in unique:
-            report.duplicate_in_file += 1
+            duplicates += 1
         else:
             unique[prepared.case_id] = prepared
+    report.duplicate_in_file += duplicates
+    try:
+        _write_batch(store, list(unique.values()), report, actor, now)
+        return []
+    except (DBAPIError, FieldTooLong):
+        if len(unique) == 1:
+            return _write_alone(store, next(iter(unique.values())), report, actor, now)
+    problems: list[LineProblem] = []
+    for prepared in unique.values():
+        try:
+            _write_batch(store, [prepared], report, actor, now)
+        except (DBAPIError, FieldTooLong):
+            problems += _write_alone(store, prepared, report, actor, now)
+    return problems
+
+
+def _write_alone(
+    store: Store, prepared: _Prepared, report: ImportReport, actor: str, now: datetime
+) -> list[LineProblem]:
+    """The database refused this one case: stored meanwhile (counted as such), or a problem of its line."""
     with store.transaction() as session:
-        stored = set(session.scalars(select(CaseRecord.case_id).where(CaseRecord.case_id.in_(list(unique)))))
-        report.already_stored += len(stored)
-        fresh = [p for case_id, p in unique.items() if case_id not in stored]
-        if not fresh:
-            return
-        when = {"opened_by": actor, "opened_at": now, "updated_at": now}
-        rows = [p.row | when for p in fresh]
-        if session.get_bind().dialect.name == "sqlite":  # JSON is text there: serialized once, by the workers
-            session.execute(CASES_BULK.insert(), rows)
-        else:  # PostgreSQL types the parameters: let the JSON type bind them
-            session.execute(CaseRecord.__table__.insert(), rows)
-        at = now.isoformat(timespec="microseconds")
-        audit.ensure_binding(session)
-        key = audit.keyring_of(session).audit_key()
-        audit.append_many(
-            session,
-            [
-                {
-                    "at": at,
-                    "actor": actor,
-                    "action": "import",
-                    "case_id": p.case_id,
-                    "before": None,
-                    "after": p.after,
-                    "row_digests": {f"cases/{p.case_id}": integrity.row_digests(key, "cases", row, p.prehashed)},
-                }
-                for p, row in zip(fresh, rows, strict=True)
-            ],
+        if session.scalar(select(CaseRecord.id).where(CaseRecord.case_id == prepared.case_id)) is not None:
+            report.already_stored += 1
+            return []
+    message = Text("数据库拒绝保存此行，已跳过", "the database refused to store this line; skipped")
+    return [LineProblem(prepared.line, [Problem("", message)])]
+
+
+def _write_batch(store: Store, unique: list[_Prepared], report: ImportReport, actor: str, now: datetime) -> None:
+    """One transaction: the batch's new cases and one audit event each; ``report`` counts them once committed."""
+    with store.transaction() as session:
+        stored = set(
+            session.scalars(select(CaseRecord.case_id).where(CaseRecord.case_id.in_([p.case_id for p in unique])))
         )
+        fresh = [p for p in unique if p.case_id not in stored]
+        if fresh:
+            when = {"opened_by": actor, "opened_at": now, "updated_at": now}
+            rows = [p.row | when for p in fresh]
+            if session.get_bind().dialect.name == "sqlite":  # JSON is text there: serialized once, by the workers
+                session.execute(CASES_BULK.insert(), rows)
+            else:  # PostgreSQL types the parameters: let the JSON type bind them
+                session.execute(CaseRecord.__table__.insert(), rows)
+            at = now.isoformat(timespec="microseconds")
+            audit.ensure_binding(session)
+            key = audit.keyring_of(session).audit_key()
+            audit.append_many(
+                session,
+                [
+                    {
+                        "at": at,
+                        "actor": actor,
+                        "action": "import",
+                        "case_id": p.case_id,
+                        "before": None,
+                        "after": p.after,
+                        "row_digests": {f"cases/{p.case_id}": integrity.row_digests(key, "cases", row, p.prehashed)},
+                    }
+                    for p, row in zip(fresh, rows, strict=True)
+                ],
+            )
+    report.already_stored += len(stored)
     report.imported += len(fresh)
     for p in fresh:
         state = p.row["state"]

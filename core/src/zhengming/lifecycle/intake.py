@@ -4,6 +4,8 @@ The intake document is the case document of the interchange contract with one mo
 ``reporter`` (the reporter's identity: an object of strings such as ``name``, ``id_number``,
 ``phone``). It is taken off before the case part is validated against the schema, sealed with the
 store's key, and never echoed in an error: problems with it name the field, never its value.
+A false-accusation or fault-tolerance case may also say whom it concerns (``concerns``, see
+:mod:`.parties`); the names of those who reported are sealed the same way.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ import attrs
 from ..engine import Engine
 from ..errors import InvalidDocument, Problem
 from ..model import Text, to_document
+from ..store.limits import document_problems
 from .machine import due_of, entry_state, outcome_of, steps_of
+from .parties import Parties, concern_problems, parties_of, split_concerns
 from .pinning import pin
 from .roles import case_seats, handling_seat
 
@@ -33,6 +37,7 @@ class Evaluated:
     document: dict[str, Any]
     reporter: dict[str, Any] | None
     decision: dict[str, Any]
+    parties: Parties = attrs.field(factory=Parties)
 
     @property
     def case_id(self) -> str:
@@ -71,12 +76,26 @@ def evaluate(engine: Engine, intake: Any, *, today: date) -> Evaluated:
     :raises UnknownJurisdiction: the jurisdiction is not installed.
     :raises PluginError: a plugin failed.
     """
+    intake, concerns = split_concerns(intake)
     case, reporter = split_reporter(intake)
     if isinstance(case, dict):
         case = {**case, "as_of": case.get("as_of") or today.isoformat()}
         case.setdefault("case_id", new_case_id())
-    decision = to_document(engine.evaluate_document(case, today=today))
-    return Evaluated(case, reporter, decision)
+        unstorable = document_problems(case)  # the store's field limits, before any lookup
+        if unstorable:
+            raise InvalidDocument([Problem(pointer, text) for pointer, text in unstorable])
+    kind = case.get("kind", "clarification") if isinstance(case, dict) else None
+    try:
+        decision = to_document(engine.evaluate_document(case, today=today))
+    except InvalidDocument as exc:
+        more = concern_problems(kind, concerns, case) if isinstance(kind, str) else []
+        if more:
+            raise InvalidDocument([*exc.problems, *more]) from None
+        raise
+    problems = concern_problems(decision["kind"], concerns, case)
+    if problems:
+        raise InvalidDocument(problems)
+    return Evaluated(case, reporter, decision, parties_of(decision["kind"], concerns, case))
 
 
 def new_case_id() -> str:
@@ -84,9 +103,16 @@ def new_case_id() -> str:
 
 
 def case_row(
-    engine: Engine, evaluated: Evaluated, *, sealed: bytes | None, actor: str, now: datetime
+    engine: Engine,
+    evaluated: Evaluated,
+    *,
+    sealed: bytes | None,
+    actor: str,
+    now: datetime,
+    parties_sealed: bytes | None = None,
 ) -> dict[str, Any]:
-    """The column values of the ``cases`` row for an evaluated case (ORM and bulk insert alike)."""
+    """The column values of the ``cases`` row for an evaluated case (ORM and bulk insert alike);
+    ``sealed`` is the sealed reporter, ``parties_sealed`` the sealed names of :attr:`Evaluated.parties`."""
     document, decision = evaluated.document, evaluated.decision
     kind = decision["kind"]
     steps = steps_of(kind, decision)
@@ -111,6 +137,8 @@ def case_row(
         "plugin_versions": pinned.versions,
         "rules_fingerprint": pinned.fingerprint,
         "reporter_sealed": sealed,
+        "parties": list(evaluated.parties.listed),
+        "parties_sealed": parties_sealed,
         "consent": None,
         "close_reason": reason,
         "opened_by": actor,

@@ -175,7 +175,7 @@ CLARIFY = Text("实施澄清", "carry out a clarification")
 def record_consent(case: Any, user: Any, status: str) -> None:
     if status not in CONSENT_STATUSES:
         raise InvalidValue(
-            "--status", Text(f"须为 {'、'.join(CONSENT_STATUSES)}", f"one of {', '.join(CONSENT_STATUSES)}")
+            "/status", Text(f"须为 {'、'.join(CONSENT_STATUSES)}", f"one of {', '.join(CONSENT_STATUSES)}")
         )
     require_state(case, (State.CONSENT, State.CLARIFICATION, State.CLARIFIED, State.REVISIT), CONSENT)
     check_implementer(case, user)
@@ -193,7 +193,7 @@ def method_option(case: Any, method: str) -> Mapping[str, Any]:
     if method not in options:
         available = ", ".join(options) or "-"
         raise InvalidValue(
-            "--method",
+            "/method",
             Text(f"本案可用的澄清方式为 {available}，不含 {method}", f"{method} is not available; use {available}"),
         )
     return options[method]
@@ -226,13 +226,13 @@ def notify(case: Any, user: Any, recipient: str) -> None:
     required = required_recipients(case)
     if recipient not in required:
         raise InvalidValue(
-            "--to",
+            "/recipients",
             Text(
                 f"本案须告知 {', '.join(required)}，不含 {recipient}", f"{recipient} is not among {', '.join(required)}"
             ),
         )
     if recipient in {n.recipient for n in case.notifications}:
-        raise InvalidValue("--to", Text(f"{recipient} 已告知", f"{recipient} was already notified"))
+        raise InvalidValue("/recipients", Text(f"{recipient} 已告知", f"{recipient} was already notified"))
     check_implementer(case, user)
 
 
@@ -283,11 +283,11 @@ def check_revisit(case: Any, user: Any, method: str | None, target: str | None) 
     policy = revisit_policy(case)
     if method and method not in policy["methods"]:
         raise InvalidValue(
-            "--method", Text(f"回访方式须为 {', '.join(policy['methods'])}", f"one of {', '.join(policy['methods'])}")
+            "/method", Text(f"回访方式须为 {', '.join(policy['methods'])}", f"one of {', '.join(policy['methods'])}")
         )
     if target and target not in policy["targets"]:
         raise InvalidValue(
-            "--target", Text(f"回访对象须为 {', '.join(policy['targets'])}", f"one of {', '.join(policy['targets'])}")
+            "/target", Text(f"回访对象须为 {', '.join(policy['targets'])}", f"one of {', '.join(policy['targets'])}")
         )
     check_implementer(case, user)
 
@@ -309,7 +309,9 @@ def close_reason(case: Any, reason: str | None) -> str:
     if case.state == State.DEFERRED and reason:
         return reason
     if case.state == State.DEFERRED:
-        raise InvalidTransition(case.case_id, case.state, CLOSE, Text("须说明理由（--reason）", "give a --reason"))
+        raise InvalidTransition(
+            case.case_id, case.state, CLOSE, Text("须说明理由（reason）", "a reason is required (reason)")
+        )
     if case.state == State.ARCHIVED:
         raise InvalidTransition(
             case.case_id, case.state, CLOSE, Text("本案须先回访", "the case must be revisited first")

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from ..engine import Engine
+from ..errors import InvalidDocument, Problem
 from ..model import Text
 from ..store import Store, audit
 from ..store.crypto import Sealer
@@ -75,6 +76,7 @@ class CaseService:
         """
         evaluated = intake.evaluate(self.engine, document, today=self.today())
         sealed = self.sealer.seal(evaluated.reporter, evaluated.case_id) if evaluated.reporter else None
+        parties_sealed = self._seal_parties(evaluated)
         now = self.now()
         try:
             with self.store.transaction() as session:
@@ -82,7 +84,9 @@ class CaseService:
                 name = opener.name if opener else SYSTEM_ACTOR
                 if session.scalar(select(CaseRecord.id).where(CaseRecord.case_id == evaluated.case_id)) is not None:
                     raise DuplicateCase(evaluated.case_id)
-                row = intake.case_row(self.engine, evaluated, sealed=sealed, actor=name, now=now)
+                row = intake.case_row(
+                    self.engine, evaluated, sealed=sealed, actor=name, now=now, parties_sealed=parties_sealed
+                )
                 if opener is not None and not row["seats"]:  # no organ named: the one that took it in
                     row["seats"] = f"|{opener.organ}:{opener.level}|"
                 case = CaseRecord(**row)
@@ -102,12 +106,19 @@ class CaseService:
         log.info("case %s opened: %s, state %s", case.case_id, case.outcome, case.state)
         return self.show(case.case_id) if self.return_views else None
 
+    def _seal_parties(self, evaluated: intake.Evaluated) -> bytes | None:
+        """The sealed names of the parties who reported (``None`` when there are none)."""
+        secret = evaluated.parties.secret
+        return self.sealer.seal({"parties": list(secret)}, evaluated.case_id) if secret else None
+
     def resume(self, case_id: str, document: Any, *, actor: str) -> dict[str, Any]:
         """A deferred case whose other clues are now verified: evaluate the updated document again.
 
         Only an update of the same case is accepted: the jurisdiction, the subject and the allegations
         (by id and summary) must be those stored (:class:`~.errors.NotSameCase` names each that is not).
         What changed is recorded in the audit event and returned under ``changes`` (JSON pointers)."""
+        if not isinstance(document, dict):
+            raise InvalidDocument([Problem("", Text("须为对象", "must be an object"))])
         evaluated = intake.evaluate(self.engine, document | {"case_id": case_id}, today=self.today())
         changes: list[dict[str, Any]] = []
 
@@ -120,7 +131,7 @@ class CaseService:
             before = actions.snapshot(case)
             sealed = self.sealer.seal(evaluated.reporter, case_id) if evaluated.reporter else case.reporter_sealed
             row = intake.case_row(self.engine, evaluated, sealed=sealed, actor=case.opened_by, now=self.now())
-            for key in ("opened_by", "opened_at", "case_id", "version"):
+            for key in ("opened_by", "opened_at", "case_id", "version", "parties", "parties_sealed"):
                 row.pop(key)
             for key, value in row.items():
                 setattr(case, key, value)

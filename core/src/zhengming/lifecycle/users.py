@@ -13,7 +13,8 @@ from sqlalchemy.exc import IntegrityError
 from ..model import Level, Organ, Role, Text
 from ..store import Store, audit
 from ..store.models import User
-from .errors import DuplicateUser, InvalidValue, UserNotFound
+from .errors import ConfusableUser, DuplicateUser, InvalidValue, UserNotFound
+from .usernames import confusable_with, control_characters, normalise
 
 GRANTS = ("admin", "custodian")
 
@@ -51,10 +52,16 @@ def add_user(
         _check("/roles", role, [m.value for m in Role])
     for grant in grants:
         _check("/grants", grant, GRANTS)
-    if not name.strip():
+    name = normalise(name)  # NFKC: one spelling per name (:mod:`.usernames`)
+    if not name:
         raise InvalidValue("/name", Text("不能为空", "must not be empty"))
+    if control_characters(name):
+        raise InvalidValue("/name", Text("不能含控制字符或换行", "must not contain control characters or line breaks"))
     try:
         with store.transaction() as session:
+            existing = confusable_with(name, session.scalars(select(User.name)))
+            if existing is not None:
+                raise ConfusableUser(name, existing)
             user = User(
                 name=name,
                 organ=organ,

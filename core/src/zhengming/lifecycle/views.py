@@ -1,6 +1,7 @@
 """What ``case show`` and ``case list`` print: plain JSON data built from a stored case.
 
-Views never include the reporter's identity, only whether one is sealed with the case.
+Views never include the reporter's identity, only whether one is sealed with the case; of the parties a
+case concerns they give the names kept in clear and, for the sealed ones, the role only.
 """
 
 from __future__ import annotations
@@ -118,6 +119,7 @@ def case_view(case: CaseRecord, today: date, history: list[AuditEvent] | None = 
             "rules_fingerprint": case.rules_fingerprint,
         },
         "reporter": {"sealed": case.reporter_sealed is not None},
+        "parties": [dict(p) for p in case.parties or ()],
         "opened_by": case.opened_by,
         "opened_at": _iso(case.opened_at),
         "updated_at": _iso(case.updated_at),

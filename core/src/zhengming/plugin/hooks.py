@@ -88,6 +88,9 @@ class ChainHooks:
     def deadline(self, case: ClarificationCase, trigger: Trigger, ctx: EvaluationContext) -> Deadline:
         return self.ask("zhengming_clarification_deadline", case=case, trigger=trigger, ctx=ctx).answer
 
+    def deadlines(self, case: ClarificationCase, trigger: Trigger, ctx: EvaluationContext) -> tuple[Deadline, ...]:
+        return self.ask("zhengming_clarification_deadlines", case=case, trigger=trigger, ctx=ctx).answer
+
     def fast_track(self, case: ClarificationCase, ctx: EvaluationContext) -> FastTrack:
         return self.ask("zhengming_fast_track", case=case, ctx=ctx).answer
 

@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .markers import Combine, chain_spec
-from .merging import merge_notifications
+from .merging import merge_deadlines, merge_notifications
 
 if TYPE_CHECKING:
     from ..model import (
@@ -161,6 +161,47 @@ def zhengming_clarification_deadline(
             if start is None:
                 return None
             return Deadline(due_on=add_months(start, 1), citations=(Citation(...),))
+    """
+
+
+@chain_spec(Combine.MERGE, merge=merge_deadlines)
+def zhengming_clarification_deadlines(
+    case: ClarificationCase, trigger: Trigger, ctx: EvaluationContext
+) -> Sequence[Deadline] | None:
+    """Give every other deadline the rules set for the case: completing the clarification
+    (``complete_clarification``), feedback (``give_feedback``), the revisit (``revisit``).
+
+    The decision's ``deadlines[]`` lists the deadline of :func:`zhengming_clarification_deadline`
+    (``decide_whether_to_start``) first, then these. Combine: merge, one deadline per ``action``: a
+    level's deadline for an action replaces the one the levels above set for it, and
+    ``Deadline(action=…, due_on=None, citations=…)`` takes an inherited one away (this level sets
+    none). Asked for every outcome; check ``trigger.clarifies`` for deadlines that only follow a
+    clarification. Core sets none: the CCDI 2020 opinion names no such limit. Answering
+    ``decide_whether_to_start`` here is an error (that one is the single-deadline hook's).
+
+    Count a limit in working days (工作日) with ``zhengming.rules.workdays.add_working_days``: it skips
+    weekends and the State Council's public holidays and counts the official make-up working days,
+    and raises ``CalendarUnknown`` for a year the installed calendar does not know yet (the case is
+    then refused with that message rather than given a guessed date). Count months as calendar months
+    (``zhengming.rules.dates.add_months``). A due date that falls on a public holiday is flagged as
+    such where the decision is shown as text.
+
+    :param case: the clarification case (:class:`zhengming.ClarificationCase`).
+    :param trigger: the trigger resolved along the whole chain for this case (any outcome).
+    :param ctx: the evaluation context (:class:`zhengming.EvaluationContext`: jurisdiction, as-of
+        date, chain, list items).
+    :return: a sequence of :class:`zhengming.Deadline` (``action``, ``due_on``, ``citations``);
+        ``None`` or an empty sequence adds nothing.
+
+    Example::
+
+        @hookimpl
+        def zhengming_clarification_deadlines(case, trigger):
+            start = case.handling.verification_concluded_on
+            if not trigger.clarifies or start is None:
+                return None
+            return [Deadline(action=DeadlineAction.COMPLETE_CLARIFICATION,
+                             due_on=add_working_days(start, 15), citations=(Citation(...),))]
     """
 
 

@@ -23,7 +23,7 @@ from typing import Any
 import attrs
 import pluggy
 
-from ..errors import PluginError
+from ..errors import BeyondKnownData, PluginError
 from .markers import PROJECT, Combine
 from .specs import SPECS, HookSpec
 
@@ -147,6 +147,8 @@ class ResolutionPlan:
 def _call(plugin: str, hook: str, impl: Any, arguments: Mapping[str, Any]) -> Any:
     try:
         return impl.function(*[arguments[name] for name in impl.argnames])
+    except BeyondKnownData:  # missing data (a year's holiday calendar), not the plugin's fault: say so as it is
+        raise
     except Exception as exc:  # the plugin's own error, named with the plugin and the hook
         raise PluginError(plugin, hook, f"{type(exc).__name__}: {exc}") from exc
 
@@ -160,12 +162,16 @@ def _wrap(plugin: str, hook: str, impl: Any, arguments: Mapping[str, Any], inher
         next(generator)
     except StopIteration:
         raise PluginError(plugin, hook, "the wrapper returned without yielding") from None
+    except BeyondKnownData:
+        raise
     except Exception as exc:
         raise PluginError(plugin, hook, f"{type(exc).__name__}: {exc}") from exc
     try:
         generator.send(inherited)
     except StopIteration as stop:
         return stop.value
+    except BeyondKnownData:
+        raise
     except Exception as exc:
         raise PluginError(plugin, hook, f"{type(exc).__name__}: {exc}") from exc
     generator.close()

@@ -12,7 +12,9 @@ it, needs no module of its own: declare it, and point its entry point at the dec
     "example.lushan" = "zhengming_example.tree:LUSHAN"
 
 A jurisdiction with a rule of its own passes its hook functions too, marked with ``@hookimpl`` as in a
-module (give several adjustments of one hook distinct names and ``specname``)::
+module; a function may have any name when ``specname`` names its hook (then one module can hold several
+adjustments of one hook for different jurisdictions). Each hook is implemented at most once per
+declaration::
 
     @hookimpl(wrapper=True, specname="zhengming_revisit_policy")
     def double_revisit():
@@ -48,11 +50,13 @@ class DeclaredJurisdiction:
         self.__package__ = package
         self.zhengming_jurisdiction = hookimpl(lambda: info)
         for function in hooks:
-            if not hasattr(function, MARKER):
+            options = getattr(function, MARKER, None)
+            if options is None:
                 raise ValueError(f"{function.__name__} is not marked with @hookimpl, so it would be silently ignored")
-            if function.__name__ in vars(self):
-                raise ValueError(f"two hook functions named {function.__name__}: give one a name and a specname")
-            setattr(self, function.__name__, _copy(function))
+            hook = options.get("specname") or function.__name__  # the attribute is the hook's name, as in a module
+            if hook in vars(self):
+                raise ValueError(f"{info.id}: two implementations of {hook} ({function.__name__} and another)")
+            setattr(self, hook, _copy(function))
 
     def __repr__(self) -> str:
         return f"<jurisdiction {self.info.id} declared in {self.__module__}>"

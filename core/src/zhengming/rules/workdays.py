@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ..errors import ZhengmingError
+from ..errors import BeyondKnownData
 from ..model import Text
 
 
-class CalendarUnknown(ZhengmingError):
+class CalendarUnknown(BeyondKnownData):
     """The holiday calendar has no data for the year of ``day`` (update the ``chinesecalendar`` package)."""
 
     def __init__(self, day: date, known: str):

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from . import integrity
 from .crypto import Keyring, SealingKeyError
+from .limits import check_rows
 from .models import AuditEvent, AuditHead, KeyBinding
 
 GENESIS = "0" * 64
@@ -175,6 +176,7 @@ def append_many(session: Session, events: Sequence[dict[str, Any]]) -> list[dict
         stored |= {"after": after, "seq": seq, "prev_hash": prev, "key_id": key_id}
         stored["hash"] = prev = chain_hash(prev, stored, key)
         stored_rows.append(stored)
+    check_rows(AuditEvent.__table__, stored_rows)
     session.execute(AuditEvent.__table__.insert(), stored_rows)
     session.execute(update(AuditHead).where(AuditHead.id == HEAD_ID).values(last_hash=prev))
     return stored_rows
@@ -295,9 +297,10 @@ def case_unexplained(session: Session, case: Any) -> tuple[str, ...] | None:
     recorded = ((event.after or {}).get("rows") or {}).get(name)
     if recorded is None:
         return ("no_event",)
-    table, current = integrity.orm_values(case)
-    changed = integrity.differing_columns(key, table, current, recorded)
-    return tuple(changed) or None
+    name, digests = integrity.object_digests(key, case)
+    if digests[integrity.WHOLE] == recorded.get(integrity.WHOLE):
+        return None
+    return tuple(integrity.differing_columns(key, "cases", {}, recorded, digests)) or ("row",)
 
 
 def case_history(session: Session, case_id: str) -> Iterable[AuditEvent]:

@@ -8,12 +8,15 @@ from typing import Any
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .crypto import Keyring, load_keyring
+from .errors import opening_error
+from .limits import guard
 from .location import database_url, sqlite_path
 
-HEAD_REVISION = "0002"  # the newest file in migrations/versions; a test keeps the two in step
+HEAD_REVISION = "0003"  # the newest file in migrations/versions; a test keeps the two in step
 SQLITE_BUSY_TIMEOUT_S = 30
 
 
@@ -24,12 +27,16 @@ class Store:
         """:param keyring: the key kept outside the database (default: :func:`~.crypto.load_keyring` on
         first need: the audit chain and sealing need it, reading cases does not)."""
         self.url = url
-        self.engine: Engine = _create_engine(url, echo)
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False, info={"store": self})
         self._keyring = keyring
         self.bound = False  # the key binding was checked in this process
-        if migrate:
-            self.ensure_schema()
+        try:
+            self.engine: Engine = _create_engine(url, echo)
+            self.sessions = sessionmaker(self.engine, expire_on_commit=False, info={"store": self})
+            guard(self.sessions)  # field lengths and NUL: the same contract on every database
+            if migrate:
+                self.ensure_schema()
+        except (ArgumentError, NoSuchModuleError, ValueError, OSError, DBAPIError) as exc:
+            raise opening_error(url, exc) from None
 
     @property
     def keyring(self) -> Keyring:

@@ -103,13 +103,28 @@ def tracked(obj: Any) -> bool:
     return getattr(getattr(obj, "__table__", None), "name", None) in TRACKED
 
 
+CACHE = "_zhengming_prehash"
+
+
+def object_digests(key: bytes, obj: Any) -> tuple[str, dict[str, str]]:
+    """The row name and digests of an ORM object. The SHA-256 of a JSON column (a case's document and
+    decision are large) is remembered on the object for as long as the column holds the same value
+    object: a case is digested when checked and again after the action, which rarely replaces them."""
+    table, values = orm_values(obj)
+    cache = obj.__dict__.setdefault(CACHE, {})
+    prehashed = {}
+    for name, value in values.items():
+        if isinstance(value, dict | list):
+            hit = cache.get(name)
+            if hit is None or hit[0] is not value:
+                hit = cache[name] = (value, prehash(value))
+            prehashed[name] = hit[1]
+    return row_name(table, values), row_digests(key, table, values, prehashed)
+
+
 def digests_of(key: bytes, objects: Iterable[Any]) -> dict[str, dict[str, str]]:
     """``after.rows`` for ORM objects just flushed."""
-    rows = {}
-    for obj in objects:
-        table, values = orm_values(obj)
-        rows[row_name(table, values)] = row_digests(key, table, values)
-    return rows
+    return dict(object_digests(key, obj) for obj in objects)
 
 
 def current_rows(session: Session, batch: int = 2000) -> Iterable[tuple[str, str, dict[str, Any]]]:
@@ -120,7 +135,9 @@ def current_rows(session: Session, batch: int = 2000) -> Iterable[tuple[str, str
             yield table_name, row_name(table_name, values), dict(values)
 
 
-def differing_columns(key: bytes, table: str, values: Mapping[str, Any], recorded: Mapping[str, str]) -> list[str]:
-    """The columns of a row whose digest differs from the recorded one."""
-    now = row_digests(key, table, values)
+def differing_columns(
+    key: bytes, table: str, values: Mapping[str, Any], recorded: Mapping[str, str], now: Mapping[str, str] | None = None
+) -> list[str]:
+    """The columns of a row whose digest differs from the recorded one (``now``: its digests, if known)."""
+    now = now or row_digests(key, table, values)
     return [name for name in columns(table) if recorded.get(name) != now[name]]

@@ -1,11 +1,35 @@
-"""Where the database is: ``--db`` (a URL or a file path), ``ZHENGMING_DB``, or a per-user SQLite file."""
+"""Where the database is: ``--db`` (a URL or a file path), ``ZHENGMING_DB``, or a per-user SQLite file.
+
+Understood: a SQLite file path, ``sqlite:///PATH`` (``sqlite://`` alone: in memory), and
+``postgresql://`` / ``postgres://`` / ``postgresql+psycopg://`` URLs. Anything else that looks like an
+attempt at a URL (a misspelled scheme, ``postgresql:/x``) or a libpq keyword string
+(``host=… dbname=…``) is refused with a message saying what to write, instead of becoming a stray
+SQLite file of that name.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
+from ..errors import ZhengmingError
+from ..model import Text
+
 DB_ENV = "ZHENGMING_DB"
+POSTGRES_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
+SQLITE_SCHEMES = ("sqlite", "sqlite+pysqlite")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_KEYWORDS = re.compile(r"^\s*[A-Za-z_]+\s*=\s*\S")
+EXAMPLE = "postgresql://USER@HOST:5432/DBNAME"
+
+
+class DatabaseLocationError(ZhengmingError):
+    """``--db`` (or ``ZHENGMING_DB``) is neither a path nor a URL zhengming understands."""
+
+    def __init__(self, message: Text):
+        self.message = message
+        super().__init__(message.en)
 
 
 def default_database_path() -> Path:
@@ -16,16 +40,50 @@ def default_database_path() -> Path:
 
 def database_url(location: str | os.PathLike[str] | None = None) -> str:
     """A SQLAlchemy URL for ``location``: a URL is used as given (``postgresql://`` gets the psycopg 3
-    driver), anything else is a SQLite file path; ``None`` reads ``ZHENGMING_DB``, then the default."""
+    driver), anything else is a SQLite file path; ``None`` reads ``ZHENGMING_DB``, then the default.
+
+    :raises DatabaseLocationError: a value that is neither (see the module's docstring).
+    """
     text = os.fspath(location) if location is not None else os.environ.get(DB_ENV) or None
     if not text:
         return "sqlite:///" + str(default_database_path())
+    _refuse_unknown(text)
     if "://" not in text:
         return "sqlite:///" + str(Path(text).expanduser().absolute())
-    for prefix in ("postgresql://", "postgres://"):
-        if text.startswith(prefix):
-            return "postgresql+psycopg://" + text[len(prefix) :]
+    scheme, rest = text.split("://", 1)
+    if scheme.lower() in ("postgresql", "postgres"):
+        return "postgresql+psycopg://" + rest
     return text
+
+
+def _refuse_unknown(text: str) -> None:
+    if "\x00" in text:
+        raise DatabaseLocationError(Text("--db 含有 NUL 字符", "--db holds a NUL character"))
+    if _KEYWORDS.match(text):
+        raise DatabaseLocationError(
+            Text(
+                f"--db 看起来是 libpq 参数串（host=… dbname=…）；请改用 URL：{EXAMPLE}",
+                f"--db looks like a libpq keyword string (host=… dbname=…); give a URL instead: {EXAMPLE}",
+            )
+        )
+    match = _SCHEME.match(text)
+    if match is None or len(match.group(1)) == 1:  # no scheme, or a Windows drive letter (C:\...)
+        return
+    scheme = match.group(1).lower()
+    if scheme not in POSTGRES_SCHEMES + SQLITE_SCHEMES:
+        raise DatabaseLocationError(
+            Text(
+                f"--db 的协议 {scheme!r} 无法识别；可用 SQLite 文件路径或 {EXAMPLE}",
+                f"--db scheme {scheme!r} is not understood; give a SQLite file path or {EXAMPLE}",
+            )
+        )
+    if not text[match.end() :].startswith("//"):
+        raise DatabaseLocationError(
+            Text(
+                f"--db 不是完整的 URL（协议后应为 ://）；例如 {EXAMPLE}",
+                f"--db is not a complete URL (the scheme must be followed by ://); for example {EXAMPLE}",
+            )
+        )
 
 
 def sqlite_path(url: str) -> Path | None:

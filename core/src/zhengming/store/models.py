@@ -3,7 +3,9 @@
 ``cases`` carries the current state of a case and its version counter (optimistic locking: an update
 made from a stale read fails instead of overwriting). What happened to a case lives in append-only
 child tables (approvals, consents, clarifications, notifications, revisits) and in the hash-chained
-``audit_events``. The reporter's identity is only ever stored sealed (``reporter_sealed``).
+``audit_events``. The reporter's identity is only ever stored sealed (``reporter_sealed``), and so are
+the names of the people a case concerns who reported (``parties_sealed``; ``parties`` lists the others
+by name and the sealed ones by role only).
 """
 
 from __future__ import annotations
@@ -62,6 +64,8 @@ class CaseRecord(Base):
     plugin_versions: Mapped[dict[str, Any]]
     rules_fingerprint: Mapped[str] = mapped_column(String(64))
     reporter_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    parties: Mapped[list[Any]] = mapped_column(default=list)
+    parties_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
     consent: Mapped[str | None] = mapped_column(String(20))
     close_reason: Mapped[str | None] = mapped_column(Text)
     opened_by: Mapped[str] = mapped_column(String(100))

@@ -11,6 +11,7 @@ from functools import cache
 from importlib import import_module
 from typing import Any
 
+from ..boundary.problems import capped
 from ..errors import InvalidDocument, Problem
 from ..model import CaseKind, Text
 from .schemas import DECISION_SCHEMA, schema_dir
@@ -21,7 +22,9 @@ def check_case(document: Any) -> None:
     from fastjsonschema import JsonSchemaValueException
 
     kind = document.get("kind", "clarification") if isinstance(document, dict) else None
-    fast = _fast_validator(kind) if isinstance(kind, str) else None  # a list or object as kind: the full check explains
+    # kind is checked before any lookup: a list or object (unhashable) or an unknown text never reaches the
+    # cached validator table, so hostile kinds neither crash nor grow it; the full check explains them.
+    fast = _fast_validator(kind) if isinstance(kind, str) and kind in CaseKind._value2member_map_ else None
     try:
         if fast is None:
             raise JsonSchemaValueException("not a known kind of case")
@@ -29,10 +32,12 @@ def check_case(document: Any) -> None:
     except JsonSchemaValueException:
         from .full import problems
 
-        raise InvalidDocument(problems(document) or [Problem("", Text("文档无效", "invalid document"))]) from None
+        raise InvalidDocument(
+            capped(problems(document)) or [Problem("", Text("文档无效", "invalid document"))]
+        ) from None
     duplicates = _duplicate_allegation_ids(document)
     if duplicates:
-        raise InvalidDocument(duplicates)
+        raise InvalidDocument(capped(duplicates))
 
 
 @cache
@@ -55,7 +60,7 @@ def check_decision(document: Any) -> None:
         from .full import problems
 
         raise InvalidDocument(
-            problems(document, DECISION_SCHEMA) or [Problem("", Text("文档无效", "invalid document"))]
+            capped(problems(document, DECISION_SCHEMA)) or [Problem("", Text("文档无效", "invalid document"))]
         ) from None
 
 

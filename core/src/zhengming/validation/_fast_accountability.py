@@ -8,7 +8,6 @@ from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
 
 REGEX_PATTERNS = {
     '^\\d{4}-\\d{2}-\\d{2}$': re.compile('^\\d{4}-\\d{2}-\\d{2}\\Z'),
-    'date_re_pattern': re.compile('^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)\\Z'),
     '^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$': re.compile('^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*\\Z')
 }
 
@@ -202,7 +201,7 @@ def validate_https___schemas_zhengming_example_v1_interchange_schema_json___defs
     if isinstance(data, str):
         if not REGEX_PATTERNS['^\\d{4}-\\d{2}-\\d{2}$'].search(data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^\\d{4}-\\d{2}-\\d{2}$", value=data, name="" + (name_prefix or "data") + "", definition={'type': ['string', 'null'], 'format': 'date', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$', 'default': None, 'description': 'ISO date YYYY-MM-DD, or null'}, rule='pattern')
-        if not REGEX_PATTERNS["date_re_pattern"].match(data):
+        if not custom_formats["date"](data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must be date", value=data, name="" + (name_prefix or "data") + "", definition={'type': ['string', 'null'], 'format': 'date', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$', 'default': None, 'description': 'ISO date YYYY-MM-DD, or null'}, rule='format')
     return data
 
@@ -250,7 +249,7 @@ def validate_https___schemas_zhengming_example_v1_interchange_schema_json___defs
     if isinstance(data, str):
         if not REGEX_PATTERNS['^\\d{4}-\\d{2}-\\d{2}$'].search(data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^\\d{4}-\\d{2}-\\d{2}$", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'format': 'date', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$', 'description': 'ISO date YYYY-MM-DD'}, rule='pattern')
-        if not REGEX_PATTERNS["date_re_pattern"].match(data):
+        if not custom_formats["date"](data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must be date", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'format': 'date', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$', 'description': 'ISO date YYYY-MM-DD'}, rule='format')
     return data
 
@@ -262,4 +261,8 @@ def validate_https___schemas_zhengming_example_v1_interchange_schema_json___defs
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$', 'description': 'an installed jurisdiction id; sub-jurisdictions are dotted: pingdingshan.lushan'}, rule='pattern')
     return data
 
-validate = validate_https___schemas_zhengming_example_v1_fast_accountability_json
+from zhengming.boundary.dates import FORMATS as _FORMATS
+
+
+def validate(data):
+    return validate_https___schemas_zhengming_example_v1_fast_accountability_json(data, _FORMATS)

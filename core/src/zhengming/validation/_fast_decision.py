@@ -8,7 +8,6 @@ from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
 
 REGEX_PATTERNS = {
     '^\\d{4}-\\d{2}-\\d{2}$': re.compile('^\\d{4}-\\d{2}-\\d{2}\\Z'),
-    'date_re_pattern': re.compile('^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)\\Z'),
     '^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$': re.compile('^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*\\Z'),
     '^P[0-9]+$': re.compile('^P[0-9]+\\Z'),
     '^N[0-9]+$': re.compile('^N[0-9]+\\Z')
@@ -333,7 +332,7 @@ def validate_https___schemas_zhengming_example_v1_interchange_schema_json___defs
     if isinstance(data, str):
         if not REGEX_PATTERNS['^\\d{4}-\\d{2}-\\d{2}$'].search(data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^\\d{4}-\\d{2}-\\d{2}$", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'format': 'date', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$', 'description': 'ISO date YYYY-MM-DD'}, rule='pattern')
-        if not REGEX_PATTERNS["date_re_pattern"].match(data):
+        if not custom_formats["date"](data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must be date", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'string', 'format': 'date', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$', 'description': 'ISO date YYYY-MM-DD'}, rule='format')
     return data
 
@@ -532,7 +531,7 @@ def validate_https___schemas_zhengming_example_v1_interchange_schema_json___defs
     if isinstance(data, str):
         if not REGEX_PATTERNS['^\\d{4}-\\d{2}-\\d{2}$'].search(data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^\\d{4}-\\d{2}-\\d{2}$", value=data, name="" + (name_prefix or "data") + "", definition={'type': ['string', 'null'], 'format': 'date', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$', 'default': None, 'description': 'ISO date YYYY-MM-DD, or null'}, rule='pattern')
-        if not REGEX_PATTERNS["date_re_pattern"].match(data):
+        if not custom_formats["date"](data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must be date", value=data, name="" + (name_prefix or "data") + "", definition={'type': ['string', 'null'], 'format': 'date', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$', 'default': None, 'description': 'ISO date YYYY-MM-DD, or null'}, rule='format')
     return data
 
@@ -1122,4 +1121,8 @@ def validate_https___schemas_zhengming_example_v1_decision_schema_json___defs_de
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'properties': {'action': {'enum': ['decide_whether_to_start', 'complete_clarification', 'give_feedback', 'revisit'], 'description': '决定是否启动澄清 · 完成澄清 · 反馈 · 回访'}, 'due_on': {'type': 'string', 'format': 'date', 'pattern': '^\\d{4}-\\d{2}-\\d{2}$', 'description': 'ISO date YYYY-MM-DD'}, 'citations': {'type': 'array', 'items': {'$ref': '#/$defs/citation'}}}, 'required': ['action', 'due_on', 'citations']}, rule='additionalProperties')
     return data
 
-validate = validate_https___schemas_zhengming_example_v1_fast_decision_json
+from zhengming.boundary.dates import FORMATS as _FORMATS
+
+
+def validate(data):
+    return validate_https___schemas_zhengming_example_v1_fast_decision_json(data, _FORMATS)

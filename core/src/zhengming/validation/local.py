@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import InvalidDocument, Problem
 from ..model import Text
-from .full import pointer
+from .full import constraint_text, format_checker, pointer
 
 
 def local_problems(
@@ -34,8 +34,8 @@ def local_problems(
             found.append(Problem(at, Text(f"{key} 未发布本地事实", f"{key} publishes no local facts")))
         else:
             cls = jsonschema.validators.validator_for(schema)
-            for error in cls(schema, format_checker=cls.FORMAT_CHECKER).iter_errors(value):
-                found.append(Problem(at + pointer(error.absolute_path), Text(error.message, error.message)))
+            for error in cls(schema, format_checker=format_checker()).iter_errors(value):
+                found.append(Problem(at + pointer(error.absolute_path), constraint_text(error)))
     return sorted(found, key=lambda p: p.pointer)
 
 

@@ -24,6 +24,7 @@ from zhengming import (
     StepAction,
     Talk,
     Text,
+    hookimpl,
 )
 
 from .source import measure
@@ -111,6 +112,7 @@ RULES: tuple[tuple[Test, AccountabilityOutcome, Text, str], ...] = (
 )
 
 
+@hookimpl(specname="zhengming_accountability")
 def assess(case: AccountabilityCase) -> AccountabilityAssessment | None:
     """The first rule that holds; ``None`` (the parent decides) when none does and no consultation is due."""
     consult = case.facts.complex_or_high_profile

@@ -20,7 +20,9 @@ from zhengming import (
     RevisitTarget,
     Text,
     Trigger,
+    hookimpl,
 )
+from zhengming.rules import amend
 
 from . import revisit_education
 from .source import measure
@@ -118,6 +120,7 @@ FAST_TRACK: tuple[tuple[Test, Text, tuple[str, ...]], ...] = (
 )
 
 
+@hookimpl(specname="zhengming_fast_track")
 def fast_track(case: ClarificationCase) -> FastTrack:
     hits = [(reason, articles) for test, reason, articles in FAST_TRACK if test(case)]
     if not hits:  # neither measure applies: both are the basis for handling the case in the ordinary way
@@ -135,24 +138,25 @@ CONSENT = Text(
 )
 
 
-def adjust_trigger(case: ClarificationCase, inherited: Trigger) -> Trigger:
+@hookimpl(wrapper=True, specname="zhengming_clarification_trigger")
+def adjust_trigger(case: ClarificationCase):
     """Add the consent reason when clarifying (the engine adds an active fast track's reasons and articles)."""
-    if not inherited.clarifies:
-        return inherited
-    return attrs.evolve(
-        inherited, reasons=(*inherited.reasons, CONSENT), citations=inherited.citations + measure("（三）")
-    )
+    inherited: Trigger = yield
+    return amend(inherited, reasons=(CONSENT,), citations=measure("（三）")) if inherited.clarifies else inherited
 
 
-def adjust_methods(inherited: Sequence[MethodOption]) -> tuple[MethodOption, ...]:
+@hookimpl(wrapper=True, specname="zhengming_clarification_methods")
+def adjust_methods():
     """灵活运用召开会议、发放正名通知书等形式: every method after seeking the subject's wishes.
 
     The inherited methods (the core's written, face to face, meeting, notice — “等形式”) stay available;
     meeting (召开会议) and notice (正名通知书) are the ones the text names.
     """
+    inherited: Sequence[MethodOption] = yield
     return tuple(attrs.evolve(m, consent_required=True, citations=measure("（三）") + m.citations) for m in inherited)
 
 
+@hookimpl(specname="zhengming_notifications")
 def notifications() -> tuple[Notification, ...]:
     # 澄清正名情况及时向其所在单位和组织人事部门通报
     return (
@@ -167,6 +171,7 @@ def notifications() -> tuple[Notification, ...]:
 DISCIPLINED_FORMS = frozenset({2, 3, 4})
 
 
+@hookimpl(specname="zhengming_revisit_policy")
 def revisit(case: ClarificationCase) -> Revisit | None:
     """A clarified subject who was also disciplined for what was true is revisited (回访教育).
 

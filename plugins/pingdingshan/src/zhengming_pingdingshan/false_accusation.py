@@ -13,6 +13,7 @@ from zhengming import (
     FalseAccusationAssessment,
     FalseAccusationCase,
     Measure,
+    hookimpl,
 )
 
 from .source import measure
@@ -23,7 +24,9 @@ PUBLIC_OFFICIALS = frozenset({AccuserKind.PUBLIC_OFFICIAL, AccuserKind.LEADING_C
 AGGRAVATING = ("severe_means", "disrupted_election_or_selection", "repeat_after_conclusion", "coerced_others")
 
 
-def adjust(case: FalseAccusationCase, inherited: FalseAccusationAssessment) -> FalseAccusationAssessment:
+@hookimpl(wrapper=True, specname="zhengming_false_accusation")
+def adjust(case: FalseAccusationCase):
+    inherited: FalseAccusationAssessment = yield
     if inherited.classification is not Classification.MALICIOUS:
         return inherited
     accuser = case.accuser

@@ -16,6 +16,7 @@ from zhengming import (
     Step,
     StepAction,
     Text,
+    hookimpl,
 )
 
 from .source import measure
@@ -32,6 +33,7 @@ REASON = Text(
 )
 
 
+@hookimpl(specname="zhengming_disciplined_revisit")
 def plan(case: DisciplinedRevisitCase) -> DisciplinedRevisitPlan:
     return DisciplinedRevisitPlan(
         required=True,

@@ -1,9 +1,8 @@
-"""The policy texts this plugin encodes (平纪发〔2022〕3号 and 4号), and citations into them."""
+"""The policy texts this plugin encodes (平纪发〔2022〕3号 and 4号); each cites itself."""
 
 from datetime import date
-from functools import cache
 
-from zhengming import Citation, SourceDocument
+from zhengming import SourceDocument
 
 ISSUER = "中共平顶山市纪律检查委员会"
 
@@ -20,13 +19,6 @@ LISTS = SourceDocument(title=LISTS_TITLE, issuer=ISSUER, number="平纪发〔202
 DOCUMENTS = (MEASURES, LISTS)
 
 
-@cache  # rules cite the same articles for every case: build each citation once
-def measure(*articles: str) -> tuple[Citation, ...]:
-    """Citations of measures of 平纪发〔2022〕3号, e.g. ``measure("（三）")``."""
-    return tuple(Citation(document=MEASURES_TITLE, article=a) for a in articles)
-
-
-@cache  # rules cite the same articles for every case: build each citation once
-def lists(*articles: str) -> tuple[Citation, ...]:
-    """Citations of 平纪发〔2022〕4号, e.g. ``lists("负面清单第5项")`` or ``lists("末段")``."""
-    return tuple(Citation(document=LISTS_TITLE, article=a) for a in articles)
+# Each document cites itself: ``measure("（三）")``, ``lists("负面清单第5项")`` or ``lists("末段")``.
+measure = MEASURES.cite
+lists = LISTS.cite

@@ -31,28 +31,31 @@ from zhengming import (
     Talk,
     Text,
     UnitKind,
+    hookimpl,
 )
+from zhengming.rules import LocalFacts
 
 from .source import ACCOUNTABLE_WHEN, LIGHTER_WHEN
 from .source import central_work as cite_central_work
 
 Test = Callable[[AccountabilityCase], bool]
 
-LOCAL_FACTS = {
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {
-        "central_work": {
-            "type": "boolean",
-            "default": True,
-            "description": "市委中心工作：问责事项属于《服务保障市委中心工作高质量推进办法》所称的中心工作",
-        }
+# The one local fact (v1.1 ``local.xuchang``) this jurisdiction publishes.
+LOCAL = LocalFacts(
+    "xuchang",
+    central_work={
+        "type": "boolean",
+        "default": True,
+        "description": "市委中心工作：问责事项属于《服务保障市委中心工作高质量推进办法》所称的中心工作",
     },
-}
+)
+LOCAL_FACTS = LOCAL.schema
 
 
 def central_work(case: AccountabilityCase) -> bool:
-    return bool(case.local.get("xuchang", {}).get("central_work", True))
+    return bool(LOCAL.get(case, "central_work", True))
+
+
 COUNTY_OR_DEPARTMENT = frozenset({UnitKind.COUNTY, UnitKind.CITY_DEPARTMENT})
 
 
@@ -163,6 +166,7 @@ def _negligence(case: AccountabilityCase) -> bool:
     return case.shortfall.kind in NEGLIGENT_SHORTFALLS and case.facts.adverse_impact is not AdverseImpact.MAJOR
 
 
+@hookimpl(specname="zhengming_accountability")
 def assess(case: AccountabilityCase) -> AccountabilityAssessment | None:
     """The talk the interview names, then either the probation route or accountability as circumstances warrant."""
     if not central_work(case):

@@ -22,6 +22,7 @@ from zhengming import (
     RevisitMethod,
     RevisitTarget,
     Text,
+    hookimpl,
 )
 
 from .source import ACTIVE, PROBLEMS, opinion
@@ -33,9 +34,9 @@ LIABILITY_BY_KIND = {
 }
 
 
-def adjust_false_accusation(
-    case: FalseAccusationCase, inherited: FalseAccusationAssessment
-) -> FalseAccusationAssessment:
+@hookimpl(wrapper=True, specname="zhengming_false_accusation")
+def adjust_false_accusation(case: FalseAccusationCase):
+    inherited: FalseAccusationAssessment = yield
     measures = list(inherited.measures)  # 纪律、法律责任 (the core's party discipline and transfer)
     if inherited.classification is Classification.MALICIOUS:
         # 依规依纪依法严肃追究检举控告人的纪律、法律责任: a public official answers under the law (政务处分)
@@ -51,6 +52,7 @@ def adjust_false_accusation(
     )
 
 
+@hookimpl(specname="zhengming_revisit_policy")
 def revisit(case: ClarificationCase) -> Revisit | None:
     """A clarified subject handled or disciplined for what was true (受处理处分, any of the four forms)
     is revisited: periodic talks (谈心谈话) and periodic checks. Otherwise the parent answers."""
@@ -64,6 +66,7 @@ def revisit(case: ClarificationCase) -> Revisit | None:
     )
 
 
+@hookimpl(specname="zhengming_disciplined_revisit")
 def disciplined_revisit(case: DisciplinedRevisitCase) -> DisciplinedRevisitPlan:
     """坚持问题导向（三）: 定期与受处理处分党员干部开展谈心谈话 — a regular visit; the text names no
     consultation, consent, topics or individual plan."""

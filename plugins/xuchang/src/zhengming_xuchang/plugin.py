@@ -1,29 +1,12 @@
-"""The 许昌 hook implementations (entry point ``xuchang``). Each delegates to the module of its texts.
-
-Fast track is left to the core: the interview names a 《问题线索快速办理规定》 but states none of its rules.
+"""The 许昌 plugin (entry point ``xuchang`` → :data:`XUCHANG`): its metadata and the hooks each module of its
+texts marks. Fast track is left to the core: the interview names a 《问题线索快速办理规定》 but states none of
+its rules.
 """
 
 from __future__ import annotations
 
-from zhengming import (
-    AccountabilityAssessment,
-    AccountabilityCase,
-    Approval,
-    ClarificationCase,
-    Deadline,
-    DisciplinedRevisitCase,
-    DisciplinedRevisitPlan,
-    FalseAccusationCase,
-    FaultToleranceAssessment,
-    FaultToleranceCase,
-    Jurisdiction,
-    JurisdictionLevel,
-    Notification,
-    Revisit,
-    Text,
-    Trigger,
-    hookimpl,
-)
+from zhengming import Jurisdiction, JurisdictionLevel, Text
+from zhengming.rules import declare
 
 from . import accountability, aftercare, fault_tolerance, methods, procedure, trigger
 from .source import DOCUMENTS
@@ -38,59 +21,16 @@ JURISDICTION = Jurisdiction(
     local_facts=accountability.LOCAL_FACTS,
 )
 
-
-@hookimpl
-def zhengming_jurisdiction() -> Jurisdiction:
-    return JURISDICTION
-
-
-@hookimpl
-def zhengming_clarification_trigger(case: ClarificationCase) -> Trigger:
-    return trigger.trigger(case)
-
-
-@hookimpl
-def zhengming_clarification_deadline(case: ClarificationCase, trigger: Trigger) -> Deadline | None:
-    return procedure.deadline(case, trigger)
-
-
-@hookimpl
-def zhengming_approval_route(case: ClarificationCase) -> Approval | None:
-    return procedure.approval(case)
-
-
-@hookimpl(wrapper=True)
-def zhengming_clarification_methods(case: ClarificationCase):
-    inherited = yield
-    return methods.methods(case, inherited)
-
-
-@hookimpl
-def zhengming_notifications(case: ClarificationCase) -> tuple[Notification, ...]:
-    return methods.notifications(case)
-
-
-@hookimpl
-def zhengming_revisit_policy(case: ClarificationCase) -> Revisit | None:
-    return aftercare.revisit(case)
-
-
-@hookimpl(wrapper=True)
-def zhengming_false_accusation(case: FalseAccusationCase):
-    inherited = yield
-    return aftercare.adjust_false_accusation(case, inherited)
-
-
-@hookimpl
-def zhengming_fault_tolerance(case: FaultToleranceCase) -> FaultToleranceAssessment:
-    return fault_tolerance.assess(case)
-
-
-@hookimpl
-def zhengming_accountability(case: AccountabilityCase) -> AccountabilityAssessment | None:
-    return accountability.assess(case)
-
-
-@hookimpl
-def zhengming_disciplined_revisit(case: DisciplinedRevisitCase) -> DisciplinedRevisitPlan:
-    return aftercare.disciplined_revisit(case)
+XUCHANG = declare(
+    JURISDICTION,
+    trigger.trigger,
+    procedure.deadline,
+    procedure.approval,
+    methods.methods,
+    methods.notifications,
+    aftercare.revisit,
+    aftercare.adjust_false_accusation,
+    aftercare.disciplined_revisit,
+    fault_tolerance.assess,
+    accountability.assess,
+)

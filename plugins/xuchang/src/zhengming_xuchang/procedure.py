@@ -32,6 +32,7 @@ from zhengming import (
     Trigger,
     TriggerOutcome,
     add_months,
+    hookimpl,
 )
 
 from .source import DISPATCHED, PRINCIPLES, SITUATIONS, START, TOWNSHIP, UNITS_AND_SOES, clarification
@@ -39,6 +40,7 @@ from .source import DISPATCHED, PRINCIPLES, SITUATIONS, START, TOWNSHIP, UNITS_A
 # --- 启动条件: 自收到澄清申请材料之日起或核查结束之日起1个月内，提出是否启动澄清程序的意见 ------------------
 
 
+@hookimpl(specname="zhengming_clarification_deadline")
 def deadline(case: ClarificationCase, trigger: Trigger) -> Deadline | None:
     """One calendar month from the end of verification or from receipt of the written application.
 
@@ -104,6 +106,7 @@ ROUTES = {
 }
 
 
+@hookimpl(specname="zhengming_approval_route")
 def approval(case: ClarificationCase) -> Approval | None:
     route = ROUTES.get(case.handling.organ)
     if route is None:

@@ -7,9 +7,8 @@ e.g. ``答记者问：应当开展澄清正名的情形（三）``.
 """
 
 from datetime import date
-from functools import cache
 
-from zhengming import Citation, SourceDocument
+from zhengming import SourceDocument
 
 ISSUER = "中共许昌市纪委 许昌市监委"
 # The interview gives no issue dates; the documents were in force when it was published (2023-01-19).
@@ -26,29 +25,15 @@ DOCUMENTS = tuple(
 )
 
 
-@cache  # rules cite the same articles for every case: build each citation once
-def _cite(title: str, *articles: str) -> tuple[Citation, ...]:
-    return tuple(Citation(document=title, article=f"答记者问：{a}") for a in articles)
+def _interview(document: SourceDocument):
+    """Citations of ``document`` as the interview explains it: the article names the interview's question."""
+    return lambda *articles: document.cite(*(f"答记者问：{a}" for a in articles))
 
 
-def clarification(*articles: str) -> tuple[Citation, ...]:
-    """《失实检举控告澄清正名工作实施办法》 as the interview explains it, e.g. ``clarification("启动条件")``."""
-    return _cite(CLARIFICATION_TITLE, *articles)
-
-
-def filing(*articles: str) -> tuple[Citation, ...]:
-    """《容错事项事前备案办法》 as the interview explains it, e.g. ``filing("备案程序")``."""
-    return _cite(FILING_TITLE, *articles)
-
-
-def central_work(*articles: str) -> tuple[Citation, ...]:
-    """《服务保障市委中心工作高质量推进办法》 as the interview explains it, e.g. ``central_work(ACCOUNTABLE_WHEN + "（一）")``."""
-    return _cite(CENTRAL_WORK_TITLE, *articles)
-
-
-def opinion(*articles: str) -> tuple[Citation, ...]:
-    """《关于深入推进激励干部担当作为的实施意见》 as the interview explains it."""
-    return _cite(OPINION_TITLE, *articles)
+# 《失实检举控告澄清正名工作实施办法》 (``clarification("启动条件")``), 《容错事项事前备案办法》
+# (``filing("备案程序")``), 《关于深入推进激励干部担当作为的实施意见》 and 《服务保障市委中心工作高质量推进办法》
+# (``central_work(ACCOUNTABLE_WHEN + "（一）")``), as the interview explains them.
+clarification, filing, opinion, central_work = (_interview(d) for d in DOCUMENTS)
 
 
 # The interview's questions, shortened to the article names used in citations.

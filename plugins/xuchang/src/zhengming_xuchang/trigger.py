@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from zhengming import ClarificationCase, ImpactScope, SubjectKind, Text, Trigger, TriggerOutcome
+from zhengming import ClarificationCase, ImpactScope, SubjectKind, Text, Trigger, TriggerOutcome, hookimpl
 from zhengming.rules.reasons import impact_reasons, not_clarified_reason
 
 from .source import ENTRY, PRINCIPLES, SITUATIONS, START, UNITS_AND_SOES, clarification
@@ -157,6 +157,7 @@ ON_APPLICATION = Text(
 )
 
 
+@hookimpl(specname="zhengming_clarification_trigger")
 def trigger(case: ClarificationCase) -> Trigger:
     untrue = case.untrue_allegations
     if not untrue:

@@ -1,12 +1,6 @@
-"""浙江 province rules for clarification (澄清正名), as plain functions the hook modules call.
-
-No function here is a hook implementation: each module of the distribution marks its own hooks and
-calls these, so that a child module never re-registers its parent's hooks.
-"""
+"""浙江 province rules for clarification (澄清正名): the hooks the province is declared with (:mod:`.tree`)."""
 
 from __future__ import annotations
-
-import attrs
 
 from zhengming import (
     Approval,
@@ -25,7 +19,9 @@ from zhengming import (
     StepAction,
     Text,
     Trigger,
+    hookimpl,
 )
+from zhengming.rules import amend
 
 from . import source
 from .source import zhejiang
@@ -38,11 +34,13 @@ SPECIFIC_ISSUES_ONLY = Text(
 )
 
 
-def adjust_trigger(inherited: Trigger) -> Trigger:
+@hookimpl(wrapper=True, specname="zhengming_clarification_trigger")
+def adjust_trigger():
     """第四段: the province clarifies those affected by untrue reports (as the core does), and only
     the specific untrue issues: say so, and cite the paragraph, whatever the outcome."""
-    reasons = inherited.reasons + ((SPECIFIC_ISSUES_ONLY,) if inherited.clarifies else ())
-    return attrs.evolve(inherited, reasons=reasons, citations=inherited.citations + zhejiang(source.RELATIONS))
+    inherited: Trigger = yield
+    reasons = (SPECIFIC_ISSUES_ONLY,) if inherited.clarifies else ()
+    return amend(inherited, reasons=reasons, citations=zhejiang(source.RELATIONS))
 
 
 # 第二段: 乡镇（街道）纪（工）委、监察办拟澄清失实检举控告的，经本机构主要负责人审核，
@@ -53,6 +51,7 @@ TOWNSHIP_STEPS = (
 )
 
 
+@hookimpl(specname="zhengming_approval_route")
 def approval(case: ClarificationCase) -> Approval | None:
     """The township route of 第二段; any other organ follows the inherited route (the text is silent)."""
     handling = case.handling
@@ -78,6 +77,7 @@ METHODS = tuple(
 )
 
 
+@hookimpl(specname="zhengming_clarification_methods")
 def methods() -> tuple[MethodOption, ...]:
     return METHODS
 
@@ -89,6 +89,7 @@ NOTIFICATIONS = tuple(
 )
 
 
+@hookimpl(specname="zhengming_notifications")
 def notifications() -> tuple[Notification, ...]:
     return NOTIFICATIONS
 
@@ -97,5 +98,6 @@ def notifications() -> tuple[Notification, ...]:
 REVISIT = Revisit(required=True, targets=(RevisitTarget.SUBJECT,), citations=zhejiang(source.RECORDS))
 
 
+@hookimpl(specname="zhengming_revisit_policy")
 def revisit() -> Revisit:
     return REVISIT

@@ -45,6 +45,7 @@ from zhengming import (
     Organ,
     ReporterTracing,
     Text,
+    hookimpl,
 )
 
 from . import source
@@ -94,6 +95,7 @@ NOT_COUNTY_COMMISSION = Text(
 )
 
 
+@hookimpl(specname="zhengming_reporter_tracing")
 def tracing(case: FalseAccusationCase, assessment: FalseAccusationAssessment) -> ReporterTracing:
     """第十二段: 对存在诬告陷害，需要追查的，由县级以上纪检监察机关实施 — both conditions."""
     organ = case.investigating_organ
@@ -104,6 +106,7 @@ def tracing(case: FalseAccusationCase, assessment: FalseAccusationAssessment) ->
     return ReporterTracing(allowed=True, citations=zhejiang(source.TRACING))
 
 
+@hookimpl(specname="zhengming_false_accusation")
 def assess(case: FalseAccusationCase) -> FalseAccusationAssessment:
     classification = classify(case)
     return FalseAccusationAssessment(
@@ -116,9 +119,11 @@ def assess(case: FalseAccusationCase) -> FalseAccusationAssessment:
 # --- 杭州 (第五段): 依法依规对诬告陷害者予以追责 ------------------------------------------------------
 
 
-def adjust_for_hangzhou(case: FalseAccusationCase, inherited: FalseAccusationAssessment) -> FalseAccusationAssessment:
+@hookimpl(wrapper=True, specname="zhengming_false_accusation")
+def adjust_for_hangzhou(case: FalseAccusationCase):
     """杭州 第五段: 通报曝光诬告陷害典型案例 (``public_exposure``); 与公安机关、司法机关衔接配合 when the
     accuser is suspected of a breach of the law (``police_cooperation``). Only malicious accusers."""
+    inherited: FalseAccusationAssessment = yield
     if inherited.classification is not Classification.MALICIOUS:
         return inherited
     added = [Measure.PUBLIC_EXPOSURE] if case.accuser.typical_case else []  # 通报曝光……典型案例

@@ -35,7 +35,6 @@ line 原标题: 第一段 (章海锋: results fed to the personnel departments),
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
 
 from zhengming import Citation, PublishedFigure, SourceDocument, Text
 
@@ -69,10 +68,7 @@ REVISIT_PACKAGE = "第十四段（衢州市龙游县、丽水市缙云县回访�
 THREE_MEETINGS = "第二十五段（绍兴市上虞区实名检举控告“三见面三反馈”）"
 
 
-@cache  # rules cite the same articles for every case: build each citation once
-def zhejiang(*paragraphs: str) -> tuple[Citation, ...]:
-    """Citations of paragraphs of the 浙江 report."""
-    return tuple(Citation(document=ZHEJIANG_TITLE, article=p) for p in paragraphs)
+zhejiang = ZHEJIANG_REPORT.cite  # citations of paragraphs of the 浙江 report
 
 
 # --- 杭州 -------------------------------------------------------------------------------------
@@ -95,104 +91,41 @@ CLARIFICATION_COUNTS = "第六段（澄清失实检举控告116件，涉及112�
 FAULT_TOLERANCE_FIGURES = "第八段（办理容错免责备案事项37起，为57名党员干部容错免责）"
 
 
-@cache  # rules cite the same articles for every case: build each citation once
-def hangzhou(*paragraphs: str) -> tuple[Citation, ...]:
-    """Citations of paragraphs of the 杭州 report."""
-    return tuple(Citation(document=HANGZHOU_TITLE, article=p) for p in paragraphs)
+hangzhou = HANGZHOU_REPORT.cite  # citations of paragraphs of the 杭州 report
 
 
 # --- published figures (metadata for reports) -------------------------------------------------
 
 
-def _figure(key: str, value: int, zh: str, en: str, period: str, citation: tuple[Citation, ...]) -> PublishedFigure:
-    return PublishedFigure(key=key, value=value, description=Text(zh, en), period=period, citation=citation[0])
+def _figures(period: str, citations: tuple[Citation, ...], *rows: tuple[str, int, str, str]):
+    """Figures of one ``period`` from one source paragraph: rows of (key, value, zh, en)."""
+    cite = citations[0]
+    return tuple(
+        PublishedFigure(key=k, value=v, description=Text(zh, en), period=period, citation=cite) for k, v, zh, en in rows
+    )
 
 
-TO_END_2022 = "截至2022年底"
-ZHEJIANG_FIGURES = (
-    _figure(
-        "officials_clarified",
-        4829,
-        "为受到失实检举控告的党员干部澄清正名（名）",
-        "officials cleared of untrue reports",
-        TO_END_2022,
-        zhejiang(FIGURES),
-    ),
-    _figure(
-        "party_organizations_clarified",
-        136,
-        "为受到失实检举控告的党组织澄清正名（个）",
-        "party organizations cleared of untrue reports",
-        TO_END_2022,
-        zhejiang(FIGURES),
-    ),
-    _figure(
-        "false_accusation_cases",
-        184,
-        "查处诬告陷害行为（起）",
-        "false-accusation cases dealt with",
-        TO_END_2022,
-        zhejiang(FIGURES),
-    ),
-    _figure(
-        "false_accusation_people",
-        235,
-        "查处诬告陷害行为涉及人数（人）",
-        "people dealt with for false accusation",
-        TO_END_2022,
-        zhejiang(FIGURES),
-    ),
-)
+ZHEJIANG_FIGURES = _figures(
+    "截至2022年底",
+    zhejiang(FIGURES),
+    ("officials_clarified", 4829, "为受到失实检举控告的党员干部澄清正名（名）", "officials cleared of untrue reports"),
+    ("party_organizations_clarified", 136, "为受到失实检举控告的党组织澄清正名（个）", "party organizations cleared of untrue reports"),
+    ("false_accusation_cases", 184, "查处诬告陷害行为（起）", "false-accusation cases dealt with"),
+    ("false_accusation_people", 235, "查处诬告陷害行为涉及人数（人）", "people dealt with for false accusation"),
+)  # fmt: skip
 
 # "自去年以来" in a report of November 2021: from 2020 until the report.
 SINCE_2020 = "2020年以来（至2021年11月报道时）"
-HANGZHOU_FIGURES = (
-    _figure(
-        "clarifications",
-        116,
-        "澄清失实检举控告（件）",
-        "untrue reports clarified",
-        SINCE_2020,
-        hangzhou(CLARIFICATION_COUNTS),
-    ),
-    _figure(
-        "people_clarified",
-        112,
-        "澄清涉及党员干部（人）",
-        "people cleared",
-        SINCE_2020,
-        hangzhou(CLARIFICATION_COUNTS),
-    ),
-    _figure(
-        "units_clarified",
-        9,
-        "澄清涉及单位（家）",
-        "units cleared",
-        SINCE_2020,
-        hangzhou(CLARIFICATION_COUNTS),
-    ),
-    _figure(
-        "false_accusers_punished",
-        1,
-        "查处诬告陷害（人）",
-        "false accusers dealt with",
-        SINCE_2020,
-        hangzhou(CLARIFICATION_COUNTS),
-    ),
-    _figure(
-        "fault_tolerance_filings",
-        37,
-        "办理容错免责备案事项（起）",
-        "fault-tolerance filings handled",
-        SINCE_2020,
-        hangzhou(FAULT_TOLERANCE_FIGURES),
-    ),
-    _figure(
-        "fault_tolerance_cadres",
-        57,
-        "容错免责的党员干部（名）",
-        "officials granted fault tolerance",
-        SINCE_2020,
-        hangzhou(FAULT_TOLERANCE_FIGURES),
-    ),
-)
+HANGZHOU_FIGURES = _figures(
+    SINCE_2020,
+    hangzhou(CLARIFICATION_COUNTS),
+    ("clarifications", 116, "澄清失实检举控告（件）", "untrue reports clarified"),
+    ("people_clarified", 112, "澄清涉及党员干部（人）", "people cleared"),
+    ("units_clarified", 9, "澄清涉及单位（家）", "units cleared"),
+    ("false_accusers_punished", 1, "查处诬告陷害（人）", "false accusers dealt with"),
+) + _figures(
+    SINCE_2020,
+    hangzhou(FAULT_TOLERANCE_FIGURES),
+    ("fault_tolerance_filings", 37, "办理容错免责备案事项（起）", "fault-tolerance filings handled"),
+    ("fault_tolerance_cadres", 57, "容错免责的党员干部（名）", "officials granted fault tolerance"),
+)  # fmt: skip

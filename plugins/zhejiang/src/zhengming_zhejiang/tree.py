@@ -1,63 +1,38 @@
-"""浙江's cities and counties, declared as data: each is its metadata plus the hooks its own source sets.
+"""浙江, its cities and its counties, declared as data: each is its metadata plus the hooks its own source sets.
 
-宁波, 温州, 绍兴, 衢州 and 丽水 have no text of their own: they exist so that their counties' chains pass
-through them, and inherit every rule of the province. Each county cites the 浙江 report (第十四段,
-第二十五段), which describes its practice; 杭州 has its own report. The rules themselves are plain
-functions in :mod:`.local` and :mod:`.false_accusation`; the hooks below only say where each applies.
+The province's hooks are in :mod:`.clarification` and :mod:`.false_accusation`; what the cities and
+counties add is in :mod:`.local`. 宁波, 温州, 绍兴, 衢州 and 丽水 have no text of their own: they exist so
+that their counties' chains pass through them, and inherit every rule of the province. Each county cites
+the 浙江 report (第十四段, 第二十五段), which describes its practice; 杭州 has its own report.
 """
 
 from __future__ import annotations
 
-from zhengming import Jurisdiction, JurisdictionLevel, Text, hookimpl
+from zhengming import Jurisdiction, JurisdictionLevel, Text
 from zhengming.rules import declare
 
-from . import false_accusation, local
-from .source import HANGZHOU_FIGURES, HANGZHOU_REPORT, ZHEJIANG_REPORT
-
-# --- the hooks the children set (杭州 第一、五、六段; 浙江 report 第十四、二十五段) ------------------------
-
-
-@hookimpl(specname="zhengming_fast_track")
-def green_channel(case):
-    return local.hangzhou_fast_track(case)  # 快查快办绿色通道 at key junctures
-
-
-@hookimpl(specname="zhengming_notifications")
-def results_to_personnel(case):
-    return local.hangzhou_notifications(case)  # 核查结果反馈给组织人事部门
-
-
-@hookimpl(wrapper=True, specname="zhengming_false_accusation")
-def hangzhou_false_accusers(case):
-    return false_accusation.adjust_for_hangzhou(case, (yield))  # 通报曝光; 与公安、司法机关衔接
-
-
-@hookimpl(wrapper=True, specname="zhengming_revisit_policy")
-def double_revisit():
-    return local.double_revisit((yield))  # “双回访”: the person and the unit
-
-
-@hookimpl(wrapper=True, specname="zhengming_revisit_policy")
-def one_person_one_plan():
-    return local.one_person_one_plan((yield))  # “一人一策” plan, “一人一档” ledger
-
-
-@hookimpl(wrapper=True, specname="zhengming_revisit_policy")
-def revisit_package():
-    return local.revisit_package((yield))  # 回访“套餐”: individual meeting, scheduled visit, phone
-
-
-@hookimpl(wrapper=True, specname="zhengming_clarification_trigger")
-def three_meetings_trigger(case):
-    return local.three_meetings_trigger(case, (yield))  # “三见面三反馈” for real-name reports
-
-
-@hookimpl(specname="zhengming_notifications")
-def three_meetings_notifications(case):
-    return local.three_meetings_notifications(case)
-
+from . import clarification, false_accusation, local
+from .local import double_revisit, one_person_one_plan, revisit_package
+from .source import HANGZHOU_FIGURES, HANGZHOU_REPORT, ZHEJIANG_FIGURES, ZHEJIANG_REPORT
 
 # --- the tree --------------------------------------------------------------------------------
+
+ZHEJIANG = declare(
+    Jurisdiction(
+        id="zhejiang",
+        names=Text("浙江省", "Zhejiang Province"),
+        level=JurisdictionLevel.PROVINCE,
+        documents=(ZHEJIANG_REPORT,),
+        figures=ZHEJIANG_FIGURES,
+    ),
+    clarification.adjust_trigger,
+    clarification.approval,
+    clarification.methods,
+    clarification.notifications,
+    clarification.revisit,
+    false_accusation.assess,
+    false_accusation.tracing,
+)
 
 
 def city(key: str, zh: str, en: str, *hooks, **info):
@@ -72,8 +47,8 @@ def county(key: str, zh: str, en: str, *hooks):
 
 
 HANGZHOU = city(
-    "hangzhou", "杭州市", "Hangzhou", green_channel, results_to_personnel, hangzhou_false_accusers,
-    documents=(HANGZHOU_REPORT,), figures=HANGZHOU_FIGURES,
+    "hangzhou", "杭州市", "Hangzhou", local.hangzhou_fast_track, local.hangzhou_notifications,
+    false_accusation.adjust_for_hangzhou, documents=(HANGZHOU_REPORT,), figures=HANGZHOU_FIGURES,
 )  # fmt: skip
 NINGBO = city("ningbo", "宁波市", "Ningbo")
 WENZHOU = city("wenzhou", "温州市", "Wenzhou")
@@ -88,8 +63,8 @@ SHANGYU = county(
     "shaoxing.shangyu",
     "绍兴市上虞区",
     "Shangyu District, Shaoxing",
-    three_meetings_trigger,
-    three_meetings_notifications,
+    local.three_meetings_trigger,
+    local.three_meetings_notifications,
 )
 LONGYOU = county("quzhou.longyou", "衢州市龙游县", "Longyou County, Quzhou", revisit_package)
 JINYUN = county("lishui.jinyun", "丽水市缙云县", "Jinyun County, Lishui", revisit_package)

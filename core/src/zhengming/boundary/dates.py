@@ -1,0 +1,27 @@
+"""The contract's dates: ASCII ``YYYY-MM-DD`` naming a real calendar day (year 0001 to 9999)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
+def is_contract_date(value: object) -> bool:
+    """True for ``"2024-02-29"``; false for ``"2023-02-29"``, ``"0000-01-01"``, full-width digits,
+    a trailing newline, or ``"20240101"`` (which :meth:`date.fromisoformat` would take). Non-strings
+    are left to the ``type`` keyword (JSON Schema formats apply to strings only)."""
+    if not isinstance(value, str):
+        return True
+    if not _SHAPE.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+# The formats zhengming checks itself, for the generated validators and jsonschema alike.
+FORMATS = {"date": is_contract_date}
