@@ -7,7 +7,17 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DISTRIBUTIONS := ./core[test] ./plugins/jinan ./plugins/zhejiang ./plugins/pingdingshan ./plugins/xuchang
 
-.PHONY: demo test lint bench fuzz install
+.PHONY: demo test lint bench fuzz install setup
+
+# Debian packages the letter and chart tests need: LibreOffice (renders .docx to PDF), poppler (PDF to
+# PNG and text), Noto CJK (Chinese in charts and rendered letters). Installed only when missing, and only
+# as root; otherwise the tests that need them skip, saying why.
+DEBIAN_PACKAGES := libreoffice-writer-nogui poppler-utils fonts-noto-cjk
+setup:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get install -y --no-install-recommends $$missing || (apt-get update && apt-get install -y --no-install-recommends $$missing)); \
+	elif [ -n "$$missing" ]; then echo "not installed (letter render tests will skip): $$missing"; fi
 
 install: $(STAMP)
 
@@ -19,7 +29,7 @@ $(STAMP): core/pyproject.toml $(wildcard plugins/*/pyproject.toml) constraints.t
 demo: $(STAMP)
 	$(BIN)/zhengming demo
 
-test: $(STAMP)
+test: $(STAMP) setup
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

@@ -47,7 +47,9 @@ def main() -> int:
         # The documents are drawn by hypothesis in another process: the peak memory printed is that of
         # the commands (and this driver), not of the generator.
         corpus = Path(tmp) / "corpus.jsonl"
-        generate = f"from tests.fuzzing import write_corpus; write_corpus({str(corpus)!r}, {args.documents}, {args.seed})"
+        generate = (
+            f"from tests.fuzzing import write_corpus; write_corpus({str(corpus)!r}, {args.documents}, {args.seed})"
+        )
         subprocess.run([sys.executable, "-c", generate], check=True, cwd=ROOT)
         print(f"  … {args.documents} documents drawn ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
         driver = Driver(Path(tmp))
@@ -71,8 +73,10 @@ def main() -> int:
             driver.close()
     total = Tally()
     total.add(bomb)
-    print(f"{'source':<20} {'tried':>7} {'accepted':>9} {'refused':>8} {'tracebacks':>10} {'unclean':>8} "
-          f"{'>2 s':>5} {'leaks':>6} {'slowest':>8}")
+    print(
+        f"{'source':<20} {'tried':>7} {'accepted':>9} {'refused':>8} {'tracebacks':>10} {'unclean':>8} "
+        f"{'>2 s':>5} {'leaks':>6} {'slowest':>8}"
+    )
     for name, tally in tallies.items():
         total.add(tally)
         print(
@@ -83,13 +87,19 @@ def main() -> int:
         f"{'total':<20} {total.tried:>7} {total.accepted:>9} {total.refused:>8} {len(total.tracebacks):>10} "
         f"{len(total.unclean):>8} {len(total.slow):>5} {len(total.leaks):>6} {total.slowest:>7.3f}s"
     )
-    print(f"tried {total.tried}; refused cleanly {total.refused}; tracebacks {len(total.tracebacks)}; "
-          f"over {SLOW_S:g} s {len(total.slow)}; peak memory {peak_memory_mb():.0f} MB; "
-          f"sealed-value leaks {len(total.leaks)}; alias bomb refused in {bomb_s:.4f} s "
-          f"(exit {'2' if bomb.refused else '?'}); wall {time.perf_counter() - started:.0f} s")
+    print(
+        f"tried {total.tried}; refused cleanly {total.refused}; tracebacks {len(total.tracebacks)}; "
+        f"over {SLOW_S:g} s {len(total.slow)}; peak memory {peak_memory_mb():.0f} MB; "
+        f"sealed-value leaks {len(total.leaks)}; alias bomb refused in {bomb_s:.4f} s "
+        f"(exit {'2' if bomb.refused else '?'}); wall {time.perf_counter() - started:.0f} s"
+    )
     print(f"slowest input: {total.slowest_name} ({total.slowest:.3f} s)")
-    for label, items in (("traceback", total.tracebacks), ("unclean", total.unclean),
-                         ("slow", [f"{n}: {s:.2f} s" for n, s in total.slow]), ("leak", total.leaks)):
+    for label, items in (
+        ("traceback", total.tracebacks),
+        ("unclean", total.unclean),
+        ("slow", [f"{n}: {s:.2f} s" for n, s in total.slow]),
+        ("leak", total.leaks),
+    ):
         for item in items[: args.show]:
             print(f"--- {label}: {item}")
     return 1 if total.failures else 0

@@ -244,7 +244,9 @@ def mutate_bytes(raw: bytes, rng: random.Random) -> bytes:
         end = min(len(data), spot + rng.randint(1, 40))
         data[spot:spot] = data[spot:end] * rng.randint(2, 20)
     elif choice == 7:
-        data[spot:spot] = rng.choice([b"\r", b"\t", b"\x1b[31m", b"\\ud800", b"*a", b"&a ", b"!!python/object ", b"\n- "])
+        data[spot:spot] = rng.choice(
+            [b"\r", b"\t", b"\x1b[31m", b"\\ud800", b"*a", b"&a ", b"!!python/object ", b"\n- "]
+        )
     else:
         data[spot:spot] = rng.choice([b"{", b"[", b"}", b"]", b'"', b",", b":", b"\\"]) * rng.randint(1, 50)
     return bytes(data)
@@ -451,13 +453,25 @@ class Driver:
         self._judge(tally, f"case resume {name}", result, seconds, raw, clean=(2, 3, 6))
         return tally
 
-    def import_lines(self, name: str, lines: Iterable[bytes], tally: Tally | None = None, db: str | None = None) -> Tally:
+    def import_lines(
+        self, name: str, lines: Iterable[bytes], tally: Tally | None = None, db: str | None = None
+    ) -> Tally:
         """``zhengming import`` of a JSON Lines file made of ``lines`` (in this process: ``--workers 0``)."""
         tally = tally or Tally()
         lines = [line for line in lines if line.strip()]
         path = self.workdir / "import.jsonl"
         path.write_bytes(b"\n".join(line.replace(b"\n", b" ").replace(b"\r", b" ") for line in lines) + b"\n")
-        args = ["--db", db or self.db, "--local-admin", "import", str(path), "--workers", "0", "--no-progress", "--json"]
+        args = [
+            "--db",
+            db or self.db,
+            "--local-admin",
+            "import",
+            str(path),
+            "--workers",
+            "0",
+            "--no-progress",
+            "--json",
+        ]
         result, seconds = self._invoke(args, None)
         before = (tally.accepted, tally.refused)
         self._judge(tally, f"import {name}", result, seconds, b"\n".join(lines), lines=len(lines))

@@ -278,6 +278,10 @@ def answer_templates():
         for step in explain(registry, document).steps:
             if step.answer or step.hook not in found:
                 found[step.hook] = step.answer
+    # asked when a letter is printed, not during evaluation: core's own answer
+    from zhengming.baseline.letters import zhengming_letter_template
+
+    found["zhengming_letter_template"] = zhengming_letter_template("approval_form")
     if not found.get("zhengming_clarification_deadlines"):  # no source text sets such a deadline yet
         found["zhengming_clarification_deadlines"] = (
             Deadline(action=DeadlineAction.COMPLETE_CLARIFICATION, due_on=date(2024, 1, 2), citations=()),

@@ -44,7 +44,11 @@ POISON = [
     ("UTF-16", _with().decode().encode("utf-16"), "/"),
     ("nesting 1,000 deep", _nested(1000), "/"),
     ("nesting 40 deep", _nested(40), "/impact/x/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0"),
-    ("an integer of 5,000 digits", _with().replace(b'"T-', b'"T-').replace(b'"scope"', b'"n": ' + b"7" * 5000 + b', "scope"'), "/impact/n"),
+    (
+        "an integer of 5,000 digits",
+        _with().replace(b'"T-', b'"T-').replace(b'"scope"', b'"n": ' + b"7" * 5000 + b', "scope"'),
+        "/impact/n",
+    ),
     ("kind as a list", _with(kind=["clarification"]), "/kind"),
     ("kind as an object", _with(kind={"clarification": True}), "/kind"),
     ("as_of year 0", _with(as_of="0000-01-01"), "/as_of"),
@@ -53,7 +57,11 @@ POISON = [
     ("a 200-character case_id", _line(case_document("C" * 200)), "/case_id"),
     ("a case_id holding NUL", _line(case_document("A\x00B")), "/case_id"),
     ("a top-level array holding the reporter", _line([case_document("ARRAY")]), "/"),
-    ("a lone surrogate", _with(subject={"kind": "person", "name": "张\ud800", "management_level": "county"}), "/subject/name"),
+    (
+        "a lone surrogate",
+        _with(subject={"kind": "person", "name": "张\ud800", "management_level": "county"}),
+        "/subject/name",
+    ),
     ("the reporter not an object", _with(reporter=REPORTER_NAME), "/reporter"),
     ("50,000 allegations", _with(allegations=[{"id": "a", "finding": "maybe"}] * 50_000), "/allegations"),
     ("NaN and Infinity", _with().replace(b'"scope"', b'"n": NaN, "m": -Infinity, "scope"'), "/impact/m"),
@@ -77,7 +85,19 @@ def _file(tmp_path: Path, poison: list[bytes], good: int = 6) -> Path:
 def test_a_poison_line_is_reported_and_the_good_lines_are_stored(db_url, tmp_path, kind, raw, pointer):
     path = _file(tmp_path, [raw], good=3)
     runner = CliRunner()
-    args = ["--db", db_url, "--lang", "en", "--local-admin", "import", str(path), "--json", "--no-progress", "--workers", "0"]
+    args = [
+        "--db",
+        db_url,
+        "--lang",
+        "en",
+        "--local-admin",
+        "import",
+        str(path),
+        "--json",
+        "--no-progress",
+        "--workers",
+        "0",
+    ]
     for run in (1, 2):  # a re-run changes nothing and reports the same line
         result = runner.invoke(cli, args)
         assert result.exception is None or isinstance(result.exception, SystemExit), kind
@@ -116,7 +136,18 @@ def test_two_imports_of_the_same_file_at_once_end_cleanly(db_url, tmp_path):
     path = tmp_path / "cases.jsonl"
     path.write_bytes(b"\n".join(_line(case_document(f"C-{n}")) for n in range(1500)) + b"\n")
     env = {**os.environ, "ZHENGMING_DB": db_url}
-    command = [str(ZHENGMING), "--lang", "en", "--local-admin", "import", str(path), "--no-progress", "--json", "--batch", "100"]
+    command = [
+        str(ZHENGMING),
+        "--lang",
+        "en",
+        "--local-admin",
+        "import",
+        str(path),
+        "--no-progress",
+        "--json",
+        "--batch",
+        "100",
+    ]
     runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
     outputs = [run.communicate(timeout=300) for run in runs]
     for run, (_out, err) in zip(runs, outputs, strict=True):
@@ -137,7 +168,9 @@ def user_runner(db_url: str):
 
     def run(*args):
         user = args[args.index("--as") + 1] if "--as" in args else "li"
-        return runner.invoke(cli, ["--db", db_url, "--lang", "en", *args], env={"ZHENGMING_TOKEN": tokens.get(user, "")})
+        return runner.invoke(
+            cli, ["--db", db_url, "--lang", "en", *args], env={"ZHENGMING_TOKEN": tokens.get(user, "")}
+        )
 
     def add(name, *seat):
         seat = seat or ("--organ", "discipline_commission", "--level", "county", "--role", "handling_department")
@@ -220,7 +253,19 @@ def test_a_batch_the_database_refuses_is_written_case_by_case(db_url, tmp_path, 
     monkeypatch.setattr(intake, "document_problems", lambda document: [])
     monkeypatch.setattr(importer, "row_problems", lambda table, row: [])
     path = _file(tmp_path, [_line(case_document("C" * 150))], good=4)
-    args = ["--db", db_url, "--lang", "en", "--local-admin", "import", str(path), "--json", "--no-progress", "--workers", "0"]
+    args = [
+        "--db",
+        db_url,
+        "--lang",
+        "en",
+        "--local-admin",
+        "import",
+        str(path),
+        "--json",
+        "--no-progress",
+        "--workers",
+        "0",
+    ]
     result = CliRunner().invoke(cli, args)
     report = json.loads(result.stdout)
     assert result.exit_code == 2 and report["imported"] == 4

@@ -277,11 +277,14 @@ def test_false_accusation_and_fault_tolerance_cases_are_stored_with_their_proced
         "filing": {"timing": "after", "claimed_items": ["P1"], "facts": {"public_interest_motive": True}},
     }
     view = service.open(ft)
-    assert view["kind"] == "fault_tolerance" and [s["action"] for s in view["steps"]] == ["review", "notify"]
+    steps = ["report", "review", "notify"]  # the applicant files (按程序向纪检监察机关备案), then the organ
+    assert view["kind"] == "fault_tolerance" and [s["action"] for s in view["steps"]] == steps
     assert view["state"] == "approval"
+    add_user(store, "ma", "party_committee", "county", ["applicant"], jurisdiction="pingdingshan")
+    service.approve("FT-1", "ma")
     service.approve("FT-1", "li")
     view = service.approve("FT-1", "li")
-    assert view["state"] == "decided" and [a["action"] for a in view["approvals"]] == ["review", "notify"]
+    assert view["state"] == "decided" and [a["action"] for a in view["approvals"]] == steps
     service.archive("FT-1", "li")
     service.close("FT-1", "li")
     verified(store)

@@ -209,6 +209,7 @@ JIANGBEI_HOOKS = {
     "zhengming_fault_tolerance": (["core"], []),
     "zhengming_accountability": (["core"], []),
     "zhengming_disciplined_revisit": (["core"], []),
+    "zhengming_letter_template": (["core"], []),
 }
 
 

@@ -22,6 +22,7 @@ from .clarification import (
 )
 from .false_accusation import zhengming_false_accusation, zhengming_reporter_tracing
 from .fault_tolerance import zhengming_fault_tolerance
+from .letters import zhengming_letter_template
 
 JURISDICTION = Jurisdiction(
     id=CORE_ID,
@@ -54,6 +55,7 @@ __all__ = [
     "zhengming_fast_track",
     "zhengming_fault_tolerance",
     "zhengming_jurisdiction",
+    "zhengming_letter_template",
     "zhengming_notifications",
     "zhengming_revisit_policy",
 ]

@@ -297,3 +297,30 @@ def reevaluate(app: App, case_id: str, as_of: datetime | None, as_json: bool) ->
         svc.show(case_id, history=False, viewer=_who(app, svc, "read"))  # need-to-know first
         data = run(svc.store, svc.engine, case_id, as_of=as_of.date() if as_of else None)
         emit(app, data, as_json, reevaluate_text)
+
+
+@case.command("letter")
+@click.argument("case_id")
+@click.argument("kind", metavar="KIND")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False, writable=True),
+    required=True,
+    help="Where to write the .docx.",
+)
+@as_option
+@pass_app
+def letter(app: App, case_id: str, kind: str, output: str, actor: str | None) -> None:
+    """Print a letter of the case as a GB/T 9704 .docx (文书): clarification_notice, clarification_letter,
+    approval_form, revisit_record, fault_tolerance_filing, accountability_notice. Recorded in the audit log."""
+    from pathlib import Path
+
+    from ..letters import generate
+
+    with store_errors(app):
+        svc = service(app)
+        made = generate(svc, case_id, kind, actor=_who(app, svc, "read", actor))
+        Path(output).write_bytes(made.docx)
+        click.echo(app.say(f"已生成 {made.letter.title}：{output}", f"wrote {made.letter.title}: {output}"))

@@ -19,8 +19,14 @@ from .columns import pad
     metavar="PATH",
     help="Keep the demo's SQLite database here (default: a temporary file, removed afterwards).",
 )
+@click.option(
+    "--papers",
+    "papers_dir",
+    metavar="DIR",
+    help="Keep the demo's letters (.docx, one of each kind) and its report (.xlsx, .png) here.",
+)
 @pass_app
-def demo(app: App, show_all: bool, demo_db: str | None) -> None:
+def demo(app: App, show_all: bool, demo_db: str | None, papers_dir: str | None) -> None:
     """Example cases, then cases worked through their lifecycle (演示).
 
     Evaluates the example cases shipped with every installed jurisdiction, then runs cases through
@@ -65,7 +71,7 @@ def demo(app: App, show_all: bool, demo_db: str | None) -> None:
     )
     from .demo_lifecycle import lifecycle_demo
 
-    lifecycle_demo(app, demo_db)
+    lifecycle_demo(app, demo_db, papers_dir)
     if failures:
         raise SystemExit(EXIT_FAILURE)
 

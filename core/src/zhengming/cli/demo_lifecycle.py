@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import tempfile
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import click
@@ -25,7 +26,46 @@ ACTION_NAMES = {
 }
 
 
-def lifecycle_demo(app: App, db_path: str | None) -> None:
+# one case of the demo per kind of letter (平顶山's scenarios; the 书面澄清函 is 许昌's)
+LETTER_SAMPLES = (
+    ("clarification_notice", "pingdingshan-full"),
+    ("clarification_letter", "xuchang-full"),
+    ("approval_form", "pingdingshan-full"),
+    ("revisit_record", "pingdingshan-full"),
+    ("fault_tolerance_filing", "pingdingshan-fault-tolerance"),
+    ("accountability_notice", "pingdingshan-accountability"),
+)
+
+
+def papers(app: App, service, folder: Path) -> list[str]:
+    """One letter of each kind and the report (table, .xlsx, chart) of the demo's own cases, in ``folder``."""
+    from ..letters import generate
+    from ..lifecycle.errors import LifecycleError
+    from ..reports import output
+    from ..reports.query import report
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind, case_id in LETTER_SAMPLES:
+        try:
+            made = generate(service, case_id, kind)
+        except LifecycleError:  # that jurisdiction is not installed
+            continue
+        (folder / f"{kind}.docx").write_bytes(made.docx)
+        written.append(f"{kind}.docx")
+    with service.store.transaction() as session:
+        data = report(session, date(2024, 1, 1), date(2026, 12, 31), by="quarter", today=service.today())
+    output.write_xlsx(data, folder / "report.xlsx", app.lang)
+    written.append("report.xlsx")
+    try:
+        output.write_chart(data, folder / "report.png", app.lang)
+        written.append("report.png")
+    except output.NoCJKFont as exc:
+        click.echo(str(exc), err=True)
+    return written
+
+
+def lifecycle_demo(app: App, db_path: str | None, papers_dir: str | None = None) -> None:
     from ..engine import Engine
     from ..labels import label
     from ..lifecycle import CaseService
@@ -52,6 +92,8 @@ def lifecycle_demo(app: App, db_path: str | None) -> None:
             for jurisdiction, case_id, scenario in run.cases
             if jurisdiction in WALKED_THROUGH and scenario in ("accountability", "revisit-education")
         ]
+        paper_folder = Path(papers_dir) if papers_dir else Path(folder) / "papers"
+        written = papers(app, service, paper_folder)
         with store.transaction() as session:
             verified = audit.verify(session)
         store.dispose()
@@ -122,6 +164,15 @@ def lifecycle_demo(app: App, db_path: str | None) -> None:
         else say("审计日志校验失败！", "audit log verification FAILED!")
     )
     click.echo("  " + status)
+    click.echo(click.style(say("━━ 文书与统计", "━━ Letters and statistics"), bold=True))
+    kept = (
+        str(paper_folder)
+        if papers_dir
+        else say(
+            "临时目录，演示后删除；--papers DIR 可保留", "a temporary folder, removed; keep them with --papers DIR"
+        )
+    )
+    click.echo(f"  {', '.join(written)}  ({kept})")
 
 
 def _close_reasons(service, cases) -> dict[str, Counter]:

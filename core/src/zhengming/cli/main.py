@@ -19,6 +19,7 @@ from .importer import import_cases
 from .jurisdictions import jurisdictions
 from .key import key
 from .plugin import plugin
+from .report import report
 from .storage import DB_META
 from .tokens import login, token
 from .users import users
@@ -72,6 +73,7 @@ cli.add_command(import_cases)
 cli.add_command(conformance)
 cli.add_command(explain)
 cli.add_command(plugin)
+cli.add_command(report)
 
 
 def main() -> None:

@@ -276,6 +276,8 @@ FALSE_ACCUSATION = {
     "kind": "false_accusation",
     "accuser": {"kind": "party_member", "intent": True, "fabricated": True, "adverse_impact": True},
     "investigating_organ": {"organ": "discipline_commission", "level": "county"},
+    # whom it concerns: the accuser reported, so the name is sealed like a reporter's
+    "concerns": [{"role": "accuser", "name": "演示诬告人"}, {"role": "accused", "name": "周某"}],
 }
 FAULT_TOLERANCE = {
     "kind": "fault_tolerance",

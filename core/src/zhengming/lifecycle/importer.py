@@ -40,7 +40,7 @@ from ..model import Text
 from ..store import Store, audit, integrity
 from ..store.crypto import Sealer
 from ..store.limits import FieldTooLong, check_field, field_name, row_problems, text_limits
-from ..store.models import AuditEvent, CaseRecord
+from ..store.models import AuditEvent, CaseFigure, CaseRecord
 from . import intake
 from .exclusive import exclusive_import
 
@@ -153,6 +153,7 @@ class _Prepared:
     row: dict[str, Any]
     after: dict[str, Any]
     prehashed: dict[str, str]  # column -> SHA-256 of its canonical JSON, for the keyed row digests
+    figures: dict[str, Any] = attrs.field(factory=dict)  # the case_figures columns but case_pk
 
 
 @attrs.frozen
@@ -214,10 +215,11 @@ def _prepare_line(job: _Job, number: int, raw: bytes | None) -> _Prepared | Line
         table = CaseRecord.__table__
         return LineProblem(number, [Problem(field_name(table, column), text) for column, text in unstorable])
     prehashed = {c: integrity.prehash(row[c]) for c in integrity.columns("cases") if c not in _WRITER_COLUMNS}
+    figures = intake.figures(evaluated, row)
     if job.text_json:
         for column in JSON_COLUMNS:
             row[column] = _column_text(row[column], parsed.plain)
-    return _Prepared(number, case_id, row, intake.summary(row), prehashed)
+    return _Prepared(number, case_id, row, intake.summary(row), prehashed, figures)
 
 
 _NO_TIME = datetime(1970, 1, 1)
@@ -399,6 +401,12 @@ def _write_batch(store: Store, unique: list[_Prepared], report: ImportReport, ac
                 session.execute(CASES_BULK.insert(), rows)
             else:  # PostgreSQL types the parameters: let the JSON type bind them
                 session.execute(CaseRecord.__table__.insert(), rows)
+            ids = dict(
+                session.execute(
+                    select(CaseRecord.case_id, CaseRecord.id).where(CaseRecord.case_id.in_([p.case_id for p in fresh]))
+                ).all()
+            )
+            session.execute(CaseFigure.__table__.insert(), [p.figures | {"case_pk": ids[p.case_id]} for p in fresh])
             at = now.isoformat(timespec="microseconds")
             audit.ensure_binding(session)
             key = audit.keyring_of(session).audit_key()

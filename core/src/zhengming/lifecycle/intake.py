@@ -161,3 +161,14 @@ def summary(row: Mapping[str, Any]) -> dict[str, Any]:
         "rules_fingerprint": row["rules_fingerprint"],
         "reporter_sealed": row["reporter_sealed"] is not None,
     }
+
+
+def figures(evaluated: Evaluated, row: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``case_figures`` columns (but ``case_pk``) of an evaluated case and its ``cases`` row: the
+    subject, plus the cadres a fault-tolerance filing concerns (``concerns``, role ``cadre``)."""
+    from ..reports.figures import figures_of
+
+    others = [p for p in evaluated.parties.listed if p.get("role") == "cadre"]
+    return figures_of(
+        row["kind"], row["jurisdiction"], row["as_of"], row["outcome"], evaluated.document, evaluated.decision, others
+    )

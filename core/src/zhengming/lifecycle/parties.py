@@ -25,6 +25,7 @@ from ..model import Text
 
 CONCERNS_FIELD = "concerns"
 PARTY_KINDS = ("person", "organization")
+MAX_NAME = 200
 
 
 @attrs.frozen
@@ -86,8 +87,13 @@ def concern_problems(kind: str, concerns: Any, case: Mapping[str, Any]) -> list[
             allowed = ", ".join(explicit)
             problems.append(Problem(f"{at}/role", Text(f"须为 {allowed} 之一", f"must be one of {allowed}")))
         name = item.get("name")
-        if not isinstance(name, str) or not name.strip():
-            problems.append(Problem(f"{at}/name", Text("须为非空字符串", "must be a non-empty string")))
+        if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME:
+            problems.append(
+                Problem(
+                    f"{at}/name",
+                    Text(f"须为 1–{MAX_NAME} 字的字符串", f"must be a string of 1–{MAX_NAME} characters"),
+                )
+            )
         if item.get("kind", "person") not in PARTY_KINDS:
             problems.append(
                 Problem(f"{at}/kind", Text("须为 person 或 organization", "must be person or organization"))

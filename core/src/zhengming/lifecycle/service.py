@@ -22,7 +22,7 @@ from ..errors import InvalidDocument, Problem
 from ..model import Text
 from ..store import Store, audit
 from ..store.crypto import Sealer
-from ..store.models import CaseRecord, RevisitRecord, User
+from ..store.models import CaseFigure, CaseRecord, RevisitRecord, User
 from . import actions, intake, machine
 from .errors import CaseConflict, DuplicateCase, NotSameCase
 from .reevaluate import differences
@@ -92,6 +92,7 @@ class CaseService:
                 case = CaseRecord(**row)
                 session.add(case)
                 session.flush()
+                session.add(CaseFigure(case_pk=case.id, **intake.figures(evaluated, row)))
                 audit.append(
                     session,
                     actor=name,
@@ -135,6 +136,7 @@ class CaseService:
                 row.pop(key)
             for key, value in row.items():
                 setattr(case, key, value)
+            session.merge(CaseFigure(case_pk=case.id, **intake.figures(evaluated, row | {"as_of": case.as_of})))
             actions.commit_change(
                 session,
                 case,

@@ -53,4 +53,5 @@ from .decision import (
 from .enums import *
 from .interchange import case_from_document, to_document
 from .jurisdiction import CORE_ID, Jurisdiction, ListItem, ListKind, PublishedFigure, SourceDocument
+from .letter import LETTER_KINDS, LetterTemplate
 from .text import Citation, Text

@@ -26,6 +26,7 @@ from ..model import (
     FastTrack,
     FaultToleranceAssessment,
     FaultToleranceCase,
+    LetterTemplate,
     MethodOption,
     Notification,
     ReporterTracing,
@@ -141,3 +142,6 @@ class ChainHooks:
         """Raise a :class:`PluginError` for an answer of ``hook`` that breaks the contract, naming the
         plugin whose answer stands."""
         raise PluginError(self.blame(hook, item), hook, message)
+
+    def letter_template(self, kind: str, ctx: EvaluationContext) -> LetterTemplate | None:
+        return self.ask("zhengming_letter_template", kind=kind, ctx=ctx).answer

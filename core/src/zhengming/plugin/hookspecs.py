@@ -55,6 +55,7 @@ if TYPE_CHECKING:
         FaultToleranceAssessment,
         FaultToleranceCase,
         Jurisdiction,
+        LetterTemplate,
         MethodOption,
         Notification,
         ReporterTracing,
@@ -519,4 +520,48 @@ def zhengming_disciplined_revisit(
                 consent_required=True, methods=(RevisitMethod.INDIVIDUAL_MEETING,),
                 topics=(RevisitTopic.VIOLATION_FACTS, RevisitTopic.ORGANIZATIONAL_CARE),
                 one_person_one_plan=True, citations=(Citation(document="…", article="（十）"),))
+    """
+
+
+# -------------------------------------------------------------------------------------------
+# Letters (公文): the paperwork printed from a stored case
+# -------------------------------------------------------------------------------------------
+
+
+@chain_spec(Combine.MOST_SPECIFIC)
+def zhengming_letter_template(kind: str, ctx: EvaluationContext) -> LetterTemplate | None:
+    """Say how a kind of letter is printed in this jurisdiction: issuer, 发文字号 prefix, title, template.
+
+    ``zhengming case letter ID KIND`` (and :func:`zhengming.letters.generate`, which the HTTP API
+    calls) asks this hook for the case's chain before printing. The letter is always laid out per
+    GB/T 9704-2012 (A4; 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm; 3号仿宋_GB2312 body at 22 lines ×
+    28 characters; 2号小标宋 title; 发文机关标志, 发文字号, 成文日期 and the place of the seal), and its
+    text always comes from the stored case and its decision: only the allegations found untrue are
+    named, the reporter never (the store keeps the reporter sealed and the letter code never unseals).
+    What a jurisdiction may change is the wording around that text.
+
+    Combine: most specific wins. A city's answer replaces its province's; ``None`` keeps the
+    inherited answer. Core answers for every kind in :data:`zhengming.model.LETTER_KINDS` with the
+    national wording (``issuer`` empty: the handling organ of the case, e.g. ``县纪委监委``; no
+    发文字号 prefix), citing ``core default``.
+
+    :param kind: the kind of letter asked for: ``clarification_notice`` (澄清正名通知书),
+        ``clarification_letter`` (书面澄清函, stating 澄清事项、澄清机关和澄清时间), ``approval_form``
+        (审批表, one row per approval step), ``revisit_record`` (回访记录), ``fault_tolerance_filing``
+        (容错免责备案表) or ``accountability_notice`` (问责对象告知书).
+    :param ctx: the evaluation context (jurisdiction, as-of date, chain).
+    :return: a :class:`zhengming.LetterTemplate` (``kind``, ``issuer``, ``number_prefix``, ``title``,
+        ``docx`` — the path of a ``.docx`` template shipped with the plugin, rendered with docxtpl
+        (Jinja2 placeholders: see ``docs/letters.md``) —, ``citations``), or ``None`` to inherit.
+
+    Example::
+
+        @hookimpl
+        def zhengming_letter_template(kind):
+            if kind == "clarification_notice":
+                return LetterTemplate(
+                    kind=kind, issuer="中共平顶山市纪律检查委员会", number_prefix="平纪澄",
+                    title="澄清正名通知书",
+                    citations=(Citation(document="平顶山市澄清正名十项措施", article="（三）"),))
+            return None
     """

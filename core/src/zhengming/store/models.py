@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -126,6 +126,7 @@ class Clarification(_CaseChild, Base):
     """A clarification carried out: how, on which day, and in front of whom (scope)."""
 
     __tablename__ = "clarifications"
+    __table_args__ = (Index("ix_clarifications_carried_out", "carried_out_on", "case_pk", "method"),)
 
     method: Mapped[str] = mapped_column(String(30))
     carried_out_on: Mapped[date] = mapped_column(Date)
@@ -241,3 +242,28 @@ class ReporterFeedback(_CaseChild, Base):
     channel: Mapped[str] = mapped_column(String(40))
     given_on: Mapped[date] = mapped_column(Date)
     summary: Mapped[str] = mapped_column(Text)
+
+
+class CaseFigure(Base):
+    """What the statistics count of one case, written with the case (issue 14; ``zhengming report``).
+
+    ``persons`` and ``units`` are the people and organizations the case concerns: the subject and
+    anyone named in the intake-only ``concerns`` (clarification, fault tolerance), or the accusers
+    (``accuser.count``) of a false-accusation case. Names are never kept here, only counts.
+    ``decided_on`` is the case's ``as_of`` (the day its decision was taken).
+    """
+
+    __tablename__ = "case_figures"
+    __table_args__ = (
+        Index("ix_case_figures_kind_decided", "kind", "decided_on", "jurisdiction"),
+        Index("ix_case_figures_jurisdiction", "jurisdiction", "kind"),
+    )
+
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)  # derived data
+    kind: Mapped[str] = mapped_column(String(30))
+    jurisdiction: Mapped[str] = mapped_column(String(100))
+    decided_on: Mapped[date] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(String(30))
+    classification: Mapped[str | None] = mapped_column(String(20))
+    persons: Mapped[int] = mapped_column(Integer, default=0)
+    units: Mapped[int] = mapped_column(Integer, default=0)

@@ -3,7 +3,7 @@
 1. The new key is written next to the key file as ``<key>.next`` (the current key listed in it as
    retired, so audit events it keyed still verify); a run that finds ``<key>.next`` already there
    resumes with it instead of making another.
-2. One transaction: each identity opened with the current key and sealed with the new one (one
+2. One transaction: each identity (and each case's sealed party names) opened with the current key and sealed with the new one (one
    ``reseal`` audit event per case), the database's key binding moved to the new fingerprint, and a
    ``rotate_key`` event, keyed with the new key.
 3. ``<key>.next`` replaces the key file.
@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import attrs
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from . import audit
 from .crypto import Keyring, SealingKeyError, _parse, key_path, write_keyring
@@ -62,9 +62,13 @@ def rotate(store: Store, *, actor: str) -> Rotation:
 def _reseal(session, old: Keyring, new: Keyring, actor: str) -> int:
     audit.ensure_binding(session)  # the database is bound to the old key
     opener, sealer = old.sealer(), new.sealer()
-    cases = list(session.scalars(select(CaseRecord).where(CaseRecord.reporter_sealed.is_not(None))))
+    sealed = or_(CaseRecord.reporter_sealed.is_not(None), CaseRecord.parties_sealed.is_not(None))
+    cases = list(session.scalars(select(CaseRecord).where(sealed)))
     for case in cases:
-        case.reporter_sealed = sealer.seal(opener.open(case.reporter_sealed, case.case_id), case.case_id)
+        if case.reporter_sealed is not None:
+            case.reporter_sealed = sealer.seal(opener.open(case.reporter_sealed, case.case_id), case.case_id)
+        if case.parties_sealed is not None:  # the names of parties who reported
+            case.parties_sealed = sealer.seal(opener.open(case.parties_sealed, case.case_id), case.case_id)
     session.flush()
     audit.rebind(session, old, new)
     audit.append_many(

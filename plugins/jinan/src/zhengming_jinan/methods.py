@@ -21,7 +21,9 @@ METHODS = RuleTable.collect(
 
 # Who must be told or given the records, and when.
 NOTIFICATIONS = RuleTable.collect(
-    Row(Recipient.SUBJECT, lambda c: c.handling.closed_by_letter_inquiry, article("第六条（五）")),  # 向被函询人发函反馈
+    Row(
+        Recipient.SUBJECT, lambda c: c.handling.closed_by_letter_inquiry, article("第六条（五）")
+    ),  # 向被函询人发函反馈
     Row(Recipient.REPORTER, lambda c: c.report.real_name, article("第十条")),  # 实名举报的向举报人反馈
     Row(Recipient.SUPERIOR_PARTY_ORGANIZATION, lambda c: c.impact.scope in WIDE_IMPACT, article("第六条（一）")),
     Row(Recipient.UNIT_PARTY_ORGANIZATION, always, article("第六条")),  # 向所在党组织通报反馈
