@@ -268,3 +268,32 @@ def test_obstruction_or_extortion_is_negative_item_three(engine):
     }
     decision = evaluate(engine, document)
     assert (decision["outcome"], decision["matched_negative"], decision["relief"]) == ("ineligible", ["N3"], None)
+
+
+def test_positive_item_thirteen_needs_a_minor_matter(engine):
+    """正面清单13“对违纪违法行为发生在党的十八大前、被动接受、情节轻微……认错改错态度较好” — 情节轻微 is part of
+    the item, as in items 7, 8 and 14: a filing with a major impact does not meet it."""
+    serious = evaluate(engine, filing(claimed=["P13"], corrected_promptly=True, adverse_impact="major"))
+    assert "P13" not in serious["matched_positive"] and serious["outcome"] != "eligible"
+    minor = evaluate(engine, filing(claimed=["P13"], corrected_promptly=True, adverse_impact="minor"))
+    assert minor["matched_positive"] == ["P13"] and minor["outcome"] == "eligible"
+
+
+@pytest.mark.parametrize("jurisdiction", ["pingdingshan", LUSHAN])
+def test_an_outstanding_young_cadre_is_fast_tracked_as_a_local_fact(engine, jurisdiction):
+    """（十一）“涉及……单位主要负责人及优秀年轻干部尚未办结的重点问题线索，优先从快处置” — the contract has no field
+    for 优秀年轻干部, so 平顶山 publishes it as a local fact (``local.pingdingshan.outstanding_young_cadre``)."""
+    document = clarification(jurisdiction=jurisdiction, local={"pingdingshan": {"outstanding_young_cadre": True}})
+    decision = evaluate(engine, document)
+    assert decision["fast_track"] is True
+    cited = [c["article"] for c in decision["trigger"]["citations"] if c["document"] == MEASURES]
+    assert "（十一）" in cited and "（一）" not in cited
+    assert any("优秀年轻干部" in r for r in decision["reasons"])
+    assert evaluate(engine, clarification(jurisdiction=jurisdiction))["fast_track"] is False
+
+
+def test_an_unknown_local_fact_is_named_by_its_pointer():
+    document = clarification(local={"pingdingshan": {"young": True}})
+    result = CliRunner().invoke(cli, ["evaluate", "-"], input=json.dumps(document))
+    assert result.exit_code == 2
+    assert "/local/pingdingshan" in result.output

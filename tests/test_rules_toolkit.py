@@ -255,7 +255,8 @@ def test_docgen_prints_an_installed_jurisdictions_page(capsys):
 
     assert main(["docgen", "--jurisdiction", "pingdingshan"]) == 0
     page = capsys.readouterr().out
-    assert "| N4 | `pingdingshan` |" in page and "None: no jurisdiction of the chain publishes local facts." in page
+    assert "| N4 | `pingdingshan` |" in page and "Under `local.pingdingshan` of a case:" in page
+    assert "| `outstanding_young_cadre` | boolean | no |" in page
 
 
 def test_amend_appends_reasons_and_cites_each_article_once():

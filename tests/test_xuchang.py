@@ -302,3 +302,81 @@ def test_the_main_issue_untrue_is_situation_four(engine):
     decision = evaluate(engine, clarification(allegations=allegations, impact={"scope": "individual"}))
     assert decision["trigger"]["outcome"] == "must_clarify"
     assert any(c["article"].endswith("（四）") for c in decision["trigger"]["citations"])
+
+
+def accountability(**overrides):
+    document = {
+        "kind": "accountability",
+        "jurisdiction": "xuchang",
+        "as_of": "2023-06-01",
+        "subject": {"kind": "person", "name": "褚某", "management_level": "city", "position": "leader_in_charge"},
+        "unit": {"kind": "city_department"},
+        "facts": {"adverse_impact": "none"},
+    }
+    document.update(overrides)
+    return document
+
+
+def test_probation_route_needs_poor_implementation_not_any_shortfall(engine):
+    """“因工作落实不力、进展缓慢、成效不佳但未造成严重后果的过失行为，运用谈话提醒、批评教育等措施予以处理。同时，
+    根据实际情况设置1至3个月考验期” — a shortfall of another kind is not put on probation under this clause."""
+    other = evaluate(engine, accountability(shortfall={"kind": "other"}))
+    assert other["outcome"] != "reminder" and other["probation"] is None
+    assert not any("哪些情况可以从轻" in c["article"] for c in other["citations"])
+    slow = evaluate(engine, accountability(shortfall={"kind": "poor_implementation"}))
+    assert slow["outcome"] == "reminder" and slow["probation"]["max_months"] == 3
+
+
+@pytest.mark.parametrize(
+    ("accuser", "expected"),
+    [
+        ({"kind": "public_official", "party_member": False}, "government_sanction"),
+        ({"kind": "leading_cadre", "party_member": True}, "government_sanction"),
+        ({"kind": "citizen"}, "transfer_to_authorities"),
+    ],
+)
+def test_a_false_accuser_answers_by_discipline_and_law(engine, accuser, expected):
+    """强化主动作为（三）“对于构成诬告的，依规依纪依法严肃追究检举控告人的纪律、法律责任” — a public official outside
+    the party answers under the law (政务处分); a citizen is outside the commission's discipline, so the matter goes
+    to the authorities."""
+    document = {
+        "kind": "false_accusation",
+        "jurisdiction": "xuchang",
+        "as_of": "2023-05-01",
+        "accuser": {"intent": True, "fabricated": True, "adverse_impact": True, **accuser},
+        "investigating_organ": {"organ": "discipline_commission", "level": "city"},
+    }
+    decision = evaluate(engine, document)
+    assert decision["classification"] == "malicious"
+    assert expected in decision["measures"]
+    assert any(c["article"] == "答记者问：强化主动作为（三）" for c in decision["citations"])
+
+
+def test_situation_seven_states_the_fact_that_holds(engine):
+    """（七）“其他确有必要澄清的情形” — the 许昌 text names no 复审复核; when the organ deems clarification necessary
+    (v1.1 ``circumstances.organ_deems_necessary``) the reason says that, not that a review found wrongful treatment."""
+    decision = evaluate(engine, clarification(circumstances={"organ_deems_necessary": True}))
+    assert decision["trigger"]["outcome"] == "must_clarify"
+    seven = [r for r in decision["trigger"]["reasons"] if r.startswith("（七）")]
+    assert seven and not any("复审复核" in r for r in seven)
+    reviewed = evaluate(engine, clarification(handling={"review_found_wrongful_treatment": True}))
+    assert any(r.startswith("（七）") and "复审复核" in r for r in reviewed["trigger"]["reasons"])
+
+
+def test_face_to_face_meeting_and_notice_go_with_a_written_clarification(engine):
+    """The interview's “可以采取以下一种或多种方式予以澄清” does not set aside the national baseline (CCDI 2020:
+    使用当面、会议、通报方式澄清的，同时使用书面澄清); the letter of （一） goes with the other three."""
+    decision = evaluate(engine, clarification(impact={"scope": "region"}))
+    by_method = {m["method"]: m for m in decision["methods"]}
+    for method in ("face_to_face", "meeting", "notice"):
+        assert by_method[method]["accompanied_by"] == ["written"]
+        assert any(c["document"] == "core default" for c in by_method[method]["citations"])
+    assert by_method["written"]["accompanied_by"] == []
+
+
+def test_an_eligible_filing_says_why_no_relief_is_given(engine):
+    """容错纠错并举“确定予以容错的单位或者个人，需要免责或者减责的，按照《许昌市干部容错纠错办法(试行)》
+    (许办〔2017〕5号)的规定执行” — relief is decided under a document this plugin does not have: null, and said so."""
+    decision = evaluate(engine, filing(["P1"]))
+    assert decision["outcome"] == "eligible" and decision["relief"] is None
+    assert any("许办〔2017〕5号" in r for r in decision["reasons"])

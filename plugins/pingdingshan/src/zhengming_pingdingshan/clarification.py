@@ -29,6 +29,24 @@ from .source import measure
 
 Test = Callable[[ClarificationCase], bool]
 
+# （十一） names 优秀年轻干部 among the key clues handled first; the contract has no field for it, so 平顶山
+# publishes it as a local fact (``local.pingdingshan.outstanding_young_cadre``; 鲁山 inherits it).
+LOCAL_FACTS = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "outstanding_young_cadre": {
+            "type": "boolean",
+            "default": False,
+            "description": "（十一）优秀年轻干部：被检举控告人是优秀年轻干部，其尚未办结的重点问题线索优先从快处置",
+        }
+    },
+}
+
+
+def outstanding_young_cadre(case: ClarificationCase) -> bool:
+    return bool(case.local.get("pingdingshan", {}).get("outstanding_young_cadre", False))
+
 # --- （一）（十一）: 快办快处快结 at key junctures; priority for key clues -------------------------------
 
 # (test, reason, articles): every juncture or key clue that holds is named in the reasons, and only the
@@ -88,6 +106,14 @@ FAST_TRACK: tuple[tuple[Test, Text, tuple[str, ...]], ...] = (
         Text(
             "（十一）：涉及单位主要负责人的重点问题线索，优先从快处置，避免长期“吊”着不予结论",
             "(11): a key clue about a unit principal is handled first and fast, not left without a conclusion",
+        ),
+        ("（十一）",),
+    ),
+    (
+        outstanding_young_cadre,
+        Text(
+            "（十一）：涉及优秀年轻干部尚未办结的重点问题线索，优先从快处置",
+            "(11): a key clue about an outstanding young cadre is handled first and fast",
         ),
         ("（十一）",),
     ),

@@ -18,6 +18,7 @@ JURISDICTION = Jurisdiction(
     level=JurisdictionLevel.CITY,
     documents=DOCUMENTS,
     list_items=fault_tolerance.LIST_ITEMS,
+    local_facts=clarification.LOCAL_FACTS,
 )
 
 PINGDINGSHAN = declare(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import attrs
 
 from zhengming import (
+    AccuserKind,
     ClarificationCase,
     Classification,
     DisciplinedRevisitCase,
@@ -26,12 +27,21 @@ from zhengming import (
 
 from .source import ACTIVE, PROBLEMS, opinion
 
+LIABILITY_BY_KIND = {
+    AccuserKind.PUBLIC_OFFICIAL: (Measure.GOVERNMENT_SANCTION,),
+    AccuserKind.LEADING_CADRE: (Measure.GOVERNMENT_SANCTION,),
+    AccuserKind.CITIZEN: (Measure.TRANSFER_TO_AUTHORITIES,),
+}
+
 
 @hookimpl(wrapper=True, specname="zhengming_false_accusation")
 def adjust_false_accusation(case: FalseAccusationCase):
     inherited: FalseAccusationAssessment = yield
     measures = list(inherited.measures)  # 纪律、法律责任 (the core's party discipline and transfer)
     if inherited.classification is Classification.MALICIOUS:
+        # 依规依纪依法严肃追究检举控告人的纪律、法律责任: a public official answers under the law (政务处分)
+        # whether or not a party member; a citizen is outside the commission's discipline: the authorities.
+        measures.extend(LIABILITY_BY_KIND.get(case.accuser.kind, ()))
         measures.append(Measure.POLICE_COOPERATION)  # 与公安机关加强协作配合
     if inherited.classification is not Classification.UNDETERMINED and case.accuser.adverse_impact:
         measures.append(Measure.COMPENSATE_VICTIM)  # 因被诬告错告受到影响的：督促及时纠正、给予补偿

@@ -58,6 +58,14 @@ AFTER_THE_ERROR = Text(
 )
 
 
+RELIEF_ELSEWHERE = Text(
+    "容错纠错并举：确定予以容错、需要免责或者减责的，按照《许昌市干部容错纠错办法（试行）》（许办〔2017〕5号）执行；"
+    "该办法不在本规则来源之内，是否免责、减责不在此认定",
+    "whether responsibility is exempted or reduced is decided under the city's fault-tolerance measures "
+    "(许办〔2017〕5号), which are not among this plugin's sources",
+)
+
+
 @hookimpl(specname="zhengming_fault_tolerance")
 def assess(case: FaultToleranceCase) -> FaultToleranceAssessment:
     found = LISTS.match(case.filing)
@@ -78,6 +86,7 @@ def assess(case: FaultToleranceCase) -> FaultToleranceAssessment:
         outcome=found.outcome,
         matched_positive=found.positive,
         matched_negative=found.negative,
+        reasons=(RELIEF_ELSEWHERE,) if found.outcome is FaultToleranceOutcome.ELIGIBLE else (),
         procedure=PROCEDURE,
         citations=cited + filing(FILING_PROCEDURE),
     )

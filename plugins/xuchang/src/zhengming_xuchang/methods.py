@@ -5,6 +5,8 @@ The text requires no consent of the subject for any method.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from zhengming import ClarificationCase, ImpactScope, Method, MethodOption, Notification, Organ, Recipient, hookimpl
 from zhengming.rules import Row, RuleTable, always
 
@@ -53,9 +55,19 @@ NOTIFICATIONS = RuleTable.collect(
 )
 
 
-@hookimpl(specname="zhengming_clarification_methods")
-def methods(case: ClarificationCase) -> tuple[MethodOption, ...]:
-    return tuple(MethodOption(method=r.value, citations=r.citations) for r in METHOD_TABLE(case))
+@hookimpl(wrapper=True, specname="zhengming_clarification_methods")
+def methods(case: ClarificationCase):
+    """The table's methods that apply. “一种或多种方式” does not set aside the national baseline: a method the
+    parent pairs with another (使用当面、会议、通报的，同时使用书面澄清) keeps that pairing and its citation."""
+    inherited: Sequence[MethodOption] = yield
+    paired = {o.method: o for o in inherited if o.accompanied_by}
+    return tuple(_option(r.value, r.citations, paired.get(r.value)) for r in METHOD_TABLE(case))
+
+
+def _option(method: Method, citations, parent: MethodOption | None) -> MethodOption:
+    if parent is None:
+        return MethodOption(method=method, citations=citations)
+    return MethodOption(method=method, accompanied_by=parent.accompanied_by, citations=citations + parent.citations)
 
 
 @hookimpl(specname="zhengming_notifications")

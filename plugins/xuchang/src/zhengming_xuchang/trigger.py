@@ -15,8 +15,9 @@ item  situation                                              case fields
                                                                   impact
 （五）  问题线索已有明确结论，因同一事项重复举报                 ``circumstances.repeat_after_conclusion``
 （六）  被检举控告人受到诬告陷害                                 ``circumstances.false_accusation_found``
-（七）  其他确有必要澄清的情形                                   ``handling.review_found_wrongful_treatment``,
-                                                                  ``circumstances.organ_deems_necessary`` (v1.1)
+（七）  其他确有必要澄清的情形                                   ``handling.review_found_wrongful_treatment``, or
+                                                                  ``circumstances.organ_deems_necessary`` (v1.1);
+                                                                  the reason names the one that holds
 ====  =====================================================  ================================================
 
 Untrue findings but none of the seven: the handling department may still clarify on the subject's written
@@ -92,10 +93,18 @@ SEVEN_SITUATIONS: tuple[tuple[str, Test, Text], ...] = (
     ),
     (
         "（七）",
-        lambda c: c.handling.review_found_wrongful_treatment or c.circumstances.organ_deems_necessary,
+        lambda c: c.handling.review_found_wrongful_treatment,
         Text(
             "（七）其他确有必要澄清的情形：经复审复核确实受到不公正对待或者错误处理",
             "(7) another situation that needs clarifying: review found unfair or wrongful treatment",
+        ),
+    ),
+    (
+        "（七）",
+        lambda c: c.circumstances.organ_deems_necessary,
+        Text(
+            "（七）其他确有必要澄清的情形：纪检监察机关认定确有必要澄清",
+            "(7) another situation that needs clarifying: the discipline organ deems it necessary",
         ),
     ),
 )
@@ -163,7 +172,7 @@ def trigger(case: ClarificationCase) -> Trigger:
     applied = case.circumstances.subject_applied
     if hits:
         outcome, lead = TriggerOutcome.MUST_CLARIFY, [MUST, *(reason for _, reason in hits)]
-        articles = [f"{SITUATIONS}{item}" for item, _ in hits]
+        articles = list(dict.fromkeys(f"{SITUATIONS}{item}" for item, _ in hits))  # （七） once
     elif applied:
         # 入口程序 and 启动条件 (added below) are the basis; （七） is a situation that *requires* clarifying.
         outcome, lead, articles = TriggerOutcome.MAY_CLARIFY, [ON_APPLICATION], []
