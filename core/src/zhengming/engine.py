@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+import attrs
+
 from .model import (
     AccountabilityCase,
     AccountabilityDecision,
@@ -178,8 +180,6 @@ def _head(case: Case, ctx: EvaluationContext) -> dict[str, Any]:
 
 
 def _fields(answer: Any) -> Mapping[str, Any]:
-    import attrs
-
     return attrs.asdict(answer, recurse=False)
 
 
@@ -192,8 +192,6 @@ def _probation_ending(probation: Probation | None, case: AccountabilityCase) -> 
     started = case.probation.started_on
     if probation is None or started is None or probation.max_months is None:
         return probation
-    import attrs
-
     return attrs.evolve(probation, ends_on=add_months(started, probation.max_months))
 
 

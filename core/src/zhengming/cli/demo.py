@@ -80,7 +80,6 @@ def verdict(decision) -> Text:
     """The one-word result of a decision of any kind, for the table of example cases."""
     from ..labels import label
     from ..model import (
-        AccountabilityDecision,
         ClarificationDecision,
         DisciplinedRevisitDecision,
         FalseAccusationDecision,
@@ -92,6 +91,4 @@ def verdict(decision) -> Text:
         return label(decision.classification)
     if isinstance(decision, DisciplinedRevisitDecision):
         return Text("需要回访", "revisit") if decision.required else Text("无需回访", "no revisit")
-    if isinstance(decision, AccountabilityDecision):
-        return label(decision.outcome)
-    return label(decision.outcome)
+    return label(decision.outcome)  # fault tolerance and accountability
