@@ -6,6 +6,7 @@ CSRF, token scopes, login throttling, reporter custody, the audit chain, ETag/If
 from __future__ import annotations
 
 import copy
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -359,7 +360,10 @@ def test_openapi_embeds_the_contract_schemas_verbatim(api):
     assert document["components"]["schemas"]["Decision"] == schema_file("decision.schema.json")
     intake = document["paths"]["/api/cases"]["post"]["requestBody"]["content"]["application/json"]["schema"]
     assert intake == {"$ref": "#/components/schemas/Case"}
-    assert api.get("/docs").status_code == 200
+    docs = api.get("/docs")
+    assert docs.status_code == 200 and "/docs-assets/swagger-ui-bundle.js" in docs.text
+    assert not re.search(r"(src|href)=\"https?://", docs.text)  # no asset from a CDN
+    assert api.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
 
 
 def test_evaluate_and_jurisdictions_need_a_caller(api, store):
