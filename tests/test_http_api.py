@@ -23,7 +23,7 @@ pytestmark = [BACKENDS, pytest.mark.usefixtures("private_env")]
 PASSWORD = "correct horse battery"
 # name -> organ, level, roles, jurisdiction, grants
 STAFF = {
-    "li": ("discipline_commission", "county", ["handling_department"], "jinan", []),
+    "li": ("纪委监委", "县级", ["承办部门（单位）"], "jinan", []),  # typed by their Chinese names
     "wang": ("discipline_commission", "county", ["commission_head"], "jinan", []),
     "zhao": ("party_committee", "county", ["party_committee_head"], "jinan", []),
     "chen": ("discipline_commission", "county", ["agency_head"], "jinan", ["custodian"]),
@@ -110,10 +110,9 @@ def test_a_platform_takes_a_case_in_and_three_officers_work_it_to_closed(api, st
     assert act(api, "WEB-1", "approve", wang, {"comment": "同意"}).json()["current_step"] == 2
     shown = act(api, "WEB-1", "approve", zhao, {"comment": "同意"})
     assert shown.status_code == 200 and shown.json()["state"] == "clarification"
-    assert (
-        act(api, "WEB-1", "clarify", li, {"method": "meeting", "on": "2023-06-01", "scope": "干部大会"}).json()["state"]
-        == "clarified"
-    )
+    clarified = act(api, "WEB-1", "clarify", li, {"method": "会议澄清", "on": "2023-06-01", "scope": "干部大会"})
+    assert clarified.json()["state"] == "clarified"  # the method typed by its Chinese name
+    assert clarified.json()["clarifications"][0]["method"] == "meeting"
     act(api, "WEB-1", "notify", li, {"recipients": []})
     assert act(api, "WEB-1", "archive", li).json()["state"] == "archived"
     closed = act(api, "WEB-1", "close", li)

@@ -19,8 +19,10 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from ...lifecycle import CaseService
+from ...model.enums import Method, Recipient, RevisitMethod, RevisitTarget
 from ...security.principal import Principal
 from ..auth import ACT, INTAKE, READ, etag, if_match, services
+from ..coded import ConsentCode, coded
 from ..paging import Page, page_params, paged
 from ..schemas import INTAKE_BODY
 from ..times import localize
@@ -94,17 +96,23 @@ class Comment(BaseModel):
 
 
 class ConsentBody(Comment):
-    status: str = Field(..., description="The subject's answer: agreed, declined (本人意见)")
+    status: ConsentCode = Field(
+        ..., description="The subject's answer (本人意见): given (同意), declined (不同意), withdrawn (撤回同意)"
+    )
 
 
 class ClarifyBody(BaseModel):
-    method: str = Field(..., description="How the clarification was carried out (澄清方式), a method of the decision")
+    method: coded(Method) = Field(
+        ..., description="How the clarification was carried out (澄清方式): a method of the decision, code or name"
+    )
     on: date | None = Field(None, description="The day it was carried out (default: today)")
     scope: str = Field("", max_length=500, description="Where, to whom (范围)")
 
 
 class NotifyBody(BaseModel):
-    recipients: list[str] = Field(default_factory=list, description="Who was told (default: every one still due)")
+    recipients: list[coded(Recipient)] = Field(
+        default_factory=list, description="Who was told, codes or names (default: every one still due)"
+    )
     on: date | None = None
 
 
@@ -114,8 +122,8 @@ class PlanRevisitsBody(BaseModel):
 
 class RecordRevisitBody(BaseModel):
     on: date | None = None
-    method: str | None = None
-    target: str | None = None
+    method: coded(RevisitMethod) | None = Field(None, description="How (回访方式), code or name")
+    target: coded(RevisitTarget) | None = Field(None, description="Whom (回访对象), code or name")
     note: str = Field("", max_length=2000)
 
 
