@@ -6,6 +6,7 @@ CSRF, token scopes, login throttling, reporter custody, the audit chain, ETag/If
 from __future__ import annotations
 
 import copy
+import json
 import re
 
 import pytest
@@ -373,3 +374,18 @@ def test_evaluate_and_jurisdictions_need_a_caller(api, store):
     decision = api.post("/api/evaluate", json=document, headers=li)
     assert decision.status_code == 200 and decision.json()["trigger"]["outcome"] == "must_clarify"
     assert "jinan" in {j["id"] for j in api.get("/api/jurisdictions", headers=li).json()["jurisdictions"]}
+
+
+def test_decisions_are_stored_in_both_languages_and_rendered_in_the_readers(api, store):
+    api.post("/api/cases", json=online_case(), headers=bearer(token_of(store, "platform", ["intake"])))
+    li = bearer(token_of(store, "li"))
+    with store.transaction() as session:
+        stored = session.execute(text("SELECT decision FROM cases WHERE case_id = 'WEB-1'")).scalar()
+    stored = stored if isinstance(stored, dict) else json.loads(stored)
+    reason = stored["trigger"]["reasons"][0]
+    assert set(reason) == {"zh", "en"} and reason["zh"] != reason["en"]  # unlocalized: both kept
+    chinese = api.get("/api/cases/WEB-1", headers=li).json()["decision"]["trigger"]["reasons"][0]
+    english = api.get("/api/cases/WEB-1", headers=li | {"Accept-Language": "en"}).json()
+    assert chinese == reason["zh"] and english["decision"]["trigger"]["reasons"][0] == reason["en"]
+    approved = act(api, "WEB-1", "approve", li | {"Accept-Language": "en"}, {"comment": "ok"})
+    assert approved.json()["decision"]["trigger"]["reasons"][0] == reason["en"]

@@ -64,7 +64,7 @@ def show(app: App, case_id: str, as_json: bool) -> None:
     """A case: state, steps, records, pinned rules and its audit history."""
     with store_errors(app):
         svc = service(app)
-        _show(app, svc.show(case_id, viewer=_who(app, svc, "read")), as_json)
+        _show(app, svc.show(case_id, viewer=_who(app, svc, "read"), lang=app.lang), as_json)
 
 
 @case.command("list")
@@ -305,7 +305,7 @@ def reevaluate(app: App, case_id: str, as_of: datetime | None, as_json: bool) ->
     with store_errors(app):
         svc = service(app)
         svc.show(case_id, history=False, viewer=_who(app, svc, "read"))  # need-to-know first
-        data = run(svc.store, svc.engine, case_id, as_of=as_of.date() if as_of else None)
+        data = run(svc.store, svc.engine, case_id, as_of=as_of.date() if as_of else None, lang=app.lang)
         emit(app, data, as_json, reevaluate_text)
 
 
