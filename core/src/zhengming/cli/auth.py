@@ -31,7 +31,7 @@ def _token(app: App) -> str:
     if token:
         return token
     if sys.stdin.isatty():
-        return click.prompt(app.say("令牌", "token"), hide_input=True, err=True).strip()
+        return click.prompt(app._("token"), hide_input=True, err=True).strip()
     raise NotAuthenticated(
         Text(
             f"需要身份验证：请在 {TOKEN_ENV} 中提供本人的令牌（zhengming login 或管理员签发）",

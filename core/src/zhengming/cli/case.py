@@ -204,7 +204,7 @@ def archive(app: App, case_id: str, actor: str, expect_version, as_json: bool) -
 def revisit(app: App, case_id: str, actor: str, plan, done: bool, on, method, target, note, expect_version, as_json):
     """Plan revisits (--plan DATE…) or record one done (--done) (回访)."""
     if bool(plan) == done:
-        raise click.UsageError(app.say("请给出 --plan 日期或 --done 之一", "give either --plan DATE or --done"))
+        raise click.UsageError(app._("give either --plan DATE or --done"))
     with store_errors(app):
         svc = service(app)
         actor = _who(app, svc, "act", actor)
@@ -287,7 +287,7 @@ def resume(app: App, case_id: str, case_file, actor: str, as_json: bool) -> None
         view = svc.resume(case_id, read_case(case_file), actor=_who(app, svc, "act", actor))
         _show(app, view, as_json)
         if not as_json and view["changes"]:
-            click.echo(app.say("与原文档相比的变化：", "changed from the stored document: "), err=True)
+            click.echo(app._("changed from the stored document: "), err=True)
             for change in view["changes"]:
                 click.echo(f"  {change['pointer']}", err=True)
 
@@ -333,4 +333,4 @@ def letter(app: App, case_id: str, kind: str, output: str, actor: str | None) ->
         svc = service(app)
         made = generate(svc, case_id, kind, actor=_who(app, svc, "read", actor))
         Path(output).write_bytes(made.docx)
-        click.echo(app.say(f"已生成 {made.letter.title}：{output}", f"wrote {made.letter.title}: {output}"))
+        click.echo(app._("wrote {title}: {output}", title=made.letter.title, output=output))

@@ -30,17 +30,14 @@ def serve(app: App, host: str, port: int, timezone: str) -> None:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
         raise click.BadParameter(
-            app.say(f"未知时区 {timezone!r}", f"unknown time zone {timezone!r}"), param_hint="--timezone"
+            app._("unknown time zone {timezone!r}", timezone=timezone), param_hint="--timezone"
         ) from None
     with store_errors(app):
         store = open_store(db_location())
         announce_key(store.keyring)
         application = create_app(store=store, registry=app.registry, timezone=timezone)
     click.echo(
-        app.say(
-            f"正名服务：http://{host}:{port}/（接口文档 /docs）；按 Ctrl+C 停止",
-            f"zhengming serving at http://{host}:{port}/ (API docs at /docs); Ctrl+C stops",
-        ),
+        app._("zhengming serving at http://{host}:{port}/ (API docs at /docs); Ctrl+C stops", host=host, port=port),
         err=True,
     )
     uvicorn.run(application, host=host, port=port, log_level="info", proxy_headers=False)
