@@ -389,3 +389,31 @@ def test_decisions_are_stored_in_both_languages_and_rendered_in_the_readers(api,
     assert chinese == reason["zh"] and english["decision"]["trigger"]["reasons"][0] == reason["en"]
     approved = act(api, "WEB-1", "approve", li | {"Accept-Language": "en"}, {"comment": "ok"})
     assert approved.json()["decision"]["trigger"]["reasons"][0] == reason["en"]
+
+
+def test_imports_letters_and_reports_over_http(api, store):
+    platform = bearer(token_of(store, "platform", ["intake"]))
+    lines = [json.dumps(online_case(f"IMP-{n}"), ensure_ascii=False) for n in range(3)]
+    lines.insert(1, '{"case_id": "BAD-1", "jurisdiction": "jinan"}')
+    body = ("\n".join(lines) + "\n").encode()
+    imported = api.post("/api/imports", content=body, headers=platform | {"content-type": "application/x-ndjson"})
+    assert imported.status_code == 200, imported.text
+    report = imported.json()
+    assert (report["lines"], report["imported"], len(report["invalid"])) == (4, 3, 1)
+    assert report["invalid"][0]["line"] == 2
+    again = api.post("/api/imports", content=body, headers=platform | {"content-type": "application/x-ndjson"})
+    assert again.json()["already_stored"] == 3 and again.json()["imported"] == 0
+
+    li = bearer(token_of(store, "li"))
+    letter = api.get("/api/cases/IMP-0/letters/approval_form", headers=li)
+    assert letter.status_code == 200 and letter.content[:2] == b"PK"  # a .docx (zip)
+    assert letter.headers["content-disposition"].startswith('attachment; filename="IMP-0-approval_form.docx"')
+    unknown = api.get("/api/cases/IMP-0/letters/love_letter", headers=li)
+    assert unknown.status_code in (403, 409, 422) and unknown.headers["content-type"] == "application/problem+json"
+    history = api.get("/api/cases/IMP-0", headers=li).json()["history"]
+    assert history[-1]["action"] == "letter" and history[-1]["actor"] == "li"
+
+    figures = api.get("/api/reports?from=2023-01-01&to=2023-12-31", headers=li)
+    assert figures.status_code == 200, figures.text
+    backwards = api.get("/api/reports?from=2023-12-31&to=2023-01-01", headers=li)
+    assert backwards.status_code == 422 and backwards.json()["errors"][0]["pointer"] == "/from"
