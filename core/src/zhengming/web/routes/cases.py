@@ -10,9 +10,9 @@ event in one transaction.
 from __future__ import annotations
 
 from collections.abc import Callable
-from urllib.parse import quote
 from datetime import date
 from typing import Any
+from urllib.parse import quote
 
 import attrs
 from fastapi import APIRouter, Body, Depends, Query, Request, Response
