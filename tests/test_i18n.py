@@ -108,15 +108,13 @@ def codemod():
     return module
 
 
-def test_no_bilingual_pair_is_left_in_the_command_line():
-    """``app.say(zh, en)`` is gone: a branch that still adds one needs ``python tools/i18n_codemod.py``."""
+def test_no_bilingual_pair_is_left_in_the_command_line_or_the_domain_errors():
+    """``app.say(zh, en)`` and ``Text(zh, en)`` are gone from the command line and the domain's errors: a
+    branch that still adds one needs ``python tools/i18n_codemod.py`` (then ``make messages``)."""
     tool = codemod()
-    left = [
-        f"{r.path.relative_to(ROOT)}:{w.start[0]} {w.msgid!r}"
-        for r in map(tool.scan, tool.python_files(tool.DEFAULT_PATHS))
-        for w in r.rewrites
-    ]
-    manual = [line for r in map(tool.scan, tool.python_files(tool.DEFAULT_PATHS)) for line in r.manual]
+    scanned = [tool.scan(path, text=True) for path in tool.python_files(tool.DEFAULT_PATHS)]
+    left = [f"{r.path.relative_to(ROOT)}:{w.start[0]} {w.msgid!r}" for r in scanned for w in r.rewrites]
+    manual = [line for r in scanned for line in r.manual]
     assert left == [] and manual == [], "run python tools/i18n_codemod.py, then make messages"
 
 
@@ -243,3 +241,19 @@ def test_the_store_commands_in_both_languages(zm, tmp_path):
     )
     assert "需要身份验证" in zm("--db", zh_db, "case", "show", "X", code=7).stderr
     assert "authentication needed" in zm("--lang", "en", "--db", zh_db, "case", "show", "X", code=7).stderr
+
+
+def test_domain_errors_carry_catalog_messages_in_both_languages():
+    from zhengming.lifecycle.errors import CaseConflict, CaseNotFound, InvalidTransition, InvalidValue
+    from zhengming.lifecycle.machine import APPROVE, CLOSE
+
+    missing = CaseNotFound("PDS-1")
+    assert isinstance(missing.message, Message) and str(missing) == "case PDS-1 does not exist"
+    assert (missing.message.zh, missing.message.en) == ("案件 PDS-1 不存在", "case PDS-1 does not exist")
+    refused = InvalidTransition("PDS-1", "closed", CLOSE, Message("no revisit recorded"))
+    assert refused.message.zh == "案件 PDS-1 处于「已办结」状态，不能办结：尚未记录回访"
+    assert refused.message.en == "case PDS-1 is closed; cannot close: no revisit recorded"
+    conflict = CaseConflict("PDS-1", APPROVE, expected=3, found=4)
+    assert "（所见版本 3，当前版本 4），本次「审批通过」未保存" in conflict.message.zh
+    assert "(you saw version 3, it is now 4); your approve was not saved" in conflict.message.en
+    assert InvalidValue("/days", Message("must be 1 to 366 days")).message.zh == "/days：有效期须为 1 至 366 天"

@@ -7,14 +7,14 @@ Forms rewritten (the arguments must be string literals or f-strings):
     X.say(zh, en)         ->  X._(msgid, **params)         the command line's App
     say(zh, en)           ->  _(msgid, **params)           a local alias (define it as ``_ = app._``)
     _say(lang, zh, en)    ->  gettext(msgid, lang, **params)
-    Text(zh, en)          ->  Message(msgid, **params)      only with --text, in the files named
+    Text(zh, en)          ->  Message(msgid, **params)      (not with --no-text)
 
 An f-string's expressions become named placeholders: ``f"case {case_id} does not exist"`` becomes
 ``"case {case_id} does not exist", case_id=case_id``; ``{r['at']}`` becomes ``{at}``; a pair of
 ``{x.zh}`` / ``{x.en}`` becomes ``{x}`` with ``x=x`` (rendered in the message's language). Literal
 braces are doubled. What cannot be rewritten (a pair built at run time) is listed for a person.
 
-    python tools/i18n_codemod.py [--check] [--text] [PATH ...]     # default: core/src/zhengming/cli
+    python tools/i18n_codemod.py [--check] [--no-text] [PATH ...]  # default: DEFAULT_PATHS below
     make messages                                                   # then: extract, update, compile
 
 ``--check`` changes nothing and exits 1 when something is left to rewrite (tests/test_i18n.py uses it).
@@ -34,7 +34,36 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_PATHS = [ROOT / "core/src/zhengming/cli"]
+PACKAGE = ROOT / "core/src/zhengming"
+# Where every message comes from the catalog: the command line, and the domain's errors and refusals.
+# A plain run rewrites both say(zh, en) and Text(zh, en) pairs here; the test fails on any left.
+DEFAULT_PATHS = [PACKAGE / "cli"] + [
+    PACKAGE / name
+    for name in (
+        "boundary/walk.py",
+        "letters/__init__.py",
+        "lifecycle/custody.py",
+        "lifecycle/errors.py",
+        "lifecycle/importer.py",
+        "lifecycle/intake.py",
+        "lifecycle/machine.py",
+        "lifecycle/roles.py",
+        "lifecycle/service.py",
+        "lifecycle/tracing.py",
+        "lifecycle/users.py",
+        "security/admin.py",
+        "security/errors.py",
+        "security/sessions.py",
+        "security/tokens.py",
+        "store/errors.py",
+        "store/limits.py",
+        "store/location.py",
+        "validation/__init__.py",
+        "validation/local.py",
+        "web/auth.py",
+        "web/problems.py",
+    )
+]
 ZH_CATALOG = ROOT / "core/src/zhengming/i18n/locale/zh_CN/LC_MESSAGES/zhengming.po"
 LINE_LIMIT = 120
 
@@ -244,6 +273,8 @@ def scan(path: Path, text: bool = False) -> FileResult:
             if set(params.by_key) != keys_en:  # e.g. "、".join(x) against ", ".join(x): a person decides
                 raise Unsupported("the two languages put different values in their placeholders")
         except Unsupported as exc:
+            if callee == "Message" and str(exc).startswith("not a string literal"):
+                continue  # a Text of values computed in both languages is data, not a message
             result.manual.append(f"{where}: {exc}: {ast.unparse(node)[:100]}")
             continue
         line = lines[node.lineno - 1].decode("utf-8")
@@ -280,6 +311,27 @@ def apply(result: FileResult) -> None:
     result.path.write_bytes(text)
 
 
+def ensure_imports(path: Path) -> None:
+    """Import ``Message`` / ``gettext`` from zhengming.i18n where the rewritten file calls them unimported."""
+    source = path.read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    imported = {a.asname or a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) for a in n.names}
+    defined = {n.name for n in tree.body if isinstance(n, ast.FunctionDef | ast.ClassDef)}
+    called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    needed = sorted(({"Message", "gettext"} & called) - imported - defined)
+    package = PACKAGE
+    if not needed or not path.resolve().is_relative_to(package):
+        return
+    depth = len(path.resolve().relative_to(package).parts) - 1
+    line = f"from {'.' * (depth + 1)}i18n import {', '.join(needed)}\n"
+    lines = source.splitlines(keepends=True)
+    after = max((n.end_lineno for n in tree.body if isinstance(n, ast.ImportFrom | ast.Import)), default=0)
+    if not after and tree.body and isinstance(tree.body[0], ast.Expr):  # after the docstring
+        after = tree.body[0].end_lineno
+    lines.insert(after, line)
+    path.write_text("".join(lines), encoding="utf-8")
+
+
 # --- the catalog ----------------------------------------------------------------------------------
 
 
@@ -290,7 +342,7 @@ def record_translations(pairs: list[tuple[str, str, str]], catalog_path: Path = 
 
     if catalog_path.exists():
         with catalog_path.open("rb") as f:
-            catalog = read_po(f, locale="zh_CN", domain="zhengming")
+            catalog = read_po(f, locale=catalog_path.parts[-3], domain="zhengming")
     else:
         catalog_path.parent.mkdir(parents=True, exist_ok=True)
         catalog = Catalog(locale="zh_CN", domain="zhengming", project="zhengming")
@@ -320,9 +372,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if something is left")
-    parser.add_argument("--text", action="store_true", help="also rewrite Text(zh, en) into Message(en)")
+    parser.add_argument("--no-text", action="store_true", help="leave Text(zh, en) pairs alone")
     args = parser.parse_args(argv)
-    results = [scan(p, text=args.text) for p in python_files(args.paths or DEFAULT_PATHS)]
+    results = [scan(p, text=not args.no_text) for p in python_files(args.paths or DEFAULT_PATHS)]
     todo = sum(len(r.rewrites) for r in results)
     manual = [line for r in results for line in r.manual]
     for line in manual:
@@ -337,10 +389,13 @@ def main(argv: list[str] | None = None) -> int:
         for r in results:
             apply(r)
             pairs += [(f"{r.path}:{w.start[0]}", w.msgid, w.zh) for w in r.rewrites]
-        results = [scan(r.path, text=args.text) for r in results]
+        results = [scan(r.path, text=not args.no_text) for r in results]
     changed = sorted({Path(where.rsplit(":", 1)[0]) for where, _, _ in pairs})
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
-    if changed and ruff:  # the house style (double quotes, line breaks) for the calls written above
+    for path in changed:
+        ensure_imports(path)
+    if changed and ruff:  # the house style: imports sorted, ``Text`` dropped where unused, quotes, line breaks
+        subprocess.run([ruff, "check", "--quiet", "--fix", "--select", "I,F401", *map(str, changed)], check=False)
         subprocess.run([ruff, "format", "--quiet", *map(str, changed)], check=False)
     conflicts = record_translations(pairs) if pairs else []
     for line in conflicts:

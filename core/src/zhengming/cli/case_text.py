@@ -5,33 +5,33 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
-from ..i18n import gettext, translator
+from ..i18n import Message, gettext, translator
 from ..labels import label
-from ..model import Level, Method, Organ, Recipient, RevisitMethod, RevisitTarget, Role, StepAction, Text
+from ..model import Level, Method, Organ, Recipient, RevisitMethod, RevisitTarget, Role, StepAction
 from .columns import pad
 
 CLOSE_REASONS = {
-    "not_applicable": Text("不适用澄清", "not applicable"),
-    "rejected": Text("审批未通过", "rejected at approval"),
-    "completed": Text("办理完毕", "completed"),
-    "consent_declined": Text("本人不同意公开澄清", "the subject declined public clarification"),
+    "not_applicable": Message("not applicable"),
+    "rejected": Message("rejected at approval"),
+    "completed": Message("completed"),
+    "consent_declined": Message("the subject declined public clarification"),
 }
 STATUS = {
-    "done": Text("✓", "✓"),
-    "current": Text("→ 待办", "→ now"),
-    "pending": Text("·", "·"),
-    "rejected": Text("✗ 未通过", "✗ rejected"),
+    "done": Message("✓"),
+    "current": Message("→ now"),
+    "pending": Message("·"),
+    "rejected": Message("✗ rejected"),
 }
 DECISIONS = {
-    "approved": Text("通过", "approved"),
-    "rejected": Text("不予通过", "rejected"),
-    "sent_back": Text("退回", "sent back"),
+    "approved": Message("approved"),
+    "rejected": Message("rejected"),
+    "sent_back": Message("sent back"),
 }
 CONSENT = {
-    None: Text("未记录", "not recorded"),
-    "given": Text("同意", "given"),
-    "declined": Text("不同意", "declined"),
-    "withdrawn": Text("撤回同意", "withdrawn"),
+    None: Message("not recorded"),
+    "given": Message("given"),
+    "declined": Message("declined"),
+    "withdrawn": Message("withdrawn"),
 }
 
 
@@ -40,7 +40,7 @@ def party_list(parties: list[dict[str, Any]], lang: str) -> str:
     from ..lifecycle.parties import ROLES as PARTY_ROLES
 
     roles = {role_id: role.label for table in PARTY_ROLES.values() for role_id, role in table.items()}
-    sealed = Text("已加密保存", "sealed").render(lang)
+    sealed = Message("sealed").render(lang)
     return ("；" if lang == "zh" else "; ").join(
         f"{roles[p['role']].render(lang) if p['role'] in roles else p['role']} {sealed if p.get('sealed') else p['name']}"
         for p in parties
@@ -113,7 +113,7 @@ def case_text(view: dict[str, Any], lang: str) -> str:
         )
         lines.append(f"{_('methods')}: {methods}")
         if view["consent"] or any(m["consent_required"] for m in view["methods"]):
-            lines.append(f"{_('consent')}: {CONSENT.get(view['consent'], Text('-', '-')).render(lang)}")
+            lines.append(f"{_('consent')}: {CONSENT.get(view['consent'], Message('-')).render(lang)}")
     for c in view["clarifications"]:
         scope = f"，{c['scope']}" if c["scope"] else ""
         lines.append(f"  {_('clarified')}: {c['on']} {name(Method, c['method'], lang)}{scope}（{c['actor']}）")
@@ -162,9 +162,7 @@ def list_text(data: dict[str, Any], lang: str) -> str:
             f"{flags} {row['case_id']:<22} {row['jurisdiction']:<26} {pad(state_name(row['state'], lang), 14)} "
             f"{pad(outcome_name(row['outcome'], lang), 12)} {due}"
         )
-    lines.append(
-        _("{total} cases, {shown} shown (⚡ fast track, ! overdue)", total=data["total"], shown=len(rows))
-    )
+    lines.append(_("{total} cases, {shown} shown (⚡ fast track, ! overdue)", total=data["total"], shown=len(rows)))
     return "\n".join(lines)
 
 

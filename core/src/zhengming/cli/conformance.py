@@ -44,8 +44,7 @@ def conformance(app: App, jurisdictions: tuple[str, ...], fmt: str, report: Path
             problem = registry.problem_for(jid)
             named.append(app._("{jid} (failed to load: {problem})", jid=jid, problem=problem) if problem else jid)
         click.echo(
-            app._("not installed: {named}; installed: ", named=app._(", ").join(named))
-            + ", ".join(registry.ids()),
+            app._("not installed: {named}; installed: ", named=app._(", ").join(named)) + ", ".join(registry.ids()),
             err=True,
         )
         raise SystemExit(EXIT_UNKNOWN_JURISDICTION)

@@ -11,6 +11,7 @@ from datetime import timedelta
 
 import click
 
+from ..i18n import Message
 from .app import App, pass_app
 from .auth import principal
 from .case_text import party_list
@@ -27,12 +28,12 @@ def _custody(app: App, scope: str):
 def _request_text(app: App):
     def text(r: dict, _lang: str) -> str:
         status = {
-            "pending": ("待审批", "pending"),
-            "approved": ("已批准", "approved"),
-            "refused": ("已拒绝", "refused"),
-            "shown": ("已查看", "shown"),
-            "expired": ("已过期", "expired"),
-        }[r["status"]][app.lang == "en"]
+            "pending": Message("reveal request: pending"),
+            "approved": Message("reveal request: approved"),
+            "refused": Message("reveal request: refused"),
+            "shown": Message("reveal request: shown"),
+            "expired": Message("reveal request: expired"),
+        }[r["status"]].render(app.lang)
         until = app._(", valid until {expires_at}", expires_at=r["expires_at"]) if r["expires_at"] else ""
         return app._(
             "request {id} (case {case_id}, by {requester}): {status}{until}; reason: {reason}",

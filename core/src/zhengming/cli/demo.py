@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import click
 
+from ..i18n import Message
 from ..model import Text
 from .app import EXIT_FAILURE, App, pass_app
 from .columns import pad
@@ -85,5 +86,5 @@ def verdict(decision) -> Text:
     if isinstance(decision, FalseAccusationDecision):
         return label(decision.classification)
     if isinstance(decision, DisciplinedRevisitDecision):
-        return Text("需要回访", "revisit") if decision.required else Text("无需回访", "no revisit")
+        return Message("revisit required") if decision.required else Message("no revisit")
     return label(decision.outcome)  # fault tolerance and accountability

@@ -19,7 +19,7 @@ is an outside distribution that must not depend on this catalog.
 from __future__ import annotations
 
 from .catalogs import DEFAULT_LANGUAGE, DOMAIN, LANGUAGES, LOCALE_DIR, locale_of, translations
-from .messages import Message, gettext, translator
+from .messages import Message, Renderable, gettext, translator
 
 KEYWORDS = ("_", "gettext", "Message")  # what extraction looks for; `make messages` passes the same -k
 
@@ -30,6 +30,7 @@ __all__ = [
     "LANGUAGES",
     "LOCALE_DIR",
     "Message",
+    "Renderable",
     "gettext",
     "locale_of",
     "translations",

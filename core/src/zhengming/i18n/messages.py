@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from .catalogs import DEFAULT_LANGUAGE, locale_of, translations
 
@@ -35,6 +35,18 @@ def translator(lang: str) -> Callable[..., str]:
         return gettext(msgid, lang, **params)
 
     return _
+
+
+class Renderable(Protocol):
+    """What a message shown to people offers: a :class:`Message` or a :class:`~zhengming.model.Text`."""
+
+    @property
+    def zh(self) -> str: ...
+
+    @property
+    def en(self) -> str: ...
+
+    def render(self, lang: str = ...) -> str: ...
 
 
 class Message:

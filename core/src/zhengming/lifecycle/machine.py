@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..i18n import Message
 from ..model import Text
 from .errors import ConsentRequired, InvalidTransition, InvalidValue, NotPermitted
 from .roles import handling_seat, implementer_misfit, misfit, seat_misfit
@@ -126,9 +127,9 @@ def check_implementer(case: Any, user: Any) -> None:
 
 # --- approval steps ----------------------------------------------------------------------------
 
-APPROVE = Text("审批通过", "approve")
-REJECT = Text("不予通过", "reject")
-SEND_BACK = Text("退回", "send back")
+APPROVE = Message("approve")
+REJECT = Message("reject")
+SEND_BACK = Message("send back")
 
 
 def approve(case: Any, user: Any) -> tuple[int, dict[str, Any]]:
@@ -155,7 +156,7 @@ def reject(case: Any, user: Any) -> tuple[int, dict[str, Any]]:
 
 def send_back(case: Any, user: Any) -> tuple[int, dict[str, Any]]:
     """退回: the step's holder returns the case to the previous step."""
-    detail = Text("第一步无可退回", "the first step has nothing before it")
+    detail = Message("the first step has nothing before it")
     require_state(case, (State.APPROVAL, State.PROPOSAL), SEND_BACK)
     if case.current_step == 0:
         raise InvalidTransition(case.case_id, case.state, SEND_BACK, detail)
@@ -168,15 +169,13 @@ def send_back(case: Any, user: Any) -> tuple[int, dict[str, Any]]:
 
 # --- consent and clarification -----------------------------------------------------------------
 
-CONSENT = Text("记录本人意见", "record consent")
-CLARIFY = Text("实施澄清", "carry out a clarification")
+CONSENT = Message("record consent")
+CLARIFY = Message("carry out a clarification")
 
 
 def record_consent(case: Any, user: Any, status: str) -> None:
     if status not in CONSENT_STATUSES:
-        raise InvalidValue(
-            "/status", Text(f"须为 {'、'.join(CONSENT_STATUSES)}", f"one of {', '.join(CONSENT_STATUSES)}")
-        )
+        raise InvalidValue("/status", Message("one of {statuses}", statuses=", ".join(CONSENT_STATUSES)))
     require_state(case, (State.CONSENT, State.CLARIFICATION, State.CLARIFIED, State.REVISIT), CONSENT)
     check_implementer(case, user)
     case.consent = status
@@ -194,7 +193,7 @@ def method_option(case: Any, method: str) -> Mapping[str, Any]:
         available = ", ".join(options) or "-"
         raise InvalidValue(
             "/method",
-            Text(f"本案可用的澄清方式为 {available}，不含 {method}", f"{method} is not available; use {available}"),
+            Message("{method} is not available; use {available}", method=method, available=available),
         )
     return options[method]
 
@@ -211,10 +210,10 @@ def clarify(case: Any, user: Any, method: str) -> None:
 
 # --- notifications, archive, revisits, close ---------------------------------------------------
 
-NOTIFY = Text("记录告知", "record a notification")
-ARCHIVE = Text("归档", "archive")
-REVISIT = Text("安排或记录回访", "plan or record a revisit")
-CLOSE = Text("办结", "close")
+NOTIFY = Message("record a notification")
+ARCHIVE = Message("archive")
+REVISIT = Message("plan or record a revisit")
+CLOSE = Message("close")
 
 
 def required_recipients(case: Any) -> list[str]:
@@ -227,12 +226,10 @@ def notify(case: Any, user: Any, recipient: str) -> None:
     if recipient not in required:
         raise InvalidValue(
             "/recipients",
-            Text(
-                f"本案须告知 {', '.join(required)}，不含 {recipient}", f"{recipient} is not among {', '.join(required)}"
-            ),
+            Message("{recipient} is not among {required}", recipient=recipient, required=", ".join(required)),
         )
     if recipient in {n.recipient for n in case.notifications}:
-        raise InvalidValue("/recipients", Text(f"{recipient} 已告知", f"{recipient} was already notified"))
+        raise InvalidValue("/recipients", Message("{recipient} was already notified", recipient=recipient))
     check_implementer(case, user)
 
 
@@ -249,7 +246,7 @@ def archive(case: Any, user: Any) -> None:
             case.case_id,
             case.state,
             ARCHIVE,
-            Text(f"尚未告知 {', '.join(missing)}", f"still to notify: {', '.join(missing)}"),
+            Message("still to notify: {missing}", missing=", ".join(missing)),
         )
     check_implementer(case, user)
     case.state = State.ARCHIVED.value
@@ -271,24 +268,18 @@ def revisit_policy(case: Any) -> Mapping[str, Any]:
 def plan_revisits(case: Any, user: Any) -> None:
     require_state(case, (State.ARCHIVED, State.REVISIT), REVISIT)
     if not revisit_required(case):
-        raise InvalidTransition(
-            case.case_id, case.state, REVISIT, Text("本案规则不要求回访", "the rules require no revisit")
-        )
+        raise InvalidTransition(case.case_id, case.state, REVISIT, Message("the rules require no revisit"))
     check_implementer(case, user)
     case.state = State.REVISIT.value
 
 
 def check_revisit(case: Any, user: Any, method: str | None, target: str | None) -> None:
-    require_state(case, (State.REVISIT,), REVISIT, Text("请先安排回访（--plan）", "plan the revisits first (--plan)"))
+    require_state(case, (State.REVISIT,), REVISIT, Message("plan the revisits first (--plan)"))
     policy = revisit_policy(case)
     if method and method not in policy["methods"]:
-        raise InvalidValue(
-            "/method", Text(f"回访方式须为 {', '.join(policy['methods'])}", f"one of {', '.join(policy['methods'])}")
-        )
+        raise InvalidValue("/method", Message("one of {methods}", methods=", ".join(policy["methods"])))
     if target and target not in policy["targets"]:
-        raise InvalidValue(
-            "/target", Text(f"回访对象须为 {', '.join(policy['targets'])}", f"one of {', '.join(policy['targets'])}")
-        )
+        raise InvalidValue("/target", Message("one of {targets}", targets=", ".join(policy["targets"])))
     check_implementer(case, user)
 
 
@@ -299,9 +290,9 @@ def close_reason(case: Any, reason: str | None) -> str:
     if case.state == State.REVISIT:
         pending = [r for r in case.revisits if r.done_on is None]
         if pending or not case.revisits:
-            detail = Text(f"尚有 {len(pending)} 次回访未完成", f"{len(pending)} planned revisit(s) not done")
+            detail = Message("{pending_count} planned revisit(s) not done", pending_count=len(pending))
             if not case.revisits:
-                detail = Text("尚未记录回访", "no revisit recorded")
+                detail = Message("no revisit recorded")
             raise InvalidTransition(case.case_id, case.state, CLOSE, detail)
         return reason or "completed"
     if case.state == State.CONSENT and case.consent in ("declined", "withdrawn"):
@@ -309,13 +300,9 @@ def close_reason(case: Any, reason: str | None) -> str:
     if case.state == State.DEFERRED and reason:
         return reason
     if case.state == State.DEFERRED:
-        raise InvalidTransition(
-            case.case_id, case.state, CLOSE, Text("须说明理由（reason）", "a reason is required (reason)")
-        )
+        raise InvalidTransition(case.case_id, case.state, CLOSE, Message("a reason is required (reason)"))
     if case.state == State.ARCHIVED:
-        raise InvalidTransition(
-            case.case_id, case.state, CLOSE, Text("本案须先回访", "the case must be revisited first")
-        )
+        raise InvalidTransition(case.case_id, case.state, CLOSE, Message("the case must be revisited first"))
     raise InvalidTransition(case.case_id, case.state, CLOSE)
 
 
@@ -328,8 +315,8 @@ def close(case: Any, user: Any, reason: str | None) -> str:
 
 # --- accountability (问责): the reminder talk, then the probation's result --------------------------
 
-TALK = Text("记录谈话提醒", "record the reminder talk")
-RECTIFICATION = Text("记录考验期整改结果", "record the probation's result")
+TALK = Message("record the reminder talk")
+RECTIFICATION = Message("record the probation's result")
 
 
 def hold_talk(case: Any, user: Any) -> None:

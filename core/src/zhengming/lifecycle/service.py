@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from ..engine import Engine
 from ..errors import InvalidDocument, Problem
+from ..i18n import Message
 from ..model import Text
 from ..store import Store, audit
 from ..store.crypto import Sealer
@@ -119,12 +120,12 @@ class CaseService:
         (by id and summary) must be those stored (:class:`~.errors.NotSameCase` names each that is not).
         What changed is recorded in the audit event and returned under ``changes`` (JSON pointers)."""
         if not isinstance(document, dict):
-            raise InvalidDocument([Problem("", Text("须为对象", "must be an object"))])
+            raise InvalidDocument([Problem("", Message("must be an object"))])
         evaluated = intake.evaluate(self.engine, document | {"case_id": case_id}, today=self.today())
         changes: list[dict[str, Any]] = []
 
         def run(session: Session, case: CaseRecord, user: Any) -> None:
-            label = Text("恢复办理", "resume")
+            label = Message("resume")
             machine.require_state(case, (State.DEFERRED,), label)
             machine.check_implementer(case, user)  # a deferred case has no implementers: its handling organ
             require_same_case(case.document, evaluated.document)
@@ -152,7 +153,7 @@ class CaseService:
                 now=self.now(),
             )
 
-        view = self._act(case_id, actor, expected_version, Text("恢复办理", "resume"), run)
+        view = self._act(case_id, actor, expected_version, Message("resume"), run)
         return view | {"changes": changes} if view is not None else None
 
     # --- reading --------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from ..errors import ZhengmingError
+from ..i18n import Message
 from ..model import Text
 
 DB_ENV = "ZHENGMING_DB"
@@ -58,12 +59,12 @@ def database_url(location: str | os.PathLike[str] | None = None) -> str:
 
 def _refuse_unknown(text: str) -> None:
     if "\x00" in text:
-        raise DatabaseLocationError(Text("--db 含有 NUL 字符", "--db holds a NUL character"))
+        raise DatabaseLocationError(Message("--db holds a NUL character"))
     if _KEYWORDS.match(text):
         raise DatabaseLocationError(
-            Text(
-                f"--db 看起来是 libpq 参数串（host=… dbname=…）；请改用 URL：{EXAMPLE}",
-                f"--db looks like a libpq keyword string (host=… dbname=…); give a URL instead: {EXAMPLE}",
+            Message(
+                "--db looks like a libpq keyword string (host=… dbname=…); give a URL instead: {EXAMPLE}",
+                EXAMPLE=EXAMPLE,
             )
         )
     match = _SCHEME.match(text)
@@ -72,16 +73,17 @@ def _refuse_unknown(text: str) -> None:
     scheme = match.group(1).lower()
     if scheme not in POSTGRES_SCHEMES + SQLITE_SCHEMES:
         raise DatabaseLocationError(
-            Text(
-                f"--db 的协议 {scheme!r} 无法识别；可用 SQLite 文件路径或 {EXAMPLE}",
-                f"--db scheme {scheme!r} is not understood; give a SQLite file path or {EXAMPLE}",
+            Message(
+                "--db scheme {scheme!r} is not understood; give a SQLite file path or {EXAMPLE}",
+                scheme=scheme,
+                EXAMPLE=EXAMPLE,
             )
         )
     if not text[match.end() :].startswith("//"):
         raise DatabaseLocationError(
-            Text(
-                f"--db 不是完整的 URL（协议后应为 ://）；例如 {EXAMPLE}",
-                f"--db is not a complete URL (the scheme must be followed by ://); for example {EXAMPLE}",
+            Message(
+                "--db is not a complete URL (the scheme must be followed by ://); for example {EXAMPLE}",
+                EXAMPLE=EXAMPLE,
             )
         )
 
