@@ -59,6 +59,7 @@ DEFAULT_PATHS = [PACKAGE / "cli"] + [
         "store/limits.py",
         "store/location.py",
         "validation/__init__.py",
+        "validation/full.py",
         "validation/local.py",
         "web/auth.py",
         "web/problems.py",

@@ -89,4 +89,7 @@ class Message:
         return self.msgid == other.msgid and self.params == other.params
 
     def __hash__(self) -> int:
-        return hash((self.msgid, tuple(sorted(self.params))))
+        try:
+            return hash((self.msgid, tuple(sorted(self.params.items()))))
+        except TypeError:  # an unhashable value: hash what can be
+            return hash((self.msgid, tuple(sorted(self.params))))
