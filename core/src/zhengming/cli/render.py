@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..i18n import Message
+from ..i18n import Message, gettext
 from ..labels import join, label
 from ..model import (
     AccountabilityDecision,
@@ -49,7 +49,6 @@ WORDS = {
     "matched_negative": Message("negative items hit"),
     "procedure": Message("filing procedure"),
     "none": Message("none"),
-    "core_default": Message("core default"),
     "same_organ": Message("own organ"),
     "accompanied_by": Message("together with"),
     "on_holiday": Message(" (a public holiday: {holiday})"),
@@ -75,7 +74,7 @@ def word(key: str, lang: str) -> str:
 
 def citation(c: Citation, lang: str) -> str:
     if c.document == "core default":
-        return f"{word('core_default', lang)}：{c.article}" if lang == "zh" else f"core default: {c.article}"
+        return gettext("core default: {article}", lang, article=c.article)
     return f"《{c.document}》{c.article}"
 
 
