@@ -42,6 +42,7 @@ DEFAULT_PATHS = [PACKAGE / "cli"] + [
     for name in (
         "boundary/walk.py",
         "letters/__init__.py",
+        "lifecycle/actions.py",
         "lifecycle/custody.py",
         "lifecycle/errors.py",
         "lifecycle/importer.py",
@@ -51,6 +52,7 @@ DEFAULT_PATHS = [PACKAGE / "cli"] + [
         "lifecycle/service.py",
         "lifecycle/tracing.py",
         "lifecycle/users.py",
+        "reports/figures.py",
         "security/admin.py",
         "security/errors.py",
         "security/sessions.py",
@@ -63,6 +65,7 @@ DEFAULT_PATHS = [PACKAGE / "cli"] + [
         "validation/local.py",
         "web/auth.py",
         "web/problems.py",
+        "web/routes/reports.py",
     )
 ]
 ZH_CATALOG = ROOT / "core/src/zhengming/i18n/locale/zh_CN/LC_MESSAGES/zhengming.po"
@@ -118,6 +121,8 @@ def _name_for(expr: ast.expr) -> str:
         name = _name_for(expr.args[0])  # ", ".join(names) -> names
     elif isinstance(expr, ast.Call):
         name = _callee(expr) or "value"
+    elif isinstance(expr, ast.BinOp):
+        name = _name_for(expr.left)  # step + 1 -> step
     elif isinstance(expr, (ast.GeneratorExp, ast.ListComp, ast.SetComp)):
         name = _name_for(expr.generators[0].iter)
     else:

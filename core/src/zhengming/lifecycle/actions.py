@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from ..i18n import Message
 from ..model import StepAction, Text
 from ..store import audit, integrity
 from ..store.models import (
@@ -146,10 +147,10 @@ def check_separation(session: Session, case: CaseRecord, user: User) -> None:
         raise NotPermitted(
             case.case_id,
             user.name,
-            Text(
-                f"职责分离：该用户已办理本案第 {earlier + 1} 步，不能再办理其后的第 {case.current_step + 1} 步",
-                f"separation of duties: the user took step {earlier + 1} of this case and may not take "
-                f"the later step {case.current_step + 1}",
+            Message(
+                "separation of duties: the user took step {earlier} of this case and may not take the later step {current_step}",
+                earlier=earlier + 1,
+                current_step=case.current_step + 1,
             ),
         )
 
