@@ -79,7 +79,9 @@ def test_a_changed_finding_supersedes_the_approvals_and_can_reopen_a_case(servic
     untrue_to_true = intake(allegations=[{"id": "a1", "summary": "收受礼金", "finding": "true"}])
     view = service.amend("T-1", untrue_to_true, actor="li")
 
-    assert change_lines([c for c in view["changes"] if not c.get("sealed")], "zh") == ["问题 a1 查核结论：不属实 → 属实"]
+    assert change_lines([c for c in view["changes"] if not c.get("sealed")], "zh") == [
+        "问题 a1 查核结论：不属实 → 属实"
+    ]
     assert "/trigger/outcome" in view["decision_changes"]
     assert view["approvals_reset"] == 1
     # found true: not applicable, so the evaluation closes the case; the proposal is void, kept and marked
@@ -129,7 +131,9 @@ def test_after_the_clarification_an_amendment_is_refused_and_nothing_changes(ser
     service.clarify("T-1", "li", "written", on=date(2023, 6, 1))
     version = service.show("T-1")["version"]
     with pytest.raises(NotAmendable) as refused:
-        service.amend("T-1", intake(subject={"kind": "person", "name": "张山", "management_level": "county"}), actor="li")
+        service.amend(
+            "T-1", intake(subject={"kind": "person", "name": "张山", "management_level": "county"}), actor="li"
+        )
     assert refused.value.code == "not_amendable" and refused.value.exit_code == 5
     assert "复审复核" in refused.value.message.zh
     view = service.show("T-1")
@@ -157,7 +161,11 @@ def test_an_invalid_amendment_names_the_field_and_writes_nothing(service, people
     service.open(intake())
     with pytest.raises(FieldNotAmendable) as caught:
         service.amend("T-1", intake(jurisdiction="pingdingshan"), actor="li")
-    assert (caught.value.field, caught.value.code, caught.value.exit_code) == ("/jurisdiction", "field_not_amendable", 2)
+    assert (caught.value.field, caught.value.code, caught.value.exit_code) == (
+        "/jurisdiction",
+        "field_not_amendable",
+        2,
+    )
     with pytest.raises(FieldNotAmendable) as caught:
         service.amend("T-1", intake(case_id="T-2"), actor="li")
     assert caught.value.field == "/case_id"
@@ -291,3 +299,100 @@ def test_paper_dates_and_supersession_are_guarded_by_the_audit_chain(service, pe
         result = audit.verify(session)
     changed = sorted((p.problem, p.columns) for p in result.problems)
     assert changed == [("row_changed", ("given_on",)), ("row_changed", ("given_on",))]
+
+
+# --- the command line -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def zm(db_url):
+    """``zhengming`` as the user named by ``--as`` (else ``li``), with that user's token."""
+    from click.testing import CliRunner
+
+    from zhengming.cli.main import cli
+
+    runner = CliRunner()
+    tokens: dict[str, str] = {}
+
+    def run(*args, code=0):
+        user = args[args.index("--as") + 1] if "--as" in args else "li"
+        result = runner.invoke(
+            cli, ["--db", db_url, *args], catch_exceptions=False, env={"ZHENGMING_TOKEN": tokens.get(user, "")}
+        )
+        assert result.exit_code == code, result.output
+        return result
+
+    for name, roles in (("li", ["handling_department"]), ("wang", ["commission_head"])):
+        organ = ["--organ", "discipline_commission", "--level", "county"]
+        run("--local-admin", "users", "add", name, *organ, *[x for r in roles for x in ("--role", r)])
+        tokens[name] = json.loads(run("--local-admin", "token", "issue", name, "--json").stdout)["token"]
+    return run
+
+
+def test_case_amend_on_the_command_line(zm, tmp_path):
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(intake(), ensure_ascii=False), encoding="utf-8")
+    zm("case", "open", str(path))
+
+    done = zm("case", "amend", "T-1", "--set", "subject.name=张山", "--set", "allegations.a1.summary=收受红包")
+    assert "已修改受理信息" in done.stdout
+    assert "被反映人姓名：张某 → 张山" in done.stdout
+    assert "问题 a1 内容摘要：收受礼金 → 收受红包" in done.stdout
+    assert "/subject/name" not in done.stdout
+    english = zm("--lang", "en", "case", "amend", "T-1", "--set", "/handling/verification_concluded_on=2023-03-12")
+    assert "verification concluded on: 2023-03-10 → 2023-03-12" in english.stdout
+    shown = zm("case", "show", "T-1").stdout
+    assert "被反映人姓名：张某 → 张山" in shown and "amend" in shown  # the history says what each amendment changed
+
+    # the whole corrected document from a file; the reporter re-sealed, never printed
+    corrected = intake(subject={"kind": "person", "name": "张山", "management_level": "county"})
+    corrected["reporter"]["phone"] = "13800000000"
+    path.write_text(json.dumps(corrected, ensure_ascii=False), encoding="utf-8")
+    data = json.loads(zm("case", "amend", "T-1", str(path), "--json").stdout)
+    assert [c["pointer"] for c in data["changes"]] == [
+        "/handling/verification_concluded_on",
+        "/allegations/0/summary",
+        "/reporter",
+    ]
+    text = zm("case", "amend", "T-1", "--set", "reporter.phone=13900000000").stdout
+    assert "举报人身份：已重新加密保存（不显示）" in text and "13900000000" not in text
+    assert "未作修改" in zm("case", "amend", "T-1", "--set", "subject.name=张山").stdout
+
+    bad = zm("case", "amend", "T-1", "--set", "allegations.a1.finding=maybe", code=2)
+    assert "/allegations/0/finding" in bad.output
+    assert "/allegations/a9" in zm("case", "amend", "T-1", "--set", "allegations.a9.finding=true", code=2).output
+    assert "/jurisdiction" in zm("case", "amend", "T-1", "--set", "jurisdiction=pingdingshan", code=2).output
+    zm("case", "amend", "T-1", "--set", "subject.name", code=2)  # no value
+    zm("case", "amend", "T-1", code=2)  # neither a file nor --set
+    zm("case", "amend", "T-1", "--as", "wang", "--set", "subject.name=张三", code=5)  # not a handling officer
+    zm("case", "amend", "NOPE", "--set", "subject.name=张三", code=6)
+    zm("case", "amend", "T-1", "--set", "subject.name=张三", "--expect-version", "1", code=4)
+
+    zm("case", "approve", "T-1")
+    zm("case", "approve", "T-1", "--as", "wang")
+    zm("case", "clarify", "T-1", "--method", "written")
+    refused = zm("case", "amend", "T-1", "--set", "subject.name=张三", code=5)
+    assert "不能修改受理信息" in refused.output
+    assert json.loads(zm("audit", "verify", "--json").stdout)["ok"]
+
+
+def test_case_approve_on_paper_on_the_command_line(zm, tmp_path):
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(intake(), ensure_ascii=False), encoding="utf-8")
+    zm("case", "open", str(path))
+    today = date.today()
+    zm("case", "approve", "T-1", "--on-paper", code=2)  # the date on paper is required
+    zm("case", "approve", "T-1", "--on", today.isoformat(), code=2)  # and only with --on-paper
+    future = zm("case", "approve", "T-1", "--on-paper", "--on", (today + timedelta(days=1)).isoformat(), code=2)
+    assert "--on" in future.output
+    before = zm("case", "approve", "T-1", "--on-paper", "--on", (today - timedelta(days=1)).isoformat(), code=2)
+    assert "早于案件 T-1 受理日期" in before.output
+    zm("case", "approve", "T-1", "--comment", "建议澄清", "--on-paper", "--on", today.isoformat())
+    shown = zm("case", "show", "T-1").stdout
+    assert f"纸质审批，签批日期 {today.isoformat()}，补录于" in shown
+    assert f"纸质签批 {today.isoformat()}" in shown
+    view = json.loads(
+        zm("case", "reject", "T-1", "--as", "wang", "--on-paper", "--on", today.isoformat(), "--json").stdout
+    )
+    assert view["state"] == "rejected" and view["approvals"][-1]["given_on"] == today.isoformat()
+    assert "signed on paper" in zm("--lang", "en", "case", "show", "T-1").stdout

@@ -339,7 +339,7 @@ def amend(app: App, case_id: str, case_file, settings: tuple[str, ...], actor, e
             expect_version = expect_version if expect_version is not None else stored["version"]
         document = with_settings(document, fields) if fields else document
         if reporter:  # merged into the identity given in FILE, else into the sealed one
-            patch = with_settings({"reporter": {}}, reporter)["reporter"]
+            patch = with_settings({"reporter": {}}, reporter, as_text=True)["reporter"]
             given = document.get("reporter") if isinstance(document.get("reporter"), dict) else {}
             document = document | {"reporter": given | patch}
         view = svc.amend(

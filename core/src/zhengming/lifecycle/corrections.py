@@ -128,11 +128,14 @@ def amended_document(case: Any, document: Any) -> dict[str, Any]:
     return amended
 
 
-def with_settings(document: Mapping[str, Any], settings: Iterable[tuple[str, str]]) -> dict[str, Any]:
+def with_settings(
+    document: Mapping[str, Any], settings: Iterable[tuple[str, str]], *, as_text: bool = False
+) -> dict[str, Any]:
     """``document`` with each ``path=value`` applied (``case amend --set``). A path is a JSON pointer
     (``/subject/name``) or dotted (``subject.name``); an allegation may be named by its id
-    (``allegations.a1.finding``). The value is read as JSON when it parses (``true``, ``3``, ``null``),
-    else taken as text. Setting the reporter's identity goes to ``reporter`` (merged, then re-sealed).
+    (``allegations.a1.finding``). A value replacing text stays text (a name ``123``); any other is read
+    as JSON when it parses (``true``, ``3``, ``null``), else taken as text; ``as_text``: always text
+    (the reporter's identity holds only strings).
 
     :raises InvalidDocument: a path that does not lead into the document, naming it.
     """
@@ -143,10 +146,6 @@ def with_settings(document: Mapping[str, Any], settings: Iterable[tuple[str, str
         if not parts:
             problems.append(Problem(path or "/", Text("须指明字段", "name a field")))
             continue
-        try:
-            value = json.loads(raw)
-        except ValueError:
-            value = raw
         node: Any = result
         at = ""
         for index, part in enumerate(parts):
@@ -158,13 +157,13 @@ def with_settings(document: Mapping[str, Any], settings: Iterable[tuple[str, str
                     break
                 at += f"/{position}"
                 if last:
-                    node[position] = value
+                    node[position] = _value(raw, node[position], as_text)
                 else:
                     node = node[position]
             elif isinstance(node, dict):
                 at += f"/{part}"
                 if last:
-                    node[part] = value
+                    node[part] = _value(raw, node.get(part), as_text)
                 else:
                     node = node.setdefault(part, {})
             else:
@@ -173,6 +172,15 @@ def with_settings(document: Mapping[str, Any], settings: Iterable[tuple[str, str
     if problems:
         raise InvalidDocument(problems)
     return result
+
+
+def _value(raw: str, current: Any, as_text: bool) -> Any:
+    if as_text or isinstance(current, str):
+        return raw
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return raw
 
 
 def _parts(path: str) -> list[str]:
