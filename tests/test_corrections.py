@@ -87,7 +87,7 @@ def test_a_changed_finding_supersedes_the_approvals_and_can_reopen_a_case(servic
     # found true: not applicable, so the evaluation closes the case; the proposal is void, kept and marked
     assert (view["state"], view["close_reason"], view["outcome"]) == ("closed", "not_applicable", "not_applicable")
     assert view["approvals"][0]["superseded_at"] is not None
-    assert events(store)[-1].after["approvals_reset"] == 1
+    assert (events(store)[-1].after["approvals_reset"], events(store)[-1].after["why"]) == (1, "decision_changed")
 
     # closed by the evaluation, not by anyone's act: amending the finding back reopens it at its first step
     view = service.amend("T-1", intake(), actor="li")
@@ -396,3 +396,43 @@ def test_case_approve_on_paper_on_the_command_line(zm, tmp_path):
     )
     assert view["state"] == "rejected" and view["approvals"][-1]["given_on"] == today.isoformat()
     assert "signed on paper" in zm("--lang", "en", "case", "show", "T-1").stdout
+
+
+# --- parties: names in clear compared, sealed ones only re-sealed -----------------------------------------
+
+
+def test_the_parties_of_a_false_accusation_case_are_amended_the_accusers_name_resealed(service, people, store):
+    from .test_parties import ACCUSED, ACCUSER, FALSE_ACCUSATION
+
+    opened = service.open(FALSE_ACCUSATION)
+    amended = copy.deepcopy(FALSE_ACCUSATION)
+    amended["concerns"] = [{"role": "accuser", "name": "另一诬告人"}, {"role": "accused", "name": "钱被巫"}]
+    view = service.amend("FA-P", amended, actor="li")
+    assert opened["state"] == view["state"]
+    lines = change_lines(view["changes"], "zh")
+    assert lines == [f"涉及人员：{ACCUSED} → 钱被巫", "涉及人员中加密保存的姓名：已重新加密保存（不显示）"]
+    assert view["parties"] == [
+        {"role": "accuser", "sealed": True},
+        {"role": "accused", "kind": "person", "name": "钱被巫"},
+    ]
+    shown = json.dumps(view, ensure_ascii=False) + json.dumps(
+        [e.after for e in events(store, "FA-P")], ensure_ascii=False
+    )
+    assert ACCUSER not in shown and "另一诬告人" not in shown
+    with store.transaction() as session:
+        from zhengming.store.models import CaseRecord
+
+        sealed = session.scalars(select(CaseRecord.parties_sealed)).one()
+    assert service.sealer.open(sealed, "FA-P")["parties"][0]["name"] == "另一诬告人"
+    # without concerns, an amendment keeps the parties as they are
+    amended.pop("concerns")
+    amended["accuser"] = dict(amended["accuser"], severe_means=True)
+    view = service.amend("FA-P", amended, actor="li")
+    assert change_lines(view["changes"], "zh") == ["手段恶劣：否 → 是"]
+    assert view["parties"][1]["name"] == "钱被巫"
+    # decided by the evaluation with no step to take: amendable until someone acts on it
+    assert view["state"] == "decided"
+    service.archive("FA-P", "li")
+    with pytest.raises(NotAmendable):
+        service.amend("FA-P", FALSE_ACCUSATION, actor="li")
+    verified(store)

@@ -7,8 +7,9 @@ reporter's identity only as "re-sealed") and what became of the approvals.
 
 *When.* Only while nothing has been carried out on the facts: a deferred case, a case in its approval
 steps, a clarification approved but not yet carried out (awaiting consent or clarification), an
-accountability case awaiting its reminder talk, and a case the evaluation itself closed at intake as
-not applicable (nobody acted on it; an amendment may reopen it). The texts tie every later act to the
+accountability case awaiting its reminder talk, and a case the evaluation itself closed as not
+applicable or decided (a filing with no procedure step), nobody having acted on it since: an amendment
+may reopen it. The texts tie every later act to the
 verified facts as they then stood: the clarification is carried out on the conclusion of the
 verification (济南办法第四条), by the methods and within the scope approved (第六条、第七条), and its
 materials then go into the cadre's integrity archive (第八条); 浙江 clarifies only the specific issues
@@ -62,6 +63,8 @@ AMENDING_ROLES = frozenset({Role.HANDLING_DEPARTMENT.value, Role.VERIFICATION_TE
 FIXED = ("/case_id", "/kind", "/jurisdiction")
 # Parts of a decision that say when, not what: a change in them leaves the approvals standing.
 TIMING = frozenset({"as_of", "deadline", "deadlines", "fast_track"})
+# Audit events that evaluate the intake: a state entered by one of them was entered by no one's act.
+EVALUATIONS = frozenset({"open", "resume", "amend"})
 REPORTER = "/reporter"
 SEALED_PARTIES = "/concerns"
 
@@ -69,12 +72,16 @@ SEALED_PARTIES = "/concerns"
 # --- amending: who, when, what -------------------------------------------------------------------
 
 
-def require_amendable(case: Any) -> None:
-    """Refuse, saying why, unless the case's state allows an amendment."""
+def require_amendable(case: Any, *, untouched: bool = False) -> None:
+    """Refuse, saying why, unless the case's state allows an amendment. ``untouched``: nobody acted on
+    the case since it was last evaluated (:func:`untouched`), so a case the evaluation itself closed as
+    not applicable, or decided with no step to take, may be amended (and so reopened)."""
     if case.state in {s.value for s in AMENDABLE}:
         return
-    if case.state == State.CLOSED and case.close_reason == "not_applicable":
-        return  # closed by the evaluation at intake, not by anyone's act: an amendment reopens it
+    if untouched and (
+        (case.state == State.CLOSED and case.close_reason == "not_applicable") or case.state == State.DECIDED
+    ):
+        return
     if case.state in (State.CLARIFIED, State.ARCHIVED, State.REVISIT):
         detail = Text(
             "澄清已实施，相关材料已据原认定归档或告知；如认定确有错误，须经复审复核另行纠正（济南办法第四条（三））",
@@ -86,6 +93,19 @@ def require_amendable(case: Any) -> None:
     else:
         detail = Text("已作出决定或已办结，修改会改变已办之事", "a decision was taken or the case closed")
     raise NotAmendable(case.case_id, case.state, AMEND, detail)
+
+
+def untouched(session: Any, case_id: str) -> bool:
+    """Whether nobody acted on the case since it was last evaluated: its last audit event is an evaluation
+    (so its state is what the evaluation gave it, not anyone's act — not even a letter printed)."""
+    from sqlalchemy import select
+
+    from ..store.models import AuditEvent
+
+    last = session.scalars(
+        select(AuditEvent.action).where(AuditEvent.case_id == case_id).order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+    return last in EVALUATIONS
 
 
 def check_amender(case: Any, user: Any) -> None:
@@ -302,7 +322,7 @@ def amend(
     from ..store.models import Approval, CaseFigure
     from . import actions, intake
 
-    require_amendable(case)
+    require_amendable(case, untouched=untouched(session, case.case_id))
     check_amender(case, user)
     amended = amended_document(case, document)
     evaluated = intake.evaluate(engine, amended, today=today)
@@ -367,8 +387,8 @@ def amend(
         "decision_changed": material,
         "approvals_reset": reset,
     }
-    if material and before["state"] != case.state:
-        detail["why"] = "the decision the approvals were given on changed" if reset else "evaluated again"
+    if reset:  # why the approvals were superseded: the decision they were given on (decision_changed) changed
+        detail["why"] = "decision_changed"
     actions.commit_change(
         session, case, actor=user.name, action="amend", label=AMEND, before=before, detail=detail, now=now
     )
