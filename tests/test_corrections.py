@@ -436,3 +436,24 @@ def test_the_parties_of_a_false_accusation_case_are_amended_the_accusers_name_re
     with pytest.raises(NotAmendable):
         service.amend("FA-P", FALSE_ACCUSATION, actor="li")
     verified(store)
+
+
+def test_the_migration_adds_the_columns_and_earlier_approvals_still_verify(service, people, store):
+    """Approvals written before migration 0005 hold NULL in its columns and keep verifying."""
+    from alembic import command
+
+    from zhengming.store.migrate import alembic_config
+
+    service.open(intake())
+    service.approve("T-1", "li", "建议澄清")
+    config = alembic_config()
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004")
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    verified(store)
+    view = service.approve("T-1", "wang", "同意", given_on=date.today())
+    assert [a["given_on"] for a in view["approvals"]] == [None, date.today().isoformat()]
+    verified(store)
