@@ -439,7 +439,7 @@ def test_the_parties_of_a_false_accusation_case_are_amended_the_accusers_name_re
 
 
 def test_the_migration_adds_the_columns_and_earlier_approvals_still_verify(service, people, store):
-    """Approvals written before migration 0005 hold NULL in its columns and keep verifying."""
+    """Approvals written before migration 0006 hold NULL in its columns and keep verifying."""
     from alembic import command
 
     from zhengming.store.migrate import alembic_config
@@ -449,7 +449,7 @@ def test_the_migration_adds_the_columns_and_earlier_approvals_still_verify(servi
     config = alembic_config()
     with store.engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0004")
+        command.downgrade(config, "0005")
     with store.engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

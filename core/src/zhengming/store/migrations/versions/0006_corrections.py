@@ -1,11 +1,11 @@
 """Corrections (issue 12 item 7): an approval given on paper keeps its own date; approvals an amended
 intake made void keep the time they were superseded.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-11-23
 
-(If another 0005 lands first, renumber this file to follow it and update ``HEAD_REVISION``.)
+(If another 0006 lands first, renumber this file to follow it and update ``HEAD_REVISION``.)
 Both columns are NULL on every row written before: row digests leave a NULL column of this migration
 out (``integrity.LATE_COLUMNS``), so approvals recorded earlier still verify.
 """
@@ -13,8 +13,8 @@ out (``integrity.LATE_COLUMNS``), so approvals recorded earlier still verify.
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
