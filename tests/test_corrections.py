@@ -357,6 +357,11 @@ def test_case_amend_on_the_command_line(zm, tmp_path):
     text = zm("case", "amend", "T-1", "--set", "reporter.phone=13900000000").stdout
     assert "举报人身份：已重新加密保存（不显示）" in text and "13900000000" not in text
     assert "未作修改" in zm("case", "amend", "T-1", "--set", "subject.name=张山").stdout
+    named = zm(
+        "case", "amend", "T-1", "--set", "report.channel=来访", "--set", "impact.scope=在本部门本单位造成不良影响"
+    )
+    assert "举报渠道：来信 → 来访" in named.stdout  # a coded field typed by its Chinese name
+    assert "不良影响范围" not in named.stdout  # the stored unit scope, typed by name: nothing changed there
 
     bad = zm("case", "amend", "T-1", "--set", "allegations.a1.finding=maybe", code=2)
     assert "/allegations/0/finding" in bad.output

@@ -29,6 +29,8 @@ def test_amend_and_a_paper_approval_over_http(api, store):  # noqa: F811
     assert [c["pointer"] for c in data["changes"] if c.get("sealed")] == ["/reporter"]
     assert REPORTER_NAME not in answer.text
 
+    english = act(api, "WEB-C", "amend", li | {"Accept-Language": "en"}, case_document("WEB-C"))
+    assert [c["field"]["en"] for c in english.json()["changes"]] == ["subject's name", "reporter's identity"]
     stale = api.post("/api/cases/WEB-C/amend", json=corrected, headers=li | {"If-Match": '"1"'})
     assert stale.status_code == 412
     moved = act(api, "WEB-C", "amend", li, case_document("WEB-C", jurisdiction="pingdingshan"))

@@ -153,7 +153,8 @@ def with_settings(
 ) -> dict[str, Any]:
     """``document`` with each ``path=value`` applied (``case amend --set``). A path is a JSON pointer
     (``/subject/name``) or dotted (``subject.name``); an allegation may be named by its id
-    (``allegations.a1.finding``). A value replacing text stays text (a name ``123``); any other is read
+    (``allegations.a1.finding``). A coded field takes its code or its Chinese or English name
+    (``finding=属实``); a value replacing text stays text (a name ``123``); any other is read
     as JSON when it parses (``true``, ``3``, ``null``), else taken as text; ``as_text``: always text
     (the reporter's identity holds only strings).
 
@@ -177,13 +178,13 @@ def with_settings(
                     break
                 at += f"/{position}"
                 if last:
-                    node[position] = _value(raw, node[position], as_text)
+                    node[position] = _value(raw, node[position], as_text, at)
                 else:
                     node = node[position]
             elif isinstance(node, dict):
                 at += f"/{part}"
                 if last:
-                    node[part] = _value(raw, node.get(part), as_text)
+                    node[part] = _value(raw, node.get(part), as_text, at)
                 else:
                     node = node.setdefault(part, {})
             else:
@@ -194,7 +195,14 @@ def with_settings(
     return result
 
 
-def _value(raw: str, current: Any, as_text: bool) -> Any:
+def _value(raw: str, current: Any, as_text: bool, pointer: str) -> Any:
+    from ..field_labels import VALUES, pattern_of
+    from ..labels import parse
+
+    enum = VALUES.get(pattern_of(pointer))
+    member = parse(enum, raw) if enum is not None and not as_text else None
+    if member is not None:  # a coded field typed by its Chinese or English name (属实 → true)
+        return member.value
     if as_text or isinstance(current, str):
         return raw
     try:
@@ -246,10 +254,12 @@ def kept_parties(kind: str, stored: list[dict[str, Any]], document: Mapping[str,
 
 
 def decision_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
-    """Where the new decision differs from the one the approvals were given on, timing aside."""
+    """Where the new decision differs from the one the approvals were given on, timing aside; compared in
+    Chinese, as a decision stored before decisions were kept in both languages holds only that."""
+    from ..model import localized
     from .reevaluate import differences
 
-    strip = lambda d: {k: v for k, v in d.items() if k not in TIMING}  # noqa: E731
+    strip = lambda d: {k: v for k, v in localized(d, "zh").items() if k not in TIMING}  # noqa: E731
     return [d["pointer"] for d in differences(strip(old), strip(new))]
 
 

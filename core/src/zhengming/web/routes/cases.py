@@ -311,7 +311,8 @@ async def amend(
         return services(request).cases.amend(case_id, document, actor=principal.name, expected_version=version)
 
     view = await run_in_threadpool(run)
-    return _case_response(request, response, view)
+    done = {key: view[key] for key in ("changes", "decision_changes", "approvals_reset")}
+    return await run_in_threadpool(_case_response, request, response, view, principal.name) | done
 
 
 @router.get(
