@@ -43,6 +43,7 @@ DEFAULT_PATHS = [PACKAGE / "cli"] + [
         "boundary/walk.py",
         "letters/__init__.py",
         "lifecycle/actions.py",
+        "lifecycle/corrections.py",
         "lifecycle/custody.py",
         "lifecycle/errors.py",
         "lifecycle/importer.py",

@@ -221,3 +221,35 @@ class NotSameCase(LifecycleError):
                 names=names,
             )
         )
+
+
+class NotAmendable(InvalidTransition):
+    """An intake that can no longer be amended: what was done on it (a clarification carried out, a
+    decision taken, a case closed by people) must not change silently (:mod:`.corrections`)."""
+
+    code = "not_amendable"
+
+
+class FieldNotAmendable(InvalidValue):
+    """A field an amendment may not change (the case's id, kind or jurisdiction): names the field."""
+
+    code = "field_not_amendable"
+
+    def __init__(self, case_id: str, field: str):
+        self.case_id = case_id
+        super().__init__(
+            field,
+            Message(
+                "cannot be amended on case {case_id}; if it is wrong, open a new case and close this one",
+                case_id=case_id,
+            ),
+        )
+
+
+class InvalidPaperDate(InvalidValue):
+    """The date of an approval given on paper is in the future, or before the case or its previous step."""
+
+    code = "invalid_date"
+
+    def __init__(self, message: Renderable):
+        super().__init__("/given_on", message)
