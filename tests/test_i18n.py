@@ -257,3 +257,20 @@ def test_domain_errors_carry_catalog_messages_in_both_languages():
     assert "（所见版本 3，当前版本 4），本次「审批通过」未保存" in conflict.message.zh
     assert "(you saw version 3, it is now 4); your approve was not saved" in conflict.message.en
     assert InvalidValue("/days", Message("must be 1 to 366 days")).message.zh == "/days：有效期须为 1 至 366 天"
+
+
+def test_the_codemod_rewrites_template_pairs_unless_their_english_is_ambiguous(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<th>{{ say('案件', 'Case') }}</th><td>{{ say(\"期限\", \"Due\") }} {{ say('办理期限', 'Due') }}</td>"
+        "<b>{{ say('快查快办', 'fast track') }}</b>{{ say.state(v) }}"
+    )
+    tool = codemod()
+    found = [tool.rewrite_template(page, write=False)]
+    ambiguous = tool.ambiguous_msgids(found[0])  # "fast track" is 快查快办（绿色通道） in the catalog already
+    assert ambiguous == {"Due", "fast track"}
+    assert tool.rewrite_template(page, skip=ambiguous) == [(f"{page}:1", "Case", "案件")]
+    assert page.read_text() == (
+        "<th>{{ _('Case') }}</th><td>{{ say(\"期限\", \"Due\") }} {{ say('办理期限', 'Due') }}</td>"
+        "<b>{{ say('快查快办', 'fast track') }}</b>{{ say.state(v) }}"
+    )

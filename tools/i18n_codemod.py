@@ -17,6 +17,9 @@ braces are doubled. What cannot be rewritten (a pair built at run time) is liste
     python tools/i18n_codemod.py [--check] [--no-text] [PATH ...]  # default: DEFAULT_PATHS below
     make messages                                                   # then: extract, update, compile
 
+``--templates DIR`` rewrites ``say('中文', 'English')`` in the Jinja2 templates under DIR into ``_('English')``
+(the page must then offer ``_``, e.g. ``translator(lang)`` from zhengming.i18n, in its context).
+
 ``--check`` changes nothing and exits 1 when something is left to rewrite (tests/test_i18n.py uses it).
 A msgid already translated differently in zh_CN.po is reported as a conflict and keeps its catalog text;
 give one of the two another English wording.
@@ -27,6 +30,7 @@ from __future__ import annotations
 import argparse
 import ast
 import keyword
+import re
 import shutil
 import subprocess
 import sys
@@ -368,6 +372,50 @@ def record_translations(pairs: list[tuple[str, str, str]], catalog_path: Path = 
     return conflicts
 
 
+# --- Jinja2 templates (opt-in: the page must offer ``_``, e.g. ``translator(lang)`` in its context) ----------
+
+_QUOTED = r"""(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")"""
+_TEMPLATE_PAIR = re.compile(r"\bsay\(\s*" + _QUOTED + r"\s*,\s*" + _QUOTED + r"\s*\)")
+
+
+def rewrite_template(path: Path, skip: frozenset[str] = frozenset(), write: bool = True) -> list[tuple[str, str, str]]:
+    """``say('中文', 'English')`` in a template becomes ``_('English')``; the (where, msgid, zh) pairs.
+
+    Pairs whose English is in ``skip`` (it stands for several Chinese texts) are left for a person."""
+    text = path.read_text(encoding="utf-8")
+    pairs = []
+
+    def replace(match: re.Match) -> str:
+        zh = match.group(1) if match.group(1) is not None else match.group(2)
+        en = match.group(3) if match.group(3) is not None else match.group(4)
+        if not en or _escape(en) in skip:  # an empty English text cannot be a msgid
+            return match.group(0)
+        line = text.count("\n", 0, match.start()) + 1
+        pairs.append((f"{path}:{line}", _escape(en), _escape(zh)))
+        quote = "'" if match.group(3) is not None else '"'
+        return f"_({quote}{en}{quote})"
+
+    rewritten = _TEMPLATE_PAIR.sub(replace, text)
+    if pairs and write:
+        path.write_text(rewritten, encoding="utf-8")
+    return pairs
+
+
+def ambiguous_msgids(pairs: list[tuple[str, str, str]], catalog_path: Path = ZH_CATALOG) -> frozenset[str]:
+    """The English texts that stand for more than one Chinese text, among ``pairs`` and the catalog."""
+    from babel.messages.pofile import read_po
+
+    chinese: dict[str, set[str]] = {}
+    if catalog_path.exists():
+        with catalog_path.open("rb") as f:
+            for message in read_po(f):
+                if message.id and message.string and not message.fuzzy:
+                    chinese.setdefault(message.id, set()).add(message.string)
+    for _, msgid, zh in pairs:
+        chinese.setdefault(msgid, set()).add(zh)
+    return frozenset(msgid for msgid, texts in chinese.items() if len(texts) > 1)
+
+
 def python_files(paths: list[Path]) -> list[Path]:
     files = []
     for path in paths:
@@ -380,7 +428,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if something is left")
     parser.add_argument("--no-text", action="store_true", help="leave Text(zh, en) pairs alone")
+    parser.add_argument(
+        "--templates", type=Path, metavar="DIR", help="rewrite say('中文', 'English') in DIR's .html files instead"
+    )
     args = parser.parse_args(argv)
+    if args.templates:
+        templates = sorted(args.templates.rglob("*.html"))
+        ambiguous = ambiguous_msgids([p for t in templates for p in rewrite_template(t, write=False)])
+        pairs = [p for t in templates for p in rewrite_template(t, skip=ambiguous)]
+        record_translations(pairs)
+        for msgid in sorted(ambiguous):
+            print(f"left for a person: {msgid!r} stands for several Chinese texts; give each its own English")
+        print(f"rewrote {len(pairs)} template pairs; {len(ambiguous)} English texts left; now run: make messages")
+        return 1 if ambiguous else 0
     results = [scan(p, text=not args.no_text) for p in python_files(args.paths or DEFAULT_PATHS)]
     todo = sum(len(r.rewrites) for r in results)
     manual = [line for r in results for line in r.manual]
