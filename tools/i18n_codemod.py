@@ -44,7 +44,7 @@ PACKAGE = ROOT / "core/src/zhengming"
 DEFAULT_PATHS = [PACKAGE / "cli"] + [
     PACKAGE / name
     for name in (
-        "boundary/walk.py",
+        "boundary",
         "letters/__init__.py",
         "lifecycle/actions.py",
         "lifecycle/corrections.py",
