@@ -24,37 +24,43 @@ from sqlalchemy import text
 
 from zhengming.reports.query import report
 from zhengming.store import open_store
+from zhengming.store.models import User
 
 JURISDICTIONS = 18
+# handled by a county commission, approved by the county party committee (what need-to-know reads)
+SEATS = "'discipline_commission', 'county', '|discipline_commission:county|party_committee:county|'"
 START, END = date(2020, 1, 1), date(2022, 12, 31)
 
 PG_SQL = [
     f"""INSERT INTO cases (case_id, kind, jurisdiction, as_of, state, outcome, fast_track, due_on, steps, current_step,
-        document, decision, chain, plugin_versions, rules_fingerprint, opened_by, opened_at, updated_at, version)
+        document, decision, chain, plugin_versions, rules_fingerprint, opened_by, opened_at, updated_at, version,
+        handling_organ, handling_level, seats)
     SELECT 'B-' || g,
         (ARRAY['clarification','clarification','clarification','false_accusation','fault_tolerance','accountability'])[1 + g % 6],
         'j' || (g % {JURISDICTIONS}), DATE '2020-01-01' + (g % 1096),
         CASE WHEN g % 50 = 0 THEN 'approval' ELSE 'closed' END,
         (ARRAY['must_clarify','decided','eligible','reminder'])[1 + g % 4], false,
         CASE WHEN g % 50 = 0 THEN DATE '2020-01-01' + (g % 1096) + 30 END,
-        '[]', 0, '{{}}', '{{}}', '["core"]', '{{}}', repeat('0', 64), 'bench', now(), now(), 1
+        '[]', 0, '{{}}', '{{}}', '["core"]', '{{}}', repeat('0', 64), 'bench', now(), now(), 1, {SEATS}
     FROM generate_series(1, :n) AS g""",
     """INSERT INTO clarifications (case_pk, actor, at, method, carried_out_on, scope)
     SELECT id, 'bench', now(), (ARRAY['meeting','written','face_to_face','notice'])[1 + id % 4], as_of + 20, ''
     FROM cases WHERE kind = 'clarification'""",
     """INSERT INTO case_figures (case_pk, kind, jurisdiction, decided_on, outcome, classification, persons, units,
-        counted_on, methods)
+        counted_on, methods, handling_organ, handling_level, seats)
     SELECT id, kind, jurisdiction, as_of, outcome,
         CASE WHEN kind = 'false_accusation' THEN (CASE WHEN id % 3 = 0 THEN 'malicious' ELSE 'mistaken' END) END,
         CASE WHEN id % 11 = 0 THEN 0 ELSE 1 + (id % 7 = 0)::int END, (id % 11 = 0)::int,
         CASE WHEN kind = 'clarification' THEN as_of + 20 ELSE as_of END,
-        CASE WHEN kind = 'clarification' THEN (ARRAY['meeting','written','face_to_face','notice'])[1 + id % 4] END
+        CASE WHEN kind = 'clarification' THEN (ARRAY['meeting','written','face_to_face','notice'])[1 + id % 4] END,
+        handling_organ, handling_level, seats
     FROM cases""",
 ]
 SQLITE_SQL = [
     f"""WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < :n)
     INSERT INTO cases (case_id, kind, jurisdiction, as_of, state, outcome, fast_track, due_on, steps, current_step,
-        document, decision, chain, plugin_versions, rules_fingerprint, opened_by, opened_at, updated_at, version)
+        document, decision, chain, plugin_versions, rules_fingerprint, opened_by, opened_at, updated_at, version,
+        handling_organ, handling_level, seats)
     SELECT 'B-' || n,
         CASE n % 6 WHEN 3 THEN 'false_accusation' WHEN 4 THEN 'fault_tolerance' WHEN 5 THEN 'accountability'
             ELSE 'clarification' END,
@@ -62,7 +68,7 @@ SQLITE_SQL = [
         CASE WHEN n % 50 = 0 THEN 'approval' ELSE 'closed' END,
         CASE n % 4 WHEN 0 THEN 'must_clarify' WHEN 1 THEN 'decided' WHEN 2 THEN 'eligible' ELSE 'reminder' END, 0,
         CASE WHEN n % 50 = 0 THEN date('2020-01-01', '+' || (n % 1096 + 30) || ' days') END,
-        '[]', 0, '{{}}', '{{}}', '["core"]', '{{}}', '{"0" * 64}', 'bench', '2024-01-01', '2024-01-01', 1
+        '[]', 0, '{{}}', '{{}}', '["core"]', '{{}}', '{"0" * 64}', 'bench', '2024-01-01', '2024-01-01', 1, {SEATS}
     FROM g""",
     """INSERT INTO clarifications (case_pk, actor, at, method, carried_out_on, scope)
     SELECT id, 'bench', '2024-01-01',
@@ -70,15 +76,20 @@ SQLITE_SQL = [
         date(as_of, '+20 days'), ''
     FROM cases WHERE kind = 'clarification'""",
     """INSERT INTO case_figures (case_pk, kind, jurisdiction, decided_on, outcome, classification, persons, units,
-        counted_on, methods)
+        counted_on, methods, handling_organ, handling_level, seats)
     SELECT id, kind, jurisdiction, as_of, outcome,
         CASE WHEN kind = 'false_accusation' THEN (CASE WHEN id % 3 = 0 THEN 'malicious' ELSE 'mistaken' END) END,
         CASE WHEN id % 11 = 0 THEN 0 ELSE 1 + (id % 7 = 0) END, (id % 11 = 0),
         CASE WHEN kind = 'clarification' THEN date(as_of, '+20 days') ELSE as_of END,
         CASE WHEN kind = 'clarification' THEN
-            (CASE id % 4 WHEN 0 THEN 'meeting' WHEN 1 THEN 'written' WHEN 2 THEN 'face_to_face' ELSE 'notice' END) END
+            (CASE id % 4 WHEN 0 THEN 'meeting' WHEN 1 THEN 'written' WHEN 2 THEN 'face_to_face' ELSE 'notice' END) END,
+        handling_organ, handling_level, seats
     FROM cases""",
 ]
+
+
+# sees the county commissions' cases through need-to-know's "higher level of the handling organ" rule
+PROVINCE = User(name="bench", organ="discipline_commission", level="province", roles=["commission_head"], active=True)
 
 
 def floor_sql(dialect: str) -> list[str]:
@@ -167,12 +178,17 @@ def measure(name: str, url: str, cases: int) -> None:
         with store.transaction() as session:
             return [session.execute(text(sql), {"a": START, "b": END}).all() for sql in floor_sql(store.dialect)]
 
+    def as_province():  # what `zhengming report` runs for a signed-in user: need-to-know applies
+        with store.transaction() as session:
+            return report(session, START, END, by="quarter", viewer=PROVINCE)
+
     data = ours()
-    same = totals(data) == floor_totals(floor())
-    mine, hand = best(ours), best(floor)
+    same = totals(data) == floor_totals(floor()) == totals(as_province())
+    mine, hand, seen = best(ours), best(floor), best(as_province)
     print(
         f"{name}: {cases:,} cases generated in {generated:.1f} s; report by quarter {mine * 1000:.0f} ms, "
-        f"hand-written GROUP BY {hand * 1000:.0f} ms, ratio {mine / hand:.2f}x "
+        f"hand-written GROUP BY {hand * 1000:.0f} ms, ratio {mine / hand:.2f}x; "
+        f"as a provincial commission head (need-to-know) {seen * 1000:.0f} ms "
         f"(clarified {data['total']['clarified']['cases']:,}, groups {len(data['groups'])}; "
         f"same figures as the floor: {'yes' if same else 'NO'})"
     )

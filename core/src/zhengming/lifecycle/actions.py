@@ -239,7 +239,8 @@ def _count_clarification(session: Session, case: CaseRecord, method: str, on: da
     figure = session.get(CaseFigure, case.id)
     if figure is None:  # a case stored without its figures: count it from its stored documents
         columns = figures_of(case.kind, case.jurisdiction, case.as_of, case.outcome, case.document, case.decision)
-        figure = CaseFigure(case_pk=case.id, **columns)
+        seats = {"handling_organ": case.handling_organ, "handling_level": case.handling_level, "seats": case.seats}
+        figure = CaseFigure(case_pk=case.id, **columns, **seats)
         session.add(figure)
     figure.counted_on, figure.methods = with_clarification(figure.counted_on, figure.methods, method, on)
 

@@ -246,7 +246,19 @@ class ReporterFeedback(_CaseChild, Base):
 
 
 # what the report reads of case_figures, in the order of its covering index (the period first)
-REPORT_COLUMNS = ("counted_on", "kind", "outcome", "classification", "methods", "jurisdiction", "persons", "units")
+REPORT_COLUMNS = (
+    "counted_on",
+    "kind",
+    "outcome",
+    "classification",
+    "methods",
+    "jurisdiction",
+    "handling_organ",
+    "handling_level",
+    "seats",
+    "persons",
+    "units",
+)
 
 
 class CaseFigure(Base):
@@ -258,8 +270,9 @@ class CaseFigure(Base):
     ``decided_on`` is the case's ``as_of`` (the day its decision was taken). ``counted_on`` is the day
     the report counts the case on: the first clarification of a clarification case (NULL until it is
     clarified), the decision of any other kind; ``methods`` the methods a clarification case was
-    clarified by (sorted, comma-separated). Both are written with the clarification, so the report is
-    one GROUP BY over this table, read from one covering index.
+    clarified by (sorted, comma-separated). Both are written with the clarification, and the case's
+    need-to-know columns are copied here, so the report is one GROUP BY over this table (no join),
+    read from one covering index.
     """
 
     __tablename__ = "case_figures"
@@ -283,3 +296,7 @@ class CaseFigure(Base):
     units: Mapped[int] = mapped_column(Integer, default=0)
     counted_on: Mapped[date | None] = mapped_column(Date)
     methods: Mapped[str | None] = mapped_column(String(300))
+    # copies of the case's need-to-know columns (security.need_to_know), written with them at open/resume
+    handling_organ: Mapped[str | None] = mapped_column(String(40))
+    handling_level: Mapped[str | None] = mapped_column(String(20))
+    seats: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -8,7 +8,9 @@ Create Date: 2026-11-23
 
 (If another 0005 lands first, renumber this file to follow it and update ``HEAD_REVISION``.)
 ``counted_on`` is filled from the decision day of every case but clarifications, and from the first
-clarification of each clarified case; ``methods`` from its clarifications.
+clarification of each clarified case; ``methods`` from its clarifications; the need-to-know columns
+(``handling_organ``, ``handling_level``, ``seats``) are copied from ``cases``, so the report filters
+what a user may see without joining it.
 """
 
 import sqlalchemy as sa
@@ -20,13 +22,29 @@ branch_labels = None
 depends_on = None
 
 # what the report reads, the period first (zhengming.store.models.REPORT_COLUMNS at this revision)
-REPORT_COLUMNS = ("counted_on", "kind", "outcome", "classification", "methods", "jurisdiction", "persons", "units")
+REPORT_COLUMNS = (
+    "counted_on",
+    "kind",
+    "outcome",
+    "classification",
+    "methods",
+    "jurisdiction",
+    "handling_organ",
+    "handling_level",
+    "seats",
+    "persons",
+    "units",
+)
+NEED_TO_KNOW = ("handling_organ", "handling_level", "seats")
 COUNTED = sa.text("counted_on IS NOT NULL")
 
 
 def upgrade() -> None:
     op.add_column("case_figures", sa.Column("counted_on", sa.Date))
     op.add_column("case_figures", sa.Column("methods", sa.String(300)))
+    op.add_column("case_figures", sa.Column("handling_organ", sa.String(40)))
+    op.add_column("case_figures", sa.Column("handling_level", sa.String(20)))
+    op.add_column("case_figures", sa.Column("seats", sa.Text, nullable=False, server_default=""))
     _backfill()
     op.drop_index("ix_case_figures_kind_decided", "case_figures")
     op.drop_index("ix_clarifications_carried_out", "clarifications")
@@ -42,14 +60,15 @@ def _backfill() -> None:
     bind = op.get_bind()
     figures = sa.table(
         "case_figures",
-        sa.column("case_pk"),
-        sa.column("kind"),
-        sa.column("decided_on"),
-        sa.column("counted_on"),
-        sa.column("methods"),
+        *(sa.column(name) for name in ("case_pk", "kind", "decided_on", "counted_on", "methods", *NEED_TO_KNOW)),
     )
     clarifications = sa.table("clarifications", sa.column("case_pk"), sa.column("method"), sa.column("carried_out_on"))
     bind.execute(figures.update().where(figures.c.kind != "clarification").values(counted_on=figures.c.decided_on))
+    cases = sa.table("cases", sa.column("id"), *(sa.column(name) for name in NEED_TO_KNOW))
+    copied = {
+        name: sa.select(cases.c[name]).where(cases.c.id == figures.c.case_pk).scalar_subquery() for name in NEED_TO_KNOW
+    }
+    bind.execute(figures.update().values(**copied))
     first: dict[int, object] = {}
     methods: dict[int, set[str]] = {}
     query = (
@@ -76,5 +95,7 @@ def downgrade() -> None:
     op.create_index("ix_clarifications_carried_out", "clarifications", ["carried_out_on", "case_pk", "method"])
     op.create_index("ix_case_figures_kind_decided", "case_figures", ["kind", "decided_on", "jurisdiction"])
     with op.batch_alter_table("case_figures") as batch:
+        for name in reversed(NEED_TO_KNOW):
+            batch.drop_column(name)
         batch.drop_column("methods")
         batch.drop_column("counted_on")
