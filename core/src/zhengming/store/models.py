@@ -46,8 +46,11 @@ class CaseRecord(Base):
     """One case: its documents, the decision that routed it, what pinned that decision, and its state."""
 
     __tablename__ = "cases"
-    # the state first (lists by state), then what the overdue count reads without touching the rows
-    __table_args__ = (Index("ix_cases_state_due", "state", "due_on", "jurisdiction"),)
+    # the state first (lists by state), then what the overdue count reads, need-to-know included, so it
+    # counts from the index without touching the rows
+    __table_args__ = (
+        Index("ix_cases_state_due", "state", "due_on", "jurisdiction", "handling_organ", "handling_level", "seats"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[str] = mapped_column(String(100), unique=True)

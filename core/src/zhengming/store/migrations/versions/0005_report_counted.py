@@ -52,7 +52,7 @@ def upgrade() -> None:
         "ix_case_figures_counted", "case_figures", list(REPORT_COLUMNS), postgresql_where=COUNTED, sqlite_where=COUNTED
     )
     # overdue cases counted from the index alone; the state first, so it also serves what ix_cases_state did
-    op.create_index("ix_cases_state_due", "cases", ["state", "due_on", "jurisdiction"])
+    op.create_index("ix_cases_state_due", "cases", ["state", "due_on", "jurisdiction", *NEED_TO_KNOW])
     op.drop_index("ix_cases_state", "cases")
 
 
