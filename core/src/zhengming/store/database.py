@@ -74,7 +74,10 @@ class Store:
         """Run every pending migration; returns the revisions before and after."""
         from .migrate import upgrade
 
-        before = self.current_revision()
+        try:
+            before = self.current_revision()
+        except DBAPIError as exc:  # not even a connection (a missing database, a server down)
+            raise opening_error(self.url, exc) from None
         upgrade(self.engine)
         return before, self.current_revision()
 
