@@ -26,7 +26,7 @@ from ..store.models import CaseFigure, CaseRecord, RevisitRecord, User
 from . import actions, intake, machine
 from .errors import CaseConflict, DuplicateCase, NotSameCase
 from .reevaluate import differences
-from .states import DUE_WATCHED, TERMINAL, State
+from .states import DUE_WATCHED, TERMINAL, State, parse_state
 from .views import case_view, list_row
 
 log = logging.getLogger("zhengming.lifecycle")
@@ -112,7 +112,7 @@ class CaseService:
         secret = evaluated.parties.secret
         return self.sealer.seal({"parties": list(secret)}, evaluated.case_id) if secret else None
 
-    def resume(self, case_id: str, document: Any, *, actor: str) -> dict[str, Any]:
+    def resume(self, case_id: str, document: Any, *, actor: str, expected_version: int | None = None) -> dict[str, Any]:
         """A deferred case whose other clues are now verified: evaluate the updated document again.
 
         Only an update of the same case is accepted: the jurisdiction, the subject and the allegations
@@ -152,12 +152,14 @@ class CaseService:
                 now=self.now(),
             )
 
-        view = self._act(case_id, actor, None, Text("恢复办理", "resume"), run)
+        view = self._act(case_id, actor, expected_version, Text("恢复办理", "resume"), run)
         return view | {"changes": changes} if view is not None else None
 
     # --- reading --------------------------------------------------------------------------------
 
-    def show(self, case_id: str, *, history: bool = True, viewer: str | None = None) -> dict[str, Any]:
+    def show(
+        self, case_id: str, *, history: bool = True, viewer: str | None = None, lang: str = "zh"
+    ) -> dict[str, Any]:
         """The case as ``show`` prints it; with ``viewer``, only if that user needs to know it (else
         :class:`~.errors.CaseNotFound`, as for a case that does not exist)."""
         with self.store.transaction() as session:
@@ -165,7 +167,7 @@ class CaseService:
             if viewer is not None:
                 actions.require_visible(session, case, viewer)
             events = list(audit.case_history(session, case_id)) if history else None
-            return case_view(case, self.today(), events)
+            return case_view(case, self.today(), events, lang)
 
     def list(
         self,
@@ -174,9 +176,17 @@ class CaseService:
         state: str | None = None,
         limit: int | None = None,
         viewer: str | None = None,
+        search: str | None = None,
+        jurisdiction: str | None = None,
+        offset: int = 0,
     ) -> tuple[list[dict[str, Any]], int]:
         """Cases still open before closed ones; among them fast-track first, then overdue, then by due date;
-        and how many matched in all. With ``viewer``: only the cases that user needs to know (in SQL)."""
+        and how many matched in all. With ``viewer``: only the cases that user needs to know (in SQL).
+
+        :param state: a state's code or its Chinese or English name (:func:`~.states.parse_state`).
+        :param search: part of a case id or of the subject's name.
+        :param jurisdiction: that jurisdiction and those below it.
+        :param offset: skip this many (paging, with ``limit``)."""
         today = self.today()
         late_revisit = exists().where(
             RevisitRecord.case_pk == CaseRecord.id, RevisitRecord.done_on.is_(None), RevisitRecord.planned_on < today
@@ -191,7 +201,20 @@ class CaseService:
         if overdue:
             query = query.where(late)
         if state:
-            query = query.where(CaseRecord.state == state)
+            query = query.where(CaseRecord.state == parse_state(state).value)
+        if search and search.strip():
+            needle = search.strip()
+            subject = CaseRecord.document["subject"]["name"].as_string()
+            query = query.where(
+                or_(CaseRecord.case_id.contains(needle, autoescape=True), subject.contains(needle, autoescape=True))
+            )
+        if jurisdiction:
+            query = query.where(
+                or_(
+                    CaseRecord.jurisdiction == jurisdiction,
+                    CaseRecord.jurisdiction.startswith(jurisdiction + ".", autoescape=True),
+                )
+            )
         query = query.order_by(
             sql_case((CaseRecord.state.in_([s.value for s in TERMINAL]), 1), else_=0),
             CaseRecord.fast_track.desc(),
@@ -202,7 +225,7 @@ class CaseService:
         )
         with self.store.transaction() as session:
             total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-            rows = session.execute(query.limit(limit) if limit else query).all()
+            rows = session.execute((query.limit(limit) if limit else query).offset(offset or None)).all()
             return [list_row(case, today, bool(flag)) for case, flag in rows], total
 
     def counts_by_state(self, *, viewer: str | None = None) -> dict[str, int]:
