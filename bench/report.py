@@ -102,10 +102,10 @@ def floor_sql(dialect: str) -> list[str]:
         q = "(CAST(strftime('%Y', day) AS INTEGER) * 10 + (CAST(strftime('%m', day) AS INTEGER) + 2) / 3)"
     return [
         f"""SELECT {q}, kind, outcome, classification, methods, sum(n), sum(p), sum(u) FROM
-            (SELECT counted_on AS day, kind, outcome, classification, methods, jurisdiction,
+            (SELECT counted_on AS day, kind, outcome, classification, methods,
                     count(*) AS n, sum(persons) AS p, sum(units) AS u
              FROM case_figures WHERE counted_on BETWEEN :a AND :b
-             GROUP BY counted_on, kind, outcome, classification, methods, jurisdiction) x
+             GROUP BY counted_on, kind, outcome, classification, methods) x
             GROUP BY 1, 2, 3, 4, 5""",
         """SELECT count(*) FROM cases WHERE state IN ('intake','deferred','proposal','approval','probation')
             AND due_on < :b""",
