@@ -164,8 +164,8 @@ def report(
             acc["by_outcome"][outcome] = acc["by_outcome"].get(outcome, 0) + cases
 
     # overdue on the last day of the period: a decision or probation past its due date, counted from
-    # the index (state, due_on, jurisdiction) alone; a revisit past its planned day (few rows). The two
-    # sets of states do not meet, so the counts add up.
+    # the index ix_cases_state_due alone (it holds the need-to-know columns too); a revisit past its
+    # planned day (few rows). The two sets of states do not meet, so the counts add up.
     on = min(end, today) if today else end
     r = CaseRecord
     late_revisit = exists().where(
@@ -187,8 +187,7 @@ def report(
         overdue = select(grp, func.count()).where(late, _within(r.jurisdiction, jurisdiction)).group_by(grp)
         for value, count in session.execute(overdue):
             if count:
-                figures = group(value)
-                figures["overdue"] += count
+                group(value)["overdue"] += count
 
     ordered = dict(sorted(groups.items()))
     return {
