@@ -329,8 +329,8 @@ def test_a_case_clarified_through_the_lifecycle_counts_once_from_case_figures(se
 
 
 @BACKENDS
-def test_migration_0006_fills_the_counting_day_and_methods_from_stored_clarifications(service, people, store):
-    """Down to 0005 (no counting day, no methods) and up again: the figures come back from
+def test_migration_0007_fills_the_counting_day_and_methods_from_stored_clarifications(service, people, store):
+    """Down to 0006 (no counting day, no methods) and up again: the figures come back from
     ``clarifications`` and the decision days, and the report says the same."""
     from alembic import command
 
@@ -364,7 +364,7 @@ def test_migration_0006_fills_the_counting_day_and_methods_from_stored_clarifica
     config = alembic_config()
     with store.engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0005")  # the revision before 0006_report_counted
+        command.downgrade(config, "0006")  # the revision before 0007_report_counted
     upgrade(store.engine)
     assert store.current_revision() == HEAD_REVISION
     assert figures() == before

@@ -14,7 +14,7 @@ units; 1 false accuser punished; 37 fault-tolerance filings covering 57 cadres):
 Every category but ``overdue`` comes from one GROUP BY over ``case_figures``, on the day each case
 counts on (``counted_on``: its first clarification, or its decision), grouped by quarter of that day,
 by jurisdiction, or not at all; so a case counts once, and the quarters add up to the year. It reads
-the covering index ``ix_case_figures_counted`` (migration ``0006_report_counted``) and nothing else;
+the covering index ``ix_case_figures_counted`` (migration ``0007_report_counted``) and nothing else;
 ``overdue`` is one count over ``cases`` (its state and due date change with every step).
 """
 

@@ -2,11 +2,11 @@
 ``case_figures``, read from one covering index; the report no longer joins ``clarifications``, and
 overdue cases are counted from an index on ``cases``.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-11-23
 
-(If another 0006 lands first, renumber this file to follow it and update ``HEAD_REVISION``.)
+(If another 0007 lands first, renumber this file to follow it and update ``HEAD_REVISION``.)
 ``counted_on`` is filled from the decision day of every case but clarifications, and from the first
 clarification of each clarified case; ``methods`` from its clarifications; the need-to-know columns
 (``handling_organ``, ``handling_level``, ``seats``) are copied from ``cases``, so the report filters
@@ -16,8 +16,8 @@ what a user may see without joining it.
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
