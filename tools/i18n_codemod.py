@@ -63,6 +63,7 @@ DEFAULT_PATHS = [PACKAGE / "cli"] + [
         "security/sessions.py",
         "security/tokens.py",
         "store/errors.py",
+        "store/provision.py",
         "store/limits.py",
         "store/location.py",
         "validation/__init__.py",

@@ -39,6 +39,14 @@ def opening_error(url: str, exc: BaseException) -> DatabaseUnavailable:
 
 def _driver_error(url: str, path, exc: DBAPIError) -> DatabaseUnavailable:
     reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+    if url.startswith("sqlite") and path is not None and path.is_dir():
+        return DatabaseUnavailable(
+            Message(
+                "{path} is not a usable SQLite database: it is a directory; name a file in it, for example {example}",
+                path=path,
+                example=path / "zhengming.sqlite",
+            )
+        )
     if url.startswith("sqlite"):
         return DatabaseUnavailable(
             Message("{value} is not a usable SQLite database: {reason}", value=path or url, reason=reason)
@@ -52,7 +60,7 @@ def _driver_error(url: str, path, exc: DBAPIError) -> DatabaseUnavailable:
         create = f"createdb -h {parts.host or 'localhost'} -p {parts.port or 5432}{user} {name}"
         return DatabaseUnavailable(
             Message(
-                "PostgreSQL database {name} does not exist on {where}; create it first: {create} (or in psql: CREATE DATABASE {name};)",
+                "PostgreSQL database {name} does not exist on {where}; create it first: zhengming db create (with the same --db), or {create} (or in psql: CREATE DATABASE {name};)",
                 name=name,
                 where=where,
                 create=create,
