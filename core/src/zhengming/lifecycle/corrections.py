@@ -45,7 +45,7 @@ from typing import Any
 
 from ..errors import InvalidDocument, Problem
 from ..field_labels import field_label
-from ..i18n import Message
+from ..i18n import Message, gettext
 from ..model import Role, Text
 from .errors import FieldNotAmendable, InvalidPaperDate, NotAmendable, NotPermitted
 from .parties import ROLES as PARTY_ROLES
@@ -270,11 +270,11 @@ def change_lines(changes: Iterable[Mapping[str, Any]], lang: str, *documents: An
         field = change.get("field") or _label(field_label(change["pointer"], *documents))
         name = field["en" if lang == "en" else "zh"]
         if change.get("sealed"):
-            lines.append(f"{name}: re-sealed (not shown)" if lang == "en" else f"{name}：已重新加密保存（不显示）")
+            lines.append(gettext("{name}: re-sealed (not shown)", lang, name=name))
             continue
         before = value_text(change["pointer"], change["before"], lang)
         after = value_text(change["pointer"], change["after"], lang)
-        lines.append(f"{name}: {before} → {after}" if lang == "en" else f"{name}：{before} → {after}")
+        lines.append(gettext("{name}: {before} → {after}", lang, name=name, before=before, after=after))
     return lines
 
 
