@@ -174,9 +174,19 @@ class CaseService:
         state: str | None = None,
         limit: int | None = None,
         viewer: str | None = None,
+        search: str | None = None,
+        jurisdiction: str | None = None,
+        offset: int = 0,
+        states: Sequence[str] | None = None,
     ) -> tuple[list[dict[str, Any]], int]:
         """Cases still open before closed ones; among them fast-track first, then overdue, then by due date;
-        and how many matched in all. With ``viewer``: only the cases that user needs to know (in SQL)."""
+        and how many matched in all. With ``viewer``: only the cases that user needs to know (in SQL).
+
+        :param search: part of the case id or of the subject's name (a filing's subject included).
+        :param jurisdiction: that jurisdiction and those below it (``pingdingshan`` covers ``pingdingshan.lushan``).
+        :param offset: rows to skip (paging, with ``limit``); the total counts them all.
+        :param states: any of these states (``state`` is one).
+        """
         today = self.today()
         late_revisit = exists().where(
             RevisitRecord.case_pk == CaseRecord.id, RevisitRecord.done_on.is_(None), RevisitRecord.planned_on < today
@@ -192,6 +202,22 @@ class CaseService:
             query = query.where(late)
         if state:
             query = query.where(CaseRecord.state == state)
+        if states is not None:
+            query = query.where(CaseRecord.state.in_(list(states)))
+        if jurisdiction:
+            query = query.where(
+                or_(CaseRecord.jurisdiction == jurisdiction, CaseRecord.jurisdiction.like(jurisdiction + ".%"))
+            )
+        if search:
+            subject = CaseRecord.document["subject"]["name"].as_string()
+            filed = CaseRecord.document["filing"]["subject"]["name"].as_string()
+            query = query.where(
+                or_(
+                    CaseRecord.case_id.contains(search, autoescape=True),
+                    subject.contains(search, autoescape=True),
+                    filed.contains(search, autoescape=True),
+                )
+            )
         query = query.order_by(
             sql_case((CaseRecord.state.in_([s.value for s in TERMINAL]), 1), else_=0),
             CaseRecord.fast_track.desc(),
@@ -202,6 +228,8 @@ class CaseService:
         )
         with self.store.transaction() as session:
             total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+            if offset:
+                query = query.offset(offset)
             rows = session.execute(query.limit(limit) if limit else query).all()
             return [list_row(case, today, bool(flag)) for case, flag in rows], total
 
