@@ -6,25 +6,20 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from types import SimpleNamespace
 
 import uvicorn
 from fastapi import FastAPI
 
-from zhengming import Engine, load_registry
 from zhengming.lifecycle import CaseService
 from zhengming.store import open_store
 from zhengming.store.crypto import Keyring
-from zhengming.web.console import mount
+from zhengming.web import create_app
 
 
 def console_app(path) -> tuple[FastAPI, CaseService]:
-    store = open_store(str(path), keyring=Keyring.generate())
-    service = CaseService(store, Engine(load_registry()))
-    app = FastAPI()
-    app.state.services = SimpleNamespace(store=store, cases=service)
-    mount(app)
-    return app, service
+    """The real application (API and console) over a new SQLite file with a throwaway key."""
+    app = create_app(store=open_store(str(path), keyring=Keyring.generate()))
+    return app, app.state.services.cases
 
 
 def free_port() -> int:

@@ -26,7 +26,7 @@ from ..store.models import CaseFigure, CaseRecord, RevisitRecord, User
 from . import actions, intake, machine
 from .errors import CaseConflict, DuplicateCase, NotSameCase
 from .reevaluate import differences
-from .states import DUE_WATCHED, TERMINAL, State
+from .states import DUE_WATCHED, TERMINAL, State, parse_state
 from .views import case_view, list_row
 
 log = logging.getLogger("zhengming.lifecycle")
@@ -112,7 +112,7 @@ class CaseService:
         secret = evaluated.parties.secret
         return self.sealer.seal({"parties": list(secret)}, evaluated.case_id) if secret else None
 
-    def resume(self, case_id: str, document: Any, *, actor: str) -> dict[str, Any]:
+    def resume(self, case_id: str, document: Any, *, actor: str, expected_version: int | None = None) -> dict[str, Any]:
         """A deferred case whose other clues are now verified: evaluate the updated document again.
 
         Only an update of the same case is accepted: the jurisdiction, the subject and the allegations
@@ -152,7 +152,7 @@ class CaseService:
                 now=self.now(),
             )
 
-        view = self._act(case_id, actor, None, Text("恢复办理", "resume"), run)
+        view = self._act(case_id, actor, expected_version, Text("恢复办理", "resume"), run)
         return view | {"changes": changes} if view is not None else None
 
     # --- reading --------------------------------------------------------------------------------
@@ -182,11 +182,11 @@ class CaseService:
         """Cases still open before closed ones; among them fast-track first, then overdue, then by due date;
         and how many matched in all. With ``viewer``: only the cases that user needs to know (in SQL).
 
-        :param search: part of the case id or of the subject's name (a filing's subject included).
-        :param jurisdiction: that jurisdiction and those below it (``pingdingshan`` covers ``pingdingshan.lushan``).
-        :param offset: rows to skip (paging, with ``limit``); the total counts them all.
-        :param states: any of these states (``state`` is one).
-        """
+        :param state: a state's code or its Chinese or English name (:func:`~.states.parse_state`).
+        :param search: part of a case id or of the subject's name.
+        :param jurisdiction: that jurisdiction and those below it.
+        :param offset: skip this many (paging, with ``limit``).
+        :param states: any of these states (codes)."""
         today = self.today()
         late_revisit = exists().where(
             RevisitRecord.case_pk == CaseRecord.id, RevisitRecord.done_on.is_(None), RevisitRecord.planned_on < today
@@ -201,21 +201,25 @@ class CaseService:
         if overdue:
             query = query.where(late)
         if state:
-            query = query.where(CaseRecord.state == state)
+            query = query.where(CaseRecord.state == parse_state(state).value)
         if states is not None:
             query = query.where(CaseRecord.state.in_(list(states)))
-        if jurisdiction:
-            query = query.where(
-                or_(CaseRecord.jurisdiction == jurisdiction, CaseRecord.jurisdiction.like(jurisdiction + ".%"))
-            )
-        if search:
+        if search and search.strip():
+            needle = search.strip()
             subject = CaseRecord.document["subject"]["name"].as_string()
-            filed = CaseRecord.document["filing"]["subject"]["name"].as_string()
+            filed = CaseRecord.document["filing"]["subject"]["name"].as_string()  # a fault-tolerance filing's
             query = query.where(
                 or_(
-                    CaseRecord.case_id.contains(search, autoescape=True),
-                    subject.contains(search, autoescape=True),
-                    filed.contains(search, autoescape=True),
+                    CaseRecord.case_id.contains(needle, autoescape=True),
+                    subject.contains(needle, autoescape=True),
+                    filed.contains(needle, autoescape=True),
+                )
+            )
+        if jurisdiction:
+            query = query.where(
+                or_(
+                    CaseRecord.jurisdiction == jurisdiction,
+                    CaseRecord.jurisdiction.startswith(jurisdiction + ".", autoescape=True),
                 )
             )
         query = query.order_by(
@@ -228,9 +232,7 @@ class CaseService:
         )
         with self.store.transaction() as session:
             total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-            if offset:
-                query = query.offset(offset)
-            rows = session.execute(query.limit(limit) if limit else query).all()
+            rows = session.execute((query.limit(limit) if limit else query).offset(offset or None)).all()
             return [list_row(case, today, bool(flag)) for case, flag in rows], total
 
     def counts_by_state(self, *, viewer: str | None = None) -> dict[str, int]:

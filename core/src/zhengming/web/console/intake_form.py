@@ -174,8 +174,10 @@ def _choice_label(value: Any) -> Text:
 
 
 def _help(node: Mapping[str, Any]) -> str:
-    description = node.get("description") or ""
-    return description.removeprefix("v1.1 ")
+    """The policy term the schema gives the field (its Chinese words only)."""
+    from .present import cjk_term
+
+    return cjk_term(node.get("description") or "")
 
 
 def _field(pointer: str, path: str, node: Mapping[str, Any], required: bool) -> Field:

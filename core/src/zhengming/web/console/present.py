@@ -176,3 +176,80 @@ def state_choices(say: Say) -> list[tuple[str, str]]:
 def subject_of(document: dict[str, Any]) -> dict[str, Any]:
     """The person or organization a case is about (a filing keeps it under ``filing``)."""
     return document.get("subject") or (document.get("filing") or {}).get("subject") or {}
+
+
+def lateness(view: dict[str, Any], today: date) -> tuple[int, str | None]:
+    """How many days late an overdue case is, and the date it was due (the decision's due date, or the
+    earliest planned revisit not done); ``(0, None)`` when it is not late."""
+    if not view.get("overdue"):
+        return 0, None
+    due = [view["due_on"]] if view.get("due_on") and date.fromisoformat(view["due_on"]) < today else []
+    revisits = (view.get("revisit") or {}).get("visits", ())
+    due += [r["planned_on"] for r in revisits if not r["done_on"] and date.fromisoformat(r["planned_on"]) < today]
+    if not due:
+        return 0, None
+    first = min(due)
+    return (today - date.fromisoformat(first)).days, first
+
+
+PARTS: dict[str, Text] = {
+    "trigger": Text("启动条件", "trigger"),
+    "approval": Text("审批程序", "approval"),
+    "steps": Text("步骤", "steps"),
+    "implementers": Text("实施主体", "implementers"),
+    "methods": Text("澄清方式", "methods"),
+    "notifications": Text("告知", "notifications"),
+    "revisit": Text("回访", "revisit"),
+    "deadline": Text("期限", "deadline"),
+    "deadlines": Text("期限", "deadlines"),
+    "fast_track": Text("快查快办", "fast track"),
+    "classification": Text("定性", "classification"),
+    "measures": Text("处理措施", "measures"),
+    "procedure": Text("备案程序", "procedure"),
+    "consultation": Text("会商", "consultation"),
+    "consult": Text("沟通", "consultation"),
+    "probation": Text("考验期", "probation"),
+    "relief": Text("从轻减轻", "relief"),
+    "outcome": Text("结论", "outcome"),
+    "eligibility": Text("适用情形", "eligibility"),
+    "items": Text("清单事项", "items"),
+    "tracing": Text("追查", "tracing"),
+}
+
+
+def part_name(say: Say, pointer: str, decision: dict[str, Any]) -> str:
+    """A part of a decision named for people: ``/methods/2`` → ``澄清方式 · 会议澄清``."""
+    names: list[str] = []
+    node: Any = decision
+    for key in pointer.strip("/").split("/"):
+        if not key:
+            continue
+        if isinstance(node, list) and key.isdigit():
+            node = node[int(key)] if int(key) < len(node) else {}
+            item = node if isinstance(node, dict) else {}
+            if "method" in item:
+                names.append(say.name("method", item["method"]))
+            elif "recipient" in item:
+                names.append(say.name("recipient", item["recipient"]))
+            elif "role" in item:
+                names.append(say.name("role", item["role"]))
+            else:
+                names.append(str(int(key) + 1))
+            continue
+        node = node.get(key, {}) if isinstance(node, dict) else {}
+        names.append(say.text(PARTS[key]) if key in PARTS else key)
+    return " · ".join(names) or say("决定", "decision")
+
+
+def cjk_term(description: str) -> str:
+    """The Chinese policy term of a schema description (``选拔任用、提拔调整受到影响``), without its English
+    gloss; ``""`` when the description has no Chinese at all."""
+    import re
+
+    if not re.search(r"[\u4e00-\u9fff]", description):
+        return ""
+    text = re.sub(r"\bv1\.1\b", "", description)
+    text = re.sub(r"\([^)]*[A-Za-z][^)]*\)", "", text)  # (true), (null: not established)
+    text = re.sub(r"(?<![\u4e00-\u9fff])[A-Za-z][A-Za-z0-9 ,'/.\-]*", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" :;,·-")
+    return text

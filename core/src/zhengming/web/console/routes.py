@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from ...errors import InvalidDocument, Problem, UnknownJurisdiction
@@ -25,13 +26,13 @@ from ...lifecycle.states import TERMINAL
 from ...model import Text
 from . import auth, intake_form
 from .offers import offered
-from .present import LANGS, Say, days_late, local_time, state_choices, state_from_input, subject_of
+from .present import LANGS, Say, lateness, local_time, part_name, state_choices, state_from_input, subject_of
 
 HERE = Path(__file__).parent
 STATIC_DIR = HERE / "static"
 PAGE_SIZE = 20
 templates = Jinja2Templates(directory=str(HERE / "templates"))
-templates.env.globals.update(local_time=local_time)
+templates.env.globals.update(local_time=local_time, part_name=part_name)
 
 router = APIRouter(include_in_schema=False)
 
@@ -44,20 +45,26 @@ def _services(request: Request) -> Any:
 
 
 def _cases(request: Request):
-    services = _services(request)
-    return getattr(services, "cases", None) or services.case_service
+    return _services(request).cases
 
 
 def _lang(request: Request) -> str:
-    lang = request.cookies.get("zm_lang", "zh")
-    return lang if lang in LANGS else "zh"
+    from ..language import language
+
+    return language(request)
 
 
-def _page(request: Request, name: str, user: dict | None, status: int = 200, **context: Any) -> HTMLResponse:
+def install(app: FastAPI) -> None:
+    """Serve the console's pages and its static files (CSS, the vendored htmx) on ``app``."""
+    app.include_router(router)
+    app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="console-static")
+
+
+def _page(request: Request, template: str, user: dict | None, status: int = 200, **context: Any) -> HTMLResponse:
     say = Say(_lang(request))
     response = templates.TemplateResponse(
         request,
-        name,
+        template,
         {
             "say": say,
             "user": user,
@@ -181,7 +188,8 @@ def inbox(request: Request):
         view = service.show(row["case_id"], history=False, viewer=user["name"])
         offers = offered(view, user)
         if offers:
-            waiting.append({"view": view, "offers": offers, "late": days_late(view["due_on"], service.today())})
+            late, since = lateness(view, service.today())
+            waiting.append({"view": view, "offers": offers, "late": late, "since": since})
     return _page(request, "inbox.html", user, items=waiting)
 
 
@@ -327,7 +335,7 @@ def _case_context(request: Request, user: dict, view: dict) -> dict[str, Any]:
         "explained": _explain(service, view),
         "citations": _citations(view["decision"]),
         "letters": letters,
-        "late": days_late(view["due_on"], service.today()) if view["overdue"] else 0,
+        "late": lateness(view, service.today())[0],
         "terminal": view["state"] in TERMINAL,
     }
 

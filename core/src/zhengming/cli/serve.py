@@ -1,0 +1,84 @@
+"""``zhengming serve``: the HTTP API (and the console, where installed) on the store named by ``--db``."""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+from pathlib import Path
+
+import click
+
+from .app import App, pass_app
+from .storage import announce_key, db_location, store_errors
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free one).")
+@click.option("--timezone", default="Asia/Shanghai", show_default=True, help="Time zone timestamps are shown in.")
+@click.option(
+    "--demo",
+    is_flag=True,
+    help="Demo officers (password printed) and cases, in a throwaway database unless --db names one without users.",
+)
+@pass_app
+def serve(app: App, host: str, port: int, timezone: str, demo: bool) -> None:
+    """Serve the API at http://HOST:PORT/api (OpenAPI at /docs) on the embedded default or --db.
+
+    Runs in the foreground until interrupted; every request is its own transaction, so stopping (even
+    killing) the server loses nothing that was answered.
+    """
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from ..store import open_store
+    from ..web import create_app
+
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise click.BadParameter(
+            app.say(f"未知时区 {timezone!r}", f"unknown time zone {timezone!r}"), param_hint="--timezone"
+        ) from None
+    with store_errors(app), contextlib.ExitStack() as stack:
+        if demo and db_location() is None:  # never into the user's own default database
+            from ..store.crypto import Keyring
+
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="zhengming-console-demo-"))
+            store = open_store(str(Path(folder) / "demo.sqlite"), keyring=Keyring.generate())
+        else:
+            store = open_store(db_location())
+            announce_key(store.keyring)
+        application = create_app(store=store, registry=app.registry, timezone=timezone)
+        if demo:
+            seed_demo(app, application.state.services.cases)
+        _run(app, application, host, port)
+
+
+def _run(app: App, application, host: str, port: int) -> None:
+    import uvicorn
+
+    click.echo(
+        app.say(
+            f"正名服务：工作台 http://{host}:{port}/ ，接口 /api（文档 /docs）；按 Ctrl+C 停止",
+            f"zhengming serving: console at http://{host}:{port}/, API at /api (docs at /docs); Ctrl+C stops",
+        ),
+        err=True,
+    )
+    uvicorn.run(application, host=host, port=port, log_level="info", proxy_headers=False)
+
+
+def seed_demo(app: App, service) -> None:
+    """The console's demo officers (two counties) and 龙游's demo cases, and how to log in."""
+    from sqlalchemy import func, select
+
+    from ..store.models import User
+    from ..web.console.demo import DEMO_PASSWORD, seed
+
+    with service.store.transaction() as session:
+        if session.scalar(select(func.count()).select_from(User)):
+            click.echo(app.say("数据库已有用户，不再写入演示数据", "the database has users: no demo data added"), err=True)
+            return
+    users = seed(service)
+    click.echo(app.say(f"演示用户（密码均为 {DEMO_PASSWORD}）：", f"demo users (password {DEMO_PASSWORD} for all):"), err=True)
+    for user in users[:4]:
+        click.echo(f"  {user.name:<6} {user.jurisdiction:<26} {user.describe()}", err=True)
