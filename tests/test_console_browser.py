@@ -105,7 +105,7 @@ def state_of(page) -> str:
 
 def test_login_by_keyboard_shows_seat_and_roles(console, browser):
     url, _ = console
-    context = browser.new_context(base_url=url, viewport=VIEWPORT)
+    context = browser.new_context(base_url=url, viewport=VIEWPORT, locale="zh-CN")
     page = context.new_page()
     page.goto("/cases")  # not logged in: to the login page, and back afterwards
     assert "/login" in page.url
@@ -114,7 +114,7 @@ def test_login_by_keyboard_shows_seat_and_roles(console, browser):
     page.keyboard.press("Tab")
     page.keyboard.type("wrong password")
     page.keyboard.press("Enter")
-    assert "用户名或密码不正确" in page.inner_text("[role=alert]")
+    assert "用户名或密码错误" in page.inner_text("[role=alert]")
     page.fill("#password", PASSWORD)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/cases"))
@@ -300,7 +300,7 @@ def test_statistics_and_english(console, people):
 
 def test_no_request_leaves_the_machine(console, browser):
     url, _ = console
-    context = browser.new_context(base_url=url, viewport=VIEWPORT)
+    context = browser.new_context(base_url=url, viewport=VIEWPORT, locale="zh-CN")
     page = context.new_page()
     outside = []
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(url) else None)
@@ -317,5 +317,3 @@ def test_no_request_leaves_the_machine(console, browser):
         assert unlabelled == [], (path, unlabelled)
     assert outside == []
     context.close()
-
-

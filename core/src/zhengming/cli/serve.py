@@ -76,9 +76,13 @@ def seed_demo(app: App, service) -> None:
 
     with service.store.transaction() as session:
         if session.scalar(select(func.count()).select_from(User)):
-            click.echo(app.say("数据库已有用户，不再写入演示数据", "the database has users: no demo data added"), err=True)
+            click.echo(
+                app.say("数据库已有用户，不再写入演示数据", "the database has users: no demo data added"), err=True
+            )
             return
     users = seed(service)
-    click.echo(app.say(f"演示用户（密码均为 {DEMO_PASSWORD}）：", f"demo users (password {DEMO_PASSWORD} for all):"), err=True)
+    click.echo(
+        app.say(f"演示用户（密码均为 {DEMO_PASSWORD}）：", f"demo users (password {DEMO_PASSWORD} for all):"), err=True
+    )
     for user in users[:4]:
         click.echo(f"  {user.name:<6} {user.jurisdiction:<26} {user.describe()}", err=True)
