@@ -224,7 +224,7 @@ def test_whole_case_by_three_officers(console, people):
     timeline = first.inner_text("#timeline")
     for step in ("受理立案", "退回", "审批通过", "记录本人意见", "实施澄清", "记录告知", "归档", "记录回访", "办结"):
         assert step in timeline
-    assert "#no-actions" and first.locator("#no-actions").count() == 1
+    assert first.locator("form[id^=act-]:not(#act-feedback)").count() == 0  # closed: only feedback remains
     shot(first, "case")
 
     # the letters of the case are there to download
@@ -317,3 +317,45 @@ def test_no_request_leaves_the_machine(console, browser):
         assert unlabelled == [], (path, unlabelled)
     assert outside == []
     context.close()
+
+
+def test_false_accusation_intake_and_reporter_custody(console, people):
+    """A false-accusation case taken in through the form; the handler asks to see the reporter, the
+    custodian approves, the handler sees the identity once and only once."""
+    intake, handler, custodian = people("赵受理"), people("李承办"), people("王书记")
+    intake.goto("/intake?kind=false_accusation")
+    intake.fill("#f-case_id", "LY-FA-001")
+    intake.select_option("#f-accuser-kind", "party_member")
+    intake.select_option("#f-accuser-intent", "true")
+    for box in ("fabricated", "adverse_impact", "reaches_accountability_threshold"):
+        intake.check(f"#f-accuser-{box}")
+    intake.select_option("#f-investigating_organ-organ", "discipline_commission")
+    intake.select_option("#f-investigating_organ-level", "county")
+    intake.fill("#f-reporter-name", "欧阳举报人")
+    intake.click("text=受理并评估")
+    intake.wait_for_url(re.compile("/cases/LY-FA-001"))
+    assert "诬告陷害" in intake.inner_text("#h-decision + p")
+
+    handler.goto("/cases/LY-FA-001")
+    handler.fill("#reveal-reason", "追查诬告陷害者，须核实举报人身份")
+    handler.click("#btn-reveal-request")
+    assert "待审批" in handler.inner_text("#reveals")
+    assert handler.locator("form[id^=act-reveal-decide]").count() == 0  # not for the requester
+
+    custodian.goto("/inbox")
+    assert "LY-FA-001" in custodian.inner_text("#reveal-inbox")
+    custodian.goto("/cases/LY-FA-001")
+    custodian.fill("input[id^=reveal-comment]", "同意，限24小时内查阅")
+    custodian.click("form[id^=act-reveal-decide] >> text=批准")
+    assert "已批准" in custodian.inner_text("#reveals")
+    assert "欧阳举报人" not in custodian.content()  # the custodian decides, never sees
+
+    handler.goto("/cases/LY-FA-001")
+    shot(handler, "custody")
+    handler.click("form[id^=act-reveal-show] button")
+    assert "欧阳举报人" in handler.inner_text("#identity")
+    shot(handler, "identity")
+    handler.goto("/cases/LY-FA-001")
+    assert "已查阅" in handler.inner_text("#reveals")
+    assert handler.locator("form[id^=act-reveal-show]").count() == 0  # once only
+    assert "查阅举报人身份" in handler.inner_text("#timeline")

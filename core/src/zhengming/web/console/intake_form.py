@@ -139,24 +139,31 @@ class Section:
     rows: tuple[tuple[Field, ...], ...] = ()  # an array of objects: one tuple of fields per row
 
 
-def _resolve(node: Mapping[str, Any]) -> Mapping[str, Any]:
-    """Follow ``$ref`` (within the case schema or into interchange.schema.json) and ``anyOf`` with null."""
+def _resolve(node: Mapping[str, Any], base: str = CASE_SCHEMA) -> dict[str, Any]:
+    """Follow ``$ref`` (within ``base``, the schema file the node is in, or into another file) and ``anyOf``
+    with null. The result remembers its file under ``__base__``, for resolving its children."""
+    base = node.get("__base__", base)
     while "$ref" in node:
         ref = node["$ref"]
         file, _, path = ref.partition("#")
-        schema = load_schema(file) if file else load_schema(CASE_SCHEMA)
-        target: Any = schema
+        base = file or base
+        target: Any = load_schema(base)
         for key in path.strip("/").split("/"):
             target = target[key]
         node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+    node = {**node, "__base__": base}
     if "anyOf" in node:
-        options = [_resolve(o) for o in node["anyOf"]]
+        options = [_resolve(o, base) for o in node["anyOf"]]
         real = [o for o in options if o.get("type") != "null"]
         if len(real) == 1:
-            merged = {**real[0], **{k: v for k, v in node.items() if k != "anyOf"}}
+            merged = {**real[0], **{k: v for k, v in node.items() if k not in ("anyOf", "__base__")}}
             merged["nullable"] = True
             return merged
     return node
+
+
+def _child(parent: Mapping[str, Any], node: Mapping[str, Any]) -> dict[str, Any]:
+    return _resolve(node, parent.get("__base__", CASE_SCHEMA))
 
 
 def _label(path: str) -> Text:
@@ -181,7 +188,7 @@ def _help(node: Mapping[str, Any]) -> str:
 
 
 def _field(pointer: str, path: str, node: Mapping[str, Any], required: bool) -> Field:
-    node = _resolve(node)
+    node = _resolve(node)  # a child already carries the file it is in (``__base__``)
     label, help_ = _label(path), _help(node)
     kind = node.get("type")
     types = set(kind) if isinstance(kind, list) else {kind}
@@ -218,14 +225,14 @@ def sections(kind: str) -> list[Section]:
     for key, raw in schema["properties"].items():
         if key in SKIPPED:
             continue
-        node = _resolve(raw)
+        node = _child(schema, raw)
         if node.get("type") == "object" and "properties" in node:
             out.append(_object_section(f"/{key}", key, node, key in required))
-        elif node.get("type") == "array" and "properties" in _resolve(node.get("items", {})):
-            item = _resolve(node["items"])
+        elif node.get("type") == "array" and "properties" in _child(node, node.get("items", {})):
+            item = _child(node, node["items"])
             rows = tuple(
                 tuple(
-                    _field(f"/{key}/{i}/{k}", f"{key}/{k}", v, k in set(item.get("required", ())))
+                    _field(f"/{key}/{i}/{k}", f"{key}/{k}", _child(item, v), k in set(item.get("required", ())))
                     for k, v in item["properties"].items()
                 )
                 for i in range(ALLEGATION_ROWS)
@@ -240,16 +247,14 @@ def _object_section(pointer: str, path: str, node: Mapping[str, Any], required: 
     fields: list[Field] = []
     needed = set(node.get("required", ()))
     for key, raw in node["properties"].items():
-        child = _resolve(raw)
+        child = _child(node, raw)
         if child.get("type") == "object" and "properties" in child:  # one level down: flattened with a prefix
             for sub, sub_raw in child["properties"].items():
-                fields.append(
-                    _field(
-                        f"{pointer}/{key}/{sub}", f"{path}/{key}/{sub}", sub_raw, sub in set(child.get("required", ()))
-                    )
-                )
+                sub_node = _child(child, sub_raw)
+                required_here = sub in set(child.get("required", ()))
+                fields.append(_field(f"{pointer}/{key}/{sub}", f"{path}/{key}/{sub}", sub_node, required_here))
         else:
-            fields.append(_field(f"{pointer}/{key}", f"{path}/{key}", raw, key in needed))
+            fields.append(_field(f"{pointer}/{key}", f"{path}/{key}", child, key in needed))
     return Section(pointer, _label(path), tuple(fields), _help(node))
 
 

@@ -49,7 +49,8 @@ EVENT_NAMES: dict[str, Text] = {
     "reveal_request": Text("申请查阅举报人身份", "reveal requested"),
     "reveal_approve": Text("批准查阅举报人身份", "reveal approved"),
     "reveal_refuse": Text("拒绝查阅举报人身份", "reveal refused"),
-    "reveal_show": Text("查阅举报人身份", "identity shown"),
+    "reveal_shown": Text("查阅举报人身份（一次）", "identity shown once"),
+    "reveal_expired": Text("查阅批准已过期", "reveal approval expired"),
     "reporter_feedback": Text("向实名举报人反馈", "feedback to the reporter"),
     "amend": Text("更正受理信息", "intake amended"),
     "paper_approval": Text("补录纸质审批", "paper approval recorded"),
@@ -70,6 +71,13 @@ CLOSE_REASONS = {
     "rejected": Text("审批未通过", "rejected at approval"),
     "completed": Text("办理完毕", "completed"),
     "consent_declined": Text("本人不同意公开澄清", "the subject declined public clarification"),
+}
+REVEAL_STATUS = {
+    "pending": Text("待审批", "pending"),
+    "approved": Text("已批准，待查阅", "approved"),
+    "refused": Text("已拒绝", "refused"),
+    "shown": Text("已查阅", "shown"),
+    "expired": Text("已过期", "expired"),
 }
 STEP_STATUS = {
     "done": Text("已完成", "done"),
@@ -134,6 +142,9 @@ class Say:
         if not value:
             return ""
         return self.text(CLOSE_REASONS.get(value)) or value
+
+    def reveal_status(self, value: str) -> str:
+        return self.text(REVEAL_STATUS.get(value)) or value
 
     def step_status(self, value: str) -> str:
         return self.text(STEP_STATUS.get(value)) or value

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import quote
 
@@ -190,7 +191,22 @@ def inbox(request: Request):
         if offers:
             late, since = lateness(view, service.today())
             waiting.append({"view": view, "offers": offers, "late": late, "since": since})
-    return _page(request, "inbox.html", user, items=waiting)
+    return _page(request, "inbox.html", user, items=waiting, reveals=_reveals_waiting(request, user))
+
+
+def _reveals_waiting(request: Request, user: dict) -> list[dict[str, Any]]:
+    """Reveal requests waiting for this user: to decide (a custodian, not the requester), or to see (the
+    requester, once approved)."""
+    from ...lifecycle.custody import custodian_misfit
+
+    custody = _services(request).custody
+    waiting = []
+    if custodian_misfit(SimpleNamespace(**user)) is None:
+        waiting += [
+            r for r in custody.requests(status="pending", viewer=user["name"]) if r["requester"] != user["name"]
+        ]
+    waiting += [r for r in custody.requests(status="approved", viewer=user["name"]) if r["requester"] == user["name"]]
+    return waiting
 
 
 @router.get("/cases", response_class=HTMLResponse)
@@ -328,7 +344,7 @@ def _case_context(request: Request, user: dict, view: dict) -> dict[str, Any]:
 
     service = _cases(request)
     letters = [kind for kind, kinds in CASE_KINDS.items() if view["kind"] in kinds]
-    return {
+    return _custody_context(request, user, view) | {
         "view": view,
         "subject": subject_of(view["document"]),
         "offers": {o.name: o for o in offered(view, user)},
@@ -337,6 +353,25 @@ def _case_context(request: Request, user: dict, view: dict) -> dict[str, Any]:
         "letters": letters,
         "late": lateness(view, service.today())[0],
         "terminal": view["state"] in TERMINAL,
+    }
+
+
+def _custody_context(request: Request, user: dict, view: dict) -> dict[str, Any]:
+    """Reporter custody on the case page: its reveal requests (never identities) and what this user may do."""
+    from ...lifecycle.custody import HANDLING_ROLES, custodian_misfit
+    from ...lifecycle.tracing import tracing_allowed
+
+    custody = _services(request).custody
+    reveals = custody.requests(case_id=view["case_id"], viewer=user["name"])
+    tracing = tracing_allowed(view["kind"], view["decision"])
+    sealed = view["reporter"]["sealed"] or any(p.get("sealed") for p in view.get("parties") or ())
+    handling = bool(HANDLING_ROLES & set(user["roles"]))
+    return {
+        "reveals": reveals,
+        "tracing": tracing,
+        "can_request": sealed and handling and tracing.allowed,
+        "can_decide": custodian_misfit(SimpleNamespace(**user)) is None,
+        "can_feedback": handling and bool((view["document"].get("report") or {}).get("real_name")),
     }
 
 
@@ -397,6 +432,10 @@ ACTIONS = {
     "talk",
     "rectification",
     "close",
+    "reveal_request",
+    "reveal_decide",
+    "reveal_show",
+    "feedback",
 }
 
 
@@ -411,7 +450,7 @@ def _day(value: str | None) -> date | None:
         raise InvalidValue("/date", Text("日期须为 YYYY-MM-DD", "a date must be YYYY-MM-DD")) from None
 
 
-def _run(service, name: str, case_id: str, actor: str, form: dict[str, str], version: int | None, recipients):
+def _run(service, custody, name, case_id: str, actor: str, form: dict[str, str], version: int | None, recipients):
     comment = form.get("comment", "").strip()
     v = {"expected_version": version}
     if name == "approve":
@@ -449,7 +488,42 @@ def _run(service, name: str, case_id: str, actor: str, form: dict[str, str], ver
         return service.record_rectification(case_id, actor, form.get("rectified") == "yes", **v)
     if name == "close":
         return service.close(case_id, actor, reason=form.get("reason", "").strip() or None, **v)
-    raise KeyError(name)
+    return _custody_action(custody, name, case_id, actor, form, service.today())
+
+
+def _custody_action(custody, name: str, case_id: str, actor: str, form: dict[str, str], today: date):
+    from datetime import timedelta
+
+    from ...lifecycle.errors import InvalidValue
+
+    if name == "reveal_request":
+        return custody.request(case_id, actor, form.get("reason", ""))
+    if name == "feedback":
+        return custody.feedback(
+            case_id,
+            actor,
+            channel=form.get("channel", "").strip(),
+            summary=form.get("summary", "").strip(),
+            on=_day(form.get("date")) or today,
+        )
+    try:
+        request_id = int(form.get("request", ""))
+    except ValueError:
+        raise InvalidValue("/request", Text("须为申请编号", "must be a request number")) from None
+    if request_id not in {r["id"] for r in custody.requests(case_id=case_id, viewer=actor)}:
+        from ...lifecycle.custody import RequestNotFound
+
+        raise RequestNotFound(request_id)
+    if name == "reveal_decide":
+        hours = form.get("hours", "24")
+        return custody.decide(
+            request_id,
+            actor,
+            approve=form.get("approve") == "yes",
+            comment=form.get("comment", "").strip(),
+            valid_for=timedelta(hours=int(hours) if hours.isdigit() else 0),
+        )
+    return custody.show(request_id, actor)
 
 
 @router.post("/cases/{case_id}/actions/{name}")
@@ -474,7 +548,7 @@ async def case_action(request: Request, case_id: str, name: str):
     except ValueError:
         version = None
     try:
-        _run(service, name, case_id, user["name"], form, version, recipients)
+        result = _run(service, _services(request).custody, name, case_id, user["name"], form, version, recipients)
     except CaseNotFound:
         return _not_found(request, user, case_id)
     except LifecycleError as exc:
@@ -493,6 +567,8 @@ async def case_action(request: Request, case_id: str, name: str):
             kept={"action": name, **form, "recipients": recipients},
             **_case_context(request, user, view),
         )
+    if name == "reveal_show":  # shown once, to the requester, never kept in a cache
+        return _page(request, "identity.html", user, case_id=case_id, identity=result)
     return RedirectResponse(f"/cases/{quote(case_id, safe='')}?done={name}", status_code=303)
 
 
