@@ -1,0 +1,192 @@
+"""The console's pieces without a browser: the offered actions agree with what the service accepts, the
+intake form maps to the contract's documents and back, the search filters in SQL (SQLite and PostgreSQL),
+and the names people read."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhengming.errors import InvalidDocument
+from zhengming.lifecycle.errors import LifecycleError
+from zhengming.web.console import intake_form
+from zhengming.web.console.demo import LONGYOU, OFFICERS, seed
+from zhengming.web.console.offers import offered
+from zhengming.web.console.present import Say, cjk_term, part_name, state_from_input
+
+from .test_store_support import BACKENDS
+
+pytest_plugins = ("tests.test_store_support",)
+
+HEAD, HANDLER, INTAKE, OTHER = "王书记", "李承办", "赵受理", "周承办"
+
+
+def officer(name: str) -> dict:
+    found = next(o for o in OFFICERS if o.name == name)
+    return {"name": found.name, "organ": found.organ, "level": found.level, "roles": list(found.roles)}
+
+
+@pytest.fixture
+def demo(service):
+    seed(service)
+    return service
+
+
+@BACKENDS
+def test_offered_actions_are_what_the_service_accepts(demo):
+    """Each officer, each open demo case: an offered approval goes through, one not offered is refused."""
+    rows, _ = demo.list(viewer=HANDLER)
+    stepping = [r["case_id"] for r in rows if r["state"] in ("proposal", "approval")]
+    assert stepping, "the demo leaves cases at an approval step"
+    for case_id in stepping:
+        view = demo.show(case_id)
+        takers = [n for n in (HEAD, HANDLER, INTAKE) if "approve" in {o.name for o in offered(view, officer(n))}]
+        others = [n for n in (HEAD, HANDLER, INTAKE) if n not in takers]
+        assert len(takers) == 1, (case_id, takers)
+        for name in others:
+            with pytest.raises(LifecycleError):
+                demo.approve(case_id, name, "越权")
+        demo.approve(case_id, takers[0], "同意")
+
+
+def perform(service, view: dict, offer, actor: str):
+    """Take an offered action with the first of its choices (what the form preselects)."""
+    case_id, version = view["case_id"], view["version"]
+    first = offer.choices[0] if offer.choices else None
+    run = {
+        "approve": lambda: service.approve(case_id, actor, expected_version=version),
+        "reject": lambda: service.reject(case_id, actor, expected_version=version),
+        "send_back": lambda: service.send_back(case_id, actor, expected_version=version),
+        "consent": lambda: service.consent(case_id, actor, first, expected_version=version),
+        "clarify": lambda: service.clarify(case_id, actor, first, expected_version=version),
+        "notify": lambda: service.notify(case_id, actor, list(offer.choices), expected_version=version),
+        "archive": lambda: service.archive(case_id, actor, expected_version=version),
+        "plan_revisits": lambda: service.plan_revisits(case_id, actor, [], expected_version=version),
+        "record_revisit": lambda: service.record_revisit(case_id, actor, method=first, expected_version=version),
+        "talk": lambda: service.hold_talk(case_id, actor, service.today(), expected_version=version),
+        "rectification": lambda: service.record_rectification(case_id, actor, True, expected_version=version),
+        "close": lambda: service.close(case_id, actor, reason="演示", expected_version=version),
+    }[offer.name]
+    return run()
+
+
+@BACKENDS
+def test_every_offer_on_the_open_demo_cases_is_accepted(demo):
+    """Whatever the page offers an officer, the service does: each offer of each open case, one at a time."""
+    names, done = set(), set()
+    for actor in (HANDLER, HEAD):
+        for _ in range(40):  # work every open case as far as this officer can take it
+            rows, _ = demo.list(
+                viewer=actor,
+                states=[
+                    "proposal",
+                    "approval",
+                    "consent",
+                    "clarification",
+                    "clarified",
+                    "decided",
+                    "archived",
+                    "revisit",
+                ],
+            )
+            views = [demo.show(r["case_id"]) for r in rows]
+            pending = [(v, o) for v in views for o in offered(v, officer(actor)) if o.name not in ("reject",)]
+            pending = [(v, o) for v, o in pending if (v["case_id"], v["state"], o.name) not in done]
+            if not pending:
+                break
+            view, offer = pending[0]
+            perform(demo, view, offer, actor)
+            names.add(offer.name)
+            done.add((view["case_id"], view["state"], offer.name))
+    assert {"approve", "consent", "close", "archive", "record_revisit"} <= names, names
+
+
+@BACKENDS
+def test_search_filters_in_sql(demo):
+    everything, total = demo.list(viewer=HANDLER)
+    assert total == len(everything) > 5
+    assert demo.list(viewer=OTHER) == ([], 0)  # another county: nothing, counted in SQL
+    found, count = demo.list(viewer=HANDLER, search="刘某")  # the accountability case's subject
+    assert count == 1 and found[0]["kind"] == "accountability"
+    found, _ = demo.list(viewer=HANDLER, search="fault-tol")
+    assert [r["kind"] for r in found] == ["fault_tolerance"]
+    closed, count = demo.list(viewer=HANDLER, states=["closed", "rejected"])
+    assert count == len(closed) and {r["state"] for r in closed} <= {"closed", "rejected"}
+    assert demo.list(viewer=HANDLER, state="审批中")[1] == demo.list(viewer=HANDLER, state="approval")[1]
+    assert demo.list(viewer=HANDLER, jurisdiction="zhejiang.lishui")[1] == 0
+    assert demo.list(viewer=HANDLER, jurisdiction="zhejiang.quzhou")[1] == total
+    first, _ = demo.list(viewer=HANDLER, limit=3)
+    second, _ = demo.list(viewer=HANDLER, limit=3, offset=3)
+    assert [r["case_id"] for r in first + second] == [r["case_id"] for r in everything[:6]]
+
+
+FORM = {
+    "/jurisdiction": LONGYOU,
+    "/case_id": "LY-F-1",
+    "/subject/kind": "person",
+    "/subject/name": "钱某",
+    "/subject/management_level": "county",
+    "/report/received_on": "2026-01-05",
+    "/report/real_name": "true",
+    "/report/channel": "letter",
+    "/handling/organ": "discipline_commission",
+    "/handling/level": "county",
+    "/handling/verification_concluded_on": "2026-03-10",
+    "/allegations/0/id": "a1",
+    "/allegations/0/summary": "收受礼金",
+    "/allegations/0/finding": "untrue",
+    "/allegations/2/id": "a2",
+    "/allegations/2/finding": "unverifiable",
+    "/impact/scope": "unit",
+    "/reporter/name": "欧阳举报人",
+}
+
+
+def test_the_form_makes_the_contract_document():
+    document = intake_form.document_from_form("clarification", FORM)
+    assert document["subject"] == {
+        "kind": "person",
+        "name": "钱某",
+        "management_level": "county",
+        "is_unit_principal": False,
+    }
+    assert document["report"]["real_name"] is True and document["report"]["received_on"] == "2026-01-05"
+    assert [a["id"] for a in document["allegations"]] == ["a1", "a2"]  # the empty row in between is dropped
+    assert "circumstances" not in document  # a section of unticked boxes is left out
+    assert document["reporter"] == {"name": "欧阳举报人"}
+    values = intake_form.form_values(document)
+    assert values["/allegations/1/finding"] == "unverifiable" and values["/reporter/name"] == "欧阳举报人"
+
+
+@BACKENDS
+def test_refusals_land_at_their_field(service):
+    form = dict(FORM, **{"/allegations/0/finding": "maybe", "/subject/name": ""})
+    document = intake_form.document_from_form("clarification", form)
+    with pytest.raises(InvalidDocument) as refused:
+        service.open(document)
+    placed = intake_form.problems_by_field(intake_form.sections("clarification"), refused.value.problems)
+    assert set(placed) == {"/allegations/0/finding", "/subject/name"}
+    assert placed["/allegations/0/finding"][0].render("zh").startswith("/allegations/0/finding: 'maybe'")
+    assert service.list()[1] == 0  # nothing written
+    opened = service.open(intake_form.document_from_form("clarification", FORM))
+    assert opened["reporter"] == {"sealed": True} and opened["state"] == "proposal"
+
+
+@pytest.mark.parametrize("kind", intake_form.KINDS)
+def test_every_kind_has_a_form_with_labels(kind):
+    form = intake_form.sections(kind)
+    fields = intake_form.all_fields(form)
+    assert any(f.pointer == "/jurisdiction" for f in fields)
+    assert all(f.label.zh for f in fields)
+    assert len({f.pointer for f in fields}) == len(fields)
+
+
+def test_names_people_read():
+    assert state_from_input("审批中") == "approval"
+    assert state_from_input("in approval") == "approval"
+    assert state_from_input("closed") == "closed"
+    assert state_from_input("审批完") is None
+    assert cjk_term("v1.1 主要问题: the principal issue of the report") == "主要问题"
+    assert cjk_term("ISO date YYYY-MM-DD, or null") == ""
+    decision = {"methods": [{"method": "written"}, {"method": "meeting"}], "trigger": {}}
+    assert part_name(Say("zh"), "/methods/1", decision) == "澄清方式 · 会议澄清"
+    assert part_name(Say("en"), "/trigger", decision) == "trigger"
