@@ -85,6 +85,10 @@ LABELS: dict[str, Text] = {
     "probation": Text("考验期", "probation"),
     "discipline": Text("处分", "discipline"),
     "discipline/decided_on": Text("处分决定日期", "decided on"),
+    "accuser/party_member": Text("同时是党员", "also a party member"),
+    "shortfall/consecutive_last": Text("连续排名末位次数", "times ranked last in a row"),
+    "probation/rectified": Text("按期整改到位", "rectified in time"),
+    "probation/started_on": Text("谈话提醒日期（考验期开始）", "reminder talk held on"),
 }
 CHOICES: dict[str, Text] = {
     "person": Text("个人", "person"),
@@ -166,8 +170,20 @@ def _child(parent: Mapping[str, Any], node: Mapping[str, Any]) -> dict[str, Any]
     return _resolve(node, parent.get("__base__", CASE_SCHEMA))
 
 
-def _label(path: str) -> Text:
-    return LABELS.get(path) or LABELS.get(path.rsplit("/", 1)[-1]) or Text(path.rsplit("/", 1)[-1], path)
+GENERIC: dict[str, Text] = {
+    "organ": Text("机关", "organ"),
+    "level": Text("层级", "level"),
+    "kind": Text("类别", "kind"),
+    "name": Text("姓名或名称", "name"),
+    "management_level": Text("干部管理权限", "management level"),
+}
+
+
+def _label(path: str, term: str = "") -> Text:
+    """The field's name: ours where we have one, else the schema's Chinese term, else its key."""
+    key = path.rsplit("/", 1)[-1]
+    english = key.replace("_", " ")
+    return LABELS.get(path) or GENERIC.get(key) or (Text(term, english) if term else Text(key, english))
 
 
 def _choice_label(value: Any) -> Text:
@@ -189,7 +205,10 @@ def _help(node: Mapping[str, Any]) -> str:
 
 def _field(pointer: str, path: str, node: Mapping[str, Any], required: bool) -> Field:
     node = _resolve(node)  # a child already carries the file it is in (``__base__``)
-    label, help_ = _label(path), _help(node)
+    help_ = _help(node)
+    label = _label(path, help_)
+    if label.zh == help_:  # named by the policy term itself: not twice
+        help_ = ""
     kind = node.get("type")
     types = set(kind) if isinstance(kind, list) else {kind}
     if "enum" in node:
@@ -365,3 +384,26 @@ def problems_by_field(form: Iterable[Section], problems: Iterable[Problem]) -> d
             pointer = pointer.rsplit("/", 1)[0]
         placed.setdefault(pointer, []).append(problem)
     return placed
+
+
+def facts(kind: str, document: Mapping[str, Any]) -> list[tuple[Text, list[tuple[Text, Any]]]]:
+    """The case document as people read it: per section of the form, (label, value) of every field that
+    has a value — a choice by its name, a box as 是/否 (``True``/``False``), a list joined."""
+    values = form_values(document)
+    shown = []
+    for section in sections(kind):
+        rows = []
+        for field in (*section.fields, *(f for row in section.rows for f in row)):
+            value = values.get(field.pointer)
+            if value is None or value == "" or (field.widget == "checkbox" and value is False):
+                continue
+            if field.widget == "select":
+                value = next((label for code, label in field.choices if code == str(value)), value)
+            label = field.label
+            if section.rows:  # an allegation's field: say which one
+                index = int(field.pointer.split("/")[2]) + 1
+                label = Text(f"第{index}项 {label.zh}", f"#{index} {label.en}")
+            rows.append((label, value))
+        if rows:
+            shown.append((section.label, rows))
+    return shown

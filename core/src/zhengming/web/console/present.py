@@ -12,13 +12,16 @@ from ...labels import label
 from ...lifecycle.states import LABELS as STATE_LABELS
 from ...lifecycle.states import State, state_label
 from ...model import (
+    AccountabilityMeasure,
     CaseKind,
     Classification,
     Finding,
     Level,
+    Measure,
     Method,
     Organ,
     Recipient,
+    Relief,
     RevisitMethod,
     RevisitTarget,
     Role,
@@ -97,6 +100,9 @@ ENUMS: dict[str, type[Enum]] = {
     "finding": Finding,
     "kind": CaseKind,
     "classification": Classification,
+    "measure": Measure,
+    "accountability_measure": AccountabilityMeasure,
+    "relief": Relief,
 }
 
 
@@ -111,6 +117,23 @@ class Say:
 
     def text(self, value: Text | None) -> str:
         return value.render(self.lang) if value is not None else ""
+
+    def value(self, value: Any) -> str:
+        """A fact's value: a label as text, a box as 是/否, a list joined."""
+        if isinstance(value, Text):
+            return self.text(value)
+        if value is True:
+            return self("是", "yes")
+        if value is False:
+            return self("否", "no")
+        return str(value)
+
+    def measure(self, value: str) -> str:
+        for enum in ("measure", "accountability_measure"):
+            named = self.name(enum, value)
+            if named != value:
+                return named
+        return value
 
     def name(self, enum: str, value: str | None) -> str:
         """The name of a code of the contract (its raw value where it has none)."""

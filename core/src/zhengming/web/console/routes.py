@@ -347,6 +347,7 @@ def _case_context(request: Request, user: dict, view: dict) -> dict[str, Any]:
     return _custody_context(request, user, view) | {
         "view": view,
         "subject": subject_of(view["document"]),
+        "facts": intake_form.facts(view["kind"], view["document"]),
         "offers": {o.name: o for o in offered(view, user)},
         "explained": _explain(service, view),
         "citations": _citations(view["decision"]),
