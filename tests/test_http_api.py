@@ -6,6 +6,8 @@ CSRF, token scopes, login throttling, reporter custody, the audit chain, ETag/If
 from __future__ import annotations
 
 import copy
+import json
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -22,7 +24,7 @@ pytestmark = [BACKENDS, pytest.mark.usefixtures("private_env")]
 PASSWORD = "correct horse battery"
 # name -> organ, level, roles, jurisdiction, grants
 STAFF = {
-    "li": ("discipline_commission", "county", ["handling_department"], "jinan", []),
+    "li": ("纪委监委", "县级", ["承办部门（单位）"], "jinan", []),  # typed by their Chinese names
     "wang": ("discipline_commission", "county", ["commission_head"], "jinan", []),
     "zhao": ("party_committee", "county", ["party_committee_head"], "jinan", []),
     "chen": ("discipline_commission", "county", ["agency_head"], "jinan", ["custodian"]),
@@ -109,10 +111,9 @@ def test_a_platform_takes_a_case_in_and_three_officers_work_it_to_closed(api, st
     assert act(api, "WEB-1", "approve", wang, {"comment": "同意"}).json()["current_step"] == 2
     shown = act(api, "WEB-1", "approve", zhao, {"comment": "同意"})
     assert shown.status_code == 200 and shown.json()["state"] == "clarification"
-    assert (
-        act(api, "WEB-1", "clarify", li, {"method": "meeting", "on": "2023-06-01", "scope": "干部大会"}).json()["state"]
-        == "clarified"
-    )
+    clarified = act(api, "WEB-1", "clarify", li, {"method": "会议澄清", "on": "2023-06-01", "scope": "干部大会"})
+    assert clarified.json()["state"] == "clarified"  # the method typed by its Chinese name
+    assert clarified.json()["clarifications"][0]["method"] == "meeting"
     act(api, "WEB-1", "notify", li, {"recipients": []})
     assert act(api, "WEB-1", "archive", li).json()["state"] == "archived"
     closed = act(api, "WEB-1", "close", li)
@@ -359,7 +360,10 @@ def test_openapi_embeds_the_contract_schemas_verbatim(api):
     assert document["components"]["schemas"]["Decision"] == schema_file("decision.schema.json")
     intake = document["paths"]["/api/cases"]["post"]["requestBody"]["content"]["application/json"]["schema"]
     assert intake == {"$ref": "#/components/schemas/Case"}
-    assert api.get("/docs").status_code == 200
+    docs = api.get("/docs")
+    assert docs.status_code == 200 and "/docs-assets/swagger-ui-bundle.js" in docs.text
+    assert not re.search(r"(src|href)=\"https?://", docs.text)  # no asset from a CDN
+    assert api.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
 
 
 def test_evaluate_and_jurisdictions_need_a_caller(api, store):
@@ -370,3 +374,18 @@ def test_evaluate_and_jurisdictions_need_a_caller(api, store):
     decision = api.post("/api/evaluate", json=document, headers=li)
     assert decision.status_code == 200 and decision.json()["trigger"]["outcome"] == "must_clarify"
     assert "jinan" in {j["id"] for j in api.get("/api/jurisdictions", headers=li).json()["jurisdictions"]}
+
+
+def test_decisions_are_stored_in_both_languages_and_rendered_in_the_readers(api, store):
+    api.post("/api/cases", json=online_case(), headers=bearer(token_of(store, "platform", ["intake"])))
+    li = bearer(token_of(store, "li"))
+    with store.transaction() as session:
+        stored = session.execute(text("SELECT decision FROM cases WHERE case_id = 'WEB-1'")).scalar()
+    stored = stored if isinstance(stored, dict) else json.loads(stored)
+    reason = stored["trigger"]["reasons"][0]
+    assert set(reason) == {"zh", "en"} and reason["zh"] != reason["en"]  # unlocalized: both kept
+    chinese = api.get("/api/cases/WEB-1", headers=li).json()["decision"]["trigger"]["reasons"][0]
+    english = api.get("/api/cases/WEB-1", headers=li | {"Accept-Language": "en"}).json()
+    assert chinese == reason["zh"] and english["decision"]["trigger"]["reasons"][0] == reason["en"]
+    approved = act(api, "WEB-1", "approve", li | {"Accept-Language": "en"}, {"comment": "ok"})
+    assert approved.json()["decision"]["trigger"]["reasons"][0] == reason["en"]

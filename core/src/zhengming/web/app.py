@@ -45,7 +45,7 @@ def create_app(
         title="zhengming 正名",
         version=_version(),
         description=DESCRIPTION,
-        docs_url="/docs",
+        docs_url=None,  # served below from local assets: an office network may have no internet
         redoc_url=None,
     )
     app.state.services = Services.build(store, registry, timezone=timezone)
@@ -54,7 +54,31 @@ def create_app(
         app.include_router(module.router)
     _include_console(app)
     _contract_openapi(app)
+    _offline_docs(app)
     return app
+
+
+def _offline_docs(app: FastAPI) -> None:
+    """Swagger UI at ``/docs`` from the assets fastapi-offline ships (Swagger UI 5: OpenAPI 3.1), never
+    from a CDN."""
+    from pathlib import Path
+
+    import fastapi_offline
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.staticfiles import StaticFiles
+
+    assets = Path(fastapi_offline.__file__).parent / "static"
+    app.mount("/docs-assets", StaticFiles(directory=assets), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url,
+            title=app.title,
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/docs-assets/favicon.png",
+        )
 
 
 def _include_console(app: FastAPI) -> None:
