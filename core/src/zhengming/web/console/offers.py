@@ -2,14 +2,15 @@
 
 Each action is tried on a copy of the case with the lifecycle's own state machine
 (:mod:`zhengming.lifecycle.machine`): an action is offered when the machine would accept it from this
-user in this state, so the buttons can never disagree with what the service enforces. (When the
-lifecycle's declarative action table lands, ``offered`` asks it instead.)
+user in this state, so the buttons can never disagree with what the service enforces. Where the service has the
+lifecycle's declarative action table (``CaseService.available_actions``), only what the table allows is
+offered; the machine's dry run still supplies the choices each form needs (methods, recipients…).
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from types import SimpleNamespace
 from typing import Any
 
@@ -75,8 +76,31 @@ def _took_earlier_step(view: dict[str, Any], user: SimpleNamespace) -> bool:
     return any(a["actor"] == user.name and a["step"] < case.current_step for a in view["approvals"])
 
 
-def offered(view: dict[str, Any], user: Any) -> list[Offer]:
-    """The actions ``user`` may take on the case ``view`` (as :meth:`CaseService.show` returns it) now."""
+# The lifecycle table's id of an action where the console's name differs.
+TABLE_ID = {"record_revisit": "revisit"}
+
+
+def offered(view: dict[str, Any], user: Any, allowed: Collection[str] | None = None) -> list[Offer]:
+    """The actions ``user`` may take on the case ``view`` (as :meth:`CaseService.show` returns it) now.
+
+    :param allowed: the ids the lifecycle's action table allows this user now
+        (``CaseService.available_actions``, where the service has it): only those are offered.
+    """
+    offers = _derived(view, user)
+    if allowed is not None:
+        offers = [o for o in offers if TABLE_ID.get(o.name, o.name) in allowed]
+    return offers
+
+
+def allowed_ids(service: Any, case_id: str, user_name: str) -> set[str] | None:
+    """What the service's action table allows (``None`` where the service has no such table)."""
+    available = getattr(service, "available_actions", None)
+    if available is None:
+        return None
+    return {action["id"] for action in available(case_id, user_name)}
+
+
+def _derived(view: dict[str, Any], user: Any) -> list[Offer]:
     who = _user(user)
     offers: list[Offer] = []
     state = view["state"]
@@ -118,8 +142,3 @@ def offered(view: dict[str, Any], user: Any) -> list[Offer]:
     if _accepts(view, lambda c: machine.close(c, who, "—" if state == State.DEFERRED else None)):
         offers.append(Offer("close"))
     return offers
-
-
-def is_waiting_for(view: dict[str, Any], user: Any) -> bool:
-    """Whether the case waits for something this user can do (the 我的待办 inbox)."""
-    return bool(offered(view, user))

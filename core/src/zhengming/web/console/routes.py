@@ -26,7 +26,7 @@ from ...lifecycle.errors import CaseConflict, CaseNotFound, LifecycleError
 from ...lifecycle.states import TERMINAL
 from ...model import Text
 from . import auth, intake_form
-from .offers import offered
+from .offers import allowed_ids, offered
 from .present import LANGS, Say, lateness, local_time, part_name, state_choices, state_from_input, subject_of
 
 HERE = Path(__file__).parent
@@ -187,7 +187,7 @@ def inbox(request: Request):
     waiting = []
     for row in rows:
         view = service.show(row["case_id"], history=False, viewer=user["name"])
-        offers = offered(view, user)
+        offers = offered(view, user, allowed_ids(service, row["case_id"], user["name"]))
         if offers:
             late, since = lateness(view, service.today())
             waiting.append({"view": view, "offers": offers, "late": late, "since": since})
@@ -348,7 +348,7 @@ def _case_context(request: Request, user: dict, view: dict) -> dict[str, Any]:
         "view": view,
         "subject": subject_of(view["document"]),
         "facts": intake_form.facts(view["kind"], view["document"]),
-        "offers": {o.name: o for o in offered(view, user)},
+        "offers": {o.name: o for o in offered(view, user, allowed_ids(service, view["case_id"], user["name"]))},
         "explained": _explain(service, view),
         "citations": _citations(view["decision"]),
         "letters": letters,
@@ -412,7 +412,7 @@ def case_page(request: Request, case_id: str, done: str | None = None):
     if user is None:
         return _login_redirect(request)
     try:
-        view = _cases(request).show(case_id, viewer=user["name"])
+        view = _cases(request).show(case_id, viewer=user["name"], lang=_lang(request))
     except CaseNotFound:
         return _not_found(request, user, case_id)
     return _page(
@@ -554,7 +554,7 @@ async def case_action(request: Request, case_id: str, name: str):
         return _not_found(request, user, case_id)
     except LifecycleError as exc:
         conflict = isinstance(exc, CaseConflict)
-        view = service.show(case_id, viewer=user["name"])
+        view = service.show(case_id, viewer=user["name"], lang=_lang(request))
         since = [h for h in view.get("history", ()) if version is not None and conflict][-5:]
         return _page(
             request,
