@@ -190,3 +190,35 @@ def test_names_people_read():
     decision = {"methods": [{"method": "written"}, {"method": "meeting"}], "trigger": {}}
     assert part_name(Say("zh"), "/methods/1", decision) == "澄清方式 · 会议澄清"
     assert part_name(Say("en"), "/trigger", decision) == "trigger"
+
+
+def test_forms_need_the_session_csrf_token(tmp_path):
+    """A cross-site form post (no token, or another origin) changes nothing; the page says why."""
+    from fastapi.testclient import TestClient
+
+    from .console_support import console_app
+
+    app, service = console_app(tmp_path / "csrf.sqlite")
+    seed(service, cases=False)
+    opened = service.open(intake_form.document_from_form("clarification", FORM), actor=INTAKE)
+    client = TestClient(app, base_url="http://console.test")
+    login = client.post("/login", data={"name": HANDLER, "password": "zhengming-demo"}, follow_redirects=False)
+    assert login.status_code == 303 and "zm_session" in login.cookies
+    page = client.get(f"/cases/{opened['case_id']}")
+    token = page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+    action = f"/cases/{opened['case_id']}/actions/approve"
+    version = str(opened["version"])
+    refused = client.post(action, data={"version": version, "comment": "无令牌"}, follow_redirects=False)
+    assert refused.status_code == 403 and "CSRF" in refused.text
+    elsewhere = client.post(
+        action,
+        data={"version": version, "csrf_token": token},
+        headers={"Origin": "http://evil.example"},
+        follow_redirects=False,
+    )
+    assert elsewhere.status_code == 403
+    assert service.show(opened["case_id"])["version"] == opened["version"]  # nothing happened
+    done = client.post(action, data={"version": version, "csrf_token": token}, follow_redirects=False)
+    assert done.status_code == 303 and service.show(opened["case_id"])["state"] == "approval"
+    stale = client.post(action, data={"version": version, "csrf_token": token, "comment": "我的意见"})
+    assert stale.status_code in (409, 422) and "我的意见" in stale.text  # what was typed is kept

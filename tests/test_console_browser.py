@@ -281,7 +281,8 @@ def test_other_kinds_on_the_same_pages(console, people):
         assert response.status == 200
         assert kind in page.inner_text("main > p")
         assert page.locator("#timeline li").count() >= 2
-    shot(page, "case-accountability")
+        assert page.locator("#h-facts").count() == 1  # the intake facts, named in Chinese
+        shot(page, f"case-{scenario}")
 
 
 def test_statistics_and_english(console, people):
