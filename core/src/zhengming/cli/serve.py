@@ -17,12 +17,17 @@ from .storage import announce_key, db_location, store_errors
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free one).")
 @click.option("--timezone", default="Asia/Shanghai", show_default=True, help="Time zone timestamps are shown in.")
 @click.option(
+    "--behind-proxy",
+    is_flag=True,
+    help="A TLS proxy on this machine forwards to us: trust its X-Forwarded-Proto/For (cookies become Secure).",
+)
+@click.option(
     "--demo",
     is_flag=True,
     help="Demo officers (password printed) and cases, in a throwaway database unless --db names one without users.",
 )
 @pass_app
-def serve(app: App, host: str, port: int, timezone: str, demo: bool) -> None:
+def serve(app: App, host: str, port: int, timezone: str, behind_proxy: bool, demo: bool) -> None:
     """Serve the API at http://HOST:PORT/api (OpenAPI at /docs) on the embedded default or --db.
 
     Runs in the foreground until interrupted; every request is its own transaction, so stopping (even
@@ -51,10 +56,10 @@ def serve(app: App, host: str, port: int, timezone: str, demo: bool) -> None:
         application = create_app(store=store, registry=app.registry, timezone=timezone)
         if demo:
             seed_demo(app, application.state.services.cases)
-        _run(app, application, host, port)
+        _run(app, application, host, port, behind_proxy)
 
 
-def _run(app: App, application, host: str, port: int) -> None:
+def _run(app: App, application, host: str, port: int, behind_proxy: bool) -> None:
     import uvicorn
 
     click.echo(
@@ -64,7 +69,14 @@ def _run(app: App, application, host: str, port: int) -> None:
         ),
         err=True,
     )
-    uvicorn.run(application, host=host, port=port, log_level="info", proxy_headers=False)
+    uvicorn.run(
+        application,
+        host=host,
+        port=port,
+        log_level="info",
+        proxy_headers=behind_proxy,
+        forwarded_allow_ips="127.0.0.1" if behind_proxy else None,
+    )
 
 
 def seed_demo(app: App, service) -> None:

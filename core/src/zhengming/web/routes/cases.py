@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from typing import Any
+from urllib.parse import quote
 
 import attrs
 from fastapi import APIRouter, Body, Depends, Query, Request, Response
@@ -291,11 +292,14 @@ def letter(request: Request, case_id: str, kind: str, principal: Principal = Dep
     from ...letters import generate
 
     made = generate(services(request).cases, case_id, kind, actor=principal.name)
+    name = f"{case_id}-{kind}.docx"
+    fallback = name.encode("ascii", "replace").decode().replace("?", "_").replace('"', "_")
     return Response(
-        made.data,
+        made.docx,
         media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         headers={
-            "Content-Disposition": f'attachment; filename="{case_id}-{kind}.docx"',
-            "X-Content-SHA256": made.digest,
+            # RFC 6266: an ASCII name for old clients, the real (perhaps Chinese) one for the rest
+            "Content-Disposition": f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}",
+            "X-Content-SHA256": made.sha256,
         },
     )
