@@ -78,7 +78,7 @@ def test_serve_demo_is_one_command_to_a_console_one_can_log_in_to(tmp_path):
                     break
                 time.sleep(0.1)
         assert page is not None and page.status_code == 200 and "登录" in page.text
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", follow_redirects=True) as client:
             login = client.post("/login", data={"name": "李承办", "password": "zhengming-demo"})
             assert login.status_code == 200 and "我的待办" in login.text and "zhejiang.quzhou.longyou" in login.text
     finally:
