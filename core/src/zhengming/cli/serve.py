@@ -24,7 +24,7 @@ from .storage import announce_key, db_location, store_errors
 @click.option(
     "--demo",
     is_flag=True,
-    help="Demo officers (password printed) and cases, in a throwaway database unless --db names one without users.",
+    help="Demo officers (password printed) and cases, in a throwaway database (or in the --db given, if it has no users).",
 )
 @pass_app
 def serve(app: App, host: str, port: int, timezone: str, behind_proxy: bool, demo: bool) -> None:
@@ -45,7 +45,7 @@ def serve(app: App, host: str, port: int, timezone: str, behind_proxy: bool, dem
             app.say(f"未知时区 {timezone!r}", f"unknown time zone {timezone!r}"), param_hint="--timezone"
         ) from None
     with store_errors(app), contextlib.ExitStack() as stack:
-        if demo and db_location() is None:  # never into the user's own default database
+        if demo and not _db_given():  # never into the user's own default database (nor ZHENGMING_DB's)
             from ..store.crypto import Keyring
 
             folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="zhengming-console-demo-"))
@@ -57,6 +57,12 @@ def serve(app: App, host: str, port: int, timezone: str, behind_proxy: bool, dem
         if demo:
             seed_demo(app, application.state.services.cases)
         _run(app, application, host, port, behind_proxy)
+
+
+def _db_given() -> bool:
+    """Whether ``--db`` was typed on this command line (not taken from ``ZHENGMING_DB`` or the default)."""
+    root = click.get_current_context().find_root()
+    return root.get_parameter_source("db_location") == click.core.ParameterSource.COMMANDLINE
 
 
 def _run(app: App, application, host: str, port: int, behind_proxy: bool) -> None:
