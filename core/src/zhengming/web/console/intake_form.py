@@ -28,7 +28,7 @@ LABELS: dict[str, Text] = {
     "jurisdiction": Text("管辖地区", "jurisdiction"),
     "as_of": Text("适用规则日期", "rules as of"),
     "case_id": Text("案件编号", "case id"),
-    "subject": Text("被检举控告人（澄清对象）", "subject"),
+    "subject": Text("对象", "subject"),
     "subject/kind": Text("对象类别", "kind"),
     "subject/name": Text("姓名或名称", "name"),
     "subject/management_level": Text("干部管理权限", "management level"),

@@ -287,3 +287,27 @@ def cjk_term(description: str) -> str:
     text = re.sub(r"(?<![\u4e00-\u9fff])[A-Za-z][A-Za-z0-9 ,'/.\-]*", " ", text)
     text = re.sub(r"\s+", " ", text).strip(" :;,·-")
     return text
+
+
+OFFER_NAMES: dict[str, Text] = {
+    "consent": Text("征求本人意见", "consent"),
+    "clarify": Text("实施澄清", "clarify"),
+    "notify": Text("告知", "notify"),
+    "archive": Text("归档", "archive"),
+    "plan_revisits": Text("安排回访", "plan revisits"),
+    "record_revisit": Text("记录回访", "record a revisit"),
+    "talk": Text("谈话提醒", "reminder talk"),
+    "rectification": Text("整改结果", "rectification"),
+    "close": Text("办结", "close"),
+}
+
+
+def todo(say: Say, view: dict[str, Any], names: list[str]) -> str:
+    """What waits for the user on a case, in words: the step's action (``提出建议``, ``审批``), then the rest."""
+    words = []
+    for name in names:
+        if name == "approve" and view.get("current_step") is not None:
+            words.append(say.name("step_action", view["steps"][view["current_step"]]["action"]))
+        elif name in OFFER_NAMES:
+            words.append(say.text(OFFER_NAMES[name]))
+    return say("、", ", ").join(words)

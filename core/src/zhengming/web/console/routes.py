@@ -27,13 +27,23 @@ from ...lifecycle.states import TERMINAL
 from ...model import Text
 from . import auth, intake_form
 from .offers import allowed_ids, offered
-from .present import LANGS, Say, lateness, local_time, part_name, state_choices, state_from_input, subject_of
+from .present import (
+    LANGS,
+    Say,
+    lateness,
+    local_time,
+    part_name,
+    state_choices,
+    state_from_input,
+    subject_of,
+    todo,
+)
 
 HERE = Path(__file__).parent
 STATIC_DIR = HERE / "static"
 PAGE_SIZE = 20
 templates = Jinja2Templates(directory=str(HERE / "templates"))
-templates.env.globals.update(local_time=local_time, part_name=part_name)
+templates.env.globals.update(local_time=local_time, part_name=part_name, todo=todo)
 
 router = APIRouter(include_in_schema=False)
 
@@ -188,6 +198,8 @@ def inbox(request: Request):
     for row in rows:
         view = service.show(row["case_id"], history=False, viewer=user["name"])
         offers = offered(view, user, allowed_ids(service, row["case_id"], user["name"]))
+        # a consent already recorded may still be changed, but it is not waiting for anyone
+        offers = [o for o in offers if o.name != "consent" or view["state"] == "consent"]
         if offers:
             late, since = lateness(view, service.today())
             waiting.append({"view": view, "offers": offers, "late": late, "since": since})
