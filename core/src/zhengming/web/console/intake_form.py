@@ -213,6 +213,7 @@ def _field(pointer: str, path: str, node: Mapping[str, Any], required: bool) -> 
     types = set(kind) if isinstance(kind, list) else {kind}
     if "enum" in node:
         values = [v for v in node["enum"] if v is not None]
+        help_ = "" if "·" in help_ else help_  # a term that only lists the choices: they are in the list
         return Field(
             pointer,
             "select",
