@@ -151,7 +151,8 @@ def test_the_form_makes_the_contract_document():
     }
     assert document["report"]["real_name"] is True and document["report"]["received_on"] == "2026-01-05"
     assert [a["id"] for a in document["allegations"]] == ["a1", "a2"]  # the empty row in between is dropped
-    assert "circumstances" not in document  # a section of unticked boxes is left out
+    assert not any(document["circumstances"].values())  # unticked boxes say false
+    assert "investigating_organ" not in intake_form.document_from_form("false_accusation", {"/case_id": "x"})
     assert document["reporter"] == {"name": "欧阳举报人"}
     values = intake_form.form_values(document)
     assert values["/allegations/1/finding"] == "unverifiable" and values["/reporter/name"] == "欧阳举报人"
@@ -222,3 +223,36 @@ def test_forms_need_the_session_csrf_token(tmp_path):
     assert done.status_code == 303 and service.show(opened["case_id"])["state"] == "approval"
     stale = client.post(action, data={"version": version, "csrf_token": token, "comment": "我的意见"})
     assert stale.status_code in (409, 422) and "我的意见" in stale.text  # what was typed is kept
+
+
+def test_resuming_a_deferred_case_through_the_form(tmp_path):
+    """许昌 defers a case while other clues are pending; once verified, the officer resumes it from the
+    form filled with the stored document; what changed is named in Chinese; another subject is refused."""
+    from fastapi.testclient import TestClient
+
+    from zhengming.web.console.demo import COMMISSION, COUNTY, DemoUser, add_officers
+
+    from .console_support import console_app
+
+    app, service = console_app(tmp_path / "resume.sqlite")
+    add_officers(
+        service, "pw-xuchang-1", (DemoUser("许承办", "xuchang", COMMISSION, COUNTY, ("handling_department",)),)
+    )
+    form = dict(FORM, **{"/jurisdiction": "xuchang", "/case_id": "XC-1", "/circumstances/pending_other_clues": "true"})
+    opened = service.open(intake_form.document_from_form("clarification", form), actor="许承办")
+    assert opened["state"] == "deferred"
+    client = TestClient(app, base_url="http://console.test")
+    client.post("/login", data={"name": "许承办", "password": "pw-xuchang-1"})
+    assert 'id="btn-resume"' in client.get("/cases/XC-1").text
+    page = client.get("/cases/XC-1/resume")
+    assert 'value="钱某"' in page.text and "恢复办理" in page.text  # the stored document, ready to update
+    token = page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+    other = {k: v for k, v in form.items() if not k.startswith("/reporter")} | {"csrf_token": token}
+    refused = client.post("/cases/XC-1/resume", data=other | {"/subject/name": "孙某"})
+    assert refused.status_code == 422 and "不是案件 XC-1 的更新" in refused.text
+    assert service.show("XC-1")["state"] == "deferred"
+    verified = {k: v for k, v in other.items() if k != "/circumstances/pending_other_clues"}
+    resumed = client.post("/cases/XC-1/resume", data=verified)
+    assert resumed.status_code == 200 and "尚有其他线索待核查" in resumed.text  # the change, by its Chinese name
+    view = service.show("XC-1")
+    assert view["state"] == "proposal" and view["reporter"]["sealed"]  # the sealed reporter kept

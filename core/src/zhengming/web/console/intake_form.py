@@ -319,8 +319,8 @@ def _value(field: Field, raw: str | None) -> Any:
 
 
 def document_from_form(kind: str, form: Mapping[str, str]) -> dict[str, Any]:
-    """The intake document a submitted form describes: empty fields left out, empty rows dropped,
-    an object section with nothing but unticked boxes left out; the reporter's identity under ``reporter``."""
+    """The intake document a submitted form describes: empty fields left out, empty rows dropped, a section
+    with nothing filled in left out (an unticked box is ``false``); the reporter's identity under ``reporter``."""
     document: dict[str, Any] = {"kind": kind}
     for section in sections(kind):
         if section.rows:
@@ -336,8 +336,8 @@ def document_from_form(kind: str, form: Mapping[str, str]) -> dict[str, Any]:
             document[section.pointer.strip("/")] = items
             continue
         values = {f.pointer: _value(f, form.get(f.pointer)) for f in section.fields}
-        if section.pointer and not any(v not in (None, False) for v in values.values()):
-            continue
+        if section.pointer and all(v is None for v in values.values()):
+            continue  # nothing given at all (unticked boxes are given: False)
         for pointer, value in values.items():
             if value is not None:
                 _set(document, pointer, value)
@@ -408,3 +408,17 @@ def facts(kind: str, document: Mapping[str, Any]) -> list[tuple[Text, list[tuple
         if rows:
             shown.append((section.label, rows))
     return shown
+
+
+def field_label(kind: str, pointer: str) -> Text:
+    """The name a person knows a field of the document by (``/allegations/0/finding`` → 第1项 核查结论)."""
+    fields = {f.pointer: f for f in all_fields(sections(kind))}
+    if pointer in fields:
+        label = fields[pointer].label
+        parts = pointer.split("/")
+        if len(parts) > 3 and parts[2].isdigit():
+            index = int(parts[2]) + 1
+            return Text(f"第{index}项 {label.zh}", f"#{index} {label.en}")
+        return label
+    key = pointer.strip("/").split("/")[0] if pointer.strip("/") else ""
+    return _label(key) if key else Text("案件", "case")

@@ -139,6 +139,8 @@ def _derived(view: dict[str, Any], user: Any) -> list[Offer]:
         offers.append(Offer("talk"))
     if state == State.PROBATION and _accepts(view, lambda c: machine.record_rectification(c, who)):
         offers.append(Offer("rectification"))
+    if state == State.DEFERRED and _accepts(view, lambda c: machine.check_implementer(c, who)):
+        offers.append(Offer("resume"))
     if _accepts(view, lambda c: machine.close(c, who, "—" if state == State.DEFERRED else None)):
         offers.append(Offer("close"))
     return offers

@@ -299,6 +299,7 @@ OFFER_NAMES: dict[str, Text] = {
     "talk": Text("谈话提醒", "reminder talk"),
     "rectification": Text("整改结果", "rectification"),
     "close": Text("办结", "close"),
+    "resume": Text("恢复办理", "resume"),
 }
 
 

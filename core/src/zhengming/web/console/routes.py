@@ -302,12 +302,15 @@ def intake_page(request: Request, kind: str = "clarification"):
     return _intake(request, user, kind, values, {})
 
 
-def _intake(request: Request, user: dict, kind: str, values: dict, problems: dict, status: int = 200):
+def _intake(
+    request: Request, user: dict, kind: str, values: dict, problems: dict, status: int = 200, resume: dict | None = None
+):
     return _page(
         request,
         "intake.html",
         user,
         status,
+        resume=resume,
         kind=kind,
         kinds=intake_form.KINDS,
         sections=intake_form.sections(kind),
@@ -341,10 +344,62 @@ async def intake_submit(request: Request):
     return RedirectResponse(f"/cases/{quote(view['case_id'], safe='')}?done=open", status_code=303)
 
 
-def _intake_refused(request, user, kind, document, problems):
+def _intake_refused(request, user, kind, document, problems, resume: dict | None = None):
     form = intake_form.sections(kind)
-    return _intake(
-        request, user, kind, intake_form.form_values(document), intake_form.problems_by_field(form, problems), 422
+    values = intake_form.form_values(document)
+    return _intake(request, user, kind, values, intake_form.problems_by_field(form, problems), 422, resume)
+
+
+# --- resuming a deferred case: the intake form again, filled with the stored document ---------------
+
+
+@router.get("/cases/{case_id}/resume", response_class=HTMLResponse)
+def resume_page(request: Request, case_id: str):
+    user = auth.session_user(request)
+    if user is None:
+        return _login_redirect(request)
+    try:
+        view = _cases(request).show(case_id, history=False, viewer=user["name"])
+    except CaseNotFound:
+        return _not_found(request, user, case_id)
+    values = intake_form.form_values(view["document"])
+    return _intake(request, user, view["kind"], values, {}, resume=view)
+
+
+@router.post("/cases/{case_id}/resume")
+async def resume_submit(request: Request, case_id: str):
+    user = auth.session_user(request)
+    if user is None:
+        return _login_redirect(request)
+    form = await _form(request)
+    if not auth.check_csrf(request, form.get("csrf_token")):
+        return _csrf_refused(request, user)
+    service = _cases(request)
+    try:
+        view = service.show(case_id, history=False, viewer=user["name"])
+    except CaseNotFound:
+        return _not_found(request, user, case_id)
+    document = intake_form.document_from_form(view["kind"], form)
+    try:
+        resumed = service.resume(case_id, document, actor=user["name"])
+    except InvalidDocument as exc:
+        return _intake_refused(request, user, view["kind"], document, exc.problems, view)
+    except LifecycleError as exc:
+        problems = [Problem(f, exc.message) for f in getattr(exc, "fields", ())] or [Problem("", exc.message)]
+        return _intake_refused(request, user, view["kind"], document, problems, view)
+    say = Say(_lang(request))
+    changed = [say.text(intake_form.field_label(view["kind"], c["pointer"])) for c in resumed.get("changes", ())]
+    fresh = service.show(case_id, viewer=user["name"], lang=_lang(request))
+    return _page(
+        request,
+        "case.html",
+        user,
+        done="resume",
+        changed=changed,
+        error=None,
+        conflict=False,
+        kept={},
+        **_case_context(request, user, fresh),
     )
 
 
