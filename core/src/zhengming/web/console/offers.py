@@ -3,8 +3,8 @@
 Each action is tried on a copy of the case with the lifecycle's own state machine
 (:mod:`zhengming.lifecycle.machine`): an action is offered when the machine would accept it from this
 user in this state, so the buttons can never disagree with what the service enforces. Where the service has the
-lifecycle's declarative action table (``CaseService.available_actions``), only what the table allows is
-offered; the machine's dry run still supplies the choices each form needs (methods, recipients…).
+lifecycle's declarative action table (``CaseService.available_actions``), the table decides instead, and
+the case supplies the choices each form needs (methods, recipients…).
 """
 
 from __future__ import annotations
@@ -86,9 +86,53 @@ def offered(view: dict[str, Any], user: Any, allowed: Collection[str] | None = N
     :param allowed: the ids the lifecycle's action table allows this user now
         (``CaseService.available_actions``, where the service has it): only those are offered.
     """
-    offers = _derived(view, user)
-    if allowed is not None:
-        offers = [o for o in offers if TABLE_ID.get(o.name, o.name) in allowed]
+    if allowed is None:
+        return _derived(view, user)
+    return _from_table(view, allowed)
+
+
+# The console's name of a table action where it differs.
+CONSOLE_NAME = {table_id: name for name, table_id in TABLE_ID.items()}
+TABLE_ORDER = (
+    "approve",
+    "reject",
+    "send_back",
+    "consent",
+    "clarify",
+    "notify",
+    "archive",
+    "plan_revisits",
+    "revisit",
+    "talk",
+    "rectification",
+    "resume",
+    "close",
+)
+
+
+def _from_table(view: dict[str, Any], allowed: Collection[str]) -> list[Offer]:
+    """The table's verdict, with the choices each form needs taken from the case (the methods it may use
+    now, the recipients still due, the revisit methods and targets)."""
+    offers = []
+    for table_id in sorted(allowed, key=lambda a: TABLE_ORDER.index(a) if a in TABLE_ORDER else len(TABLE_ORDER)):
+        name = CONSOLE_NAME.get(table_id, table_id)
+        if name == "consent":
+            offers.append(Offer(name, ("given", "declined", "withdrawn")))
+        elif name == "clarify":
+            methods = tuple(
+                m["method"] for m in view["methods"] if not m["consent_required"] or view["consent"] == "given"
+            )
+            if methods:
+                offers.append(Offer(name, methods))
+        elif name == "notify":
+            done = {n["recipient"] for n in view["notifications"]["done"]}
+            missing = tuple(r for r in view["notifications"]["required"] if r not in done)
+            if missing:
+                offers.append(Offer(name, missing))
+        elif name == "record_revisit":
+            offers.append(Offer(name, tuple(view["revisit"]["methods"]), tuple(view["revisit"]["targets"])))
+        elif name in TABLE_ORDER or name == "record_revisit":
+            offers.append(Offer(name))
     return offers
 
 
