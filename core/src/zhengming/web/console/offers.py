@@ -131,7 +131,7 @@ def _from_table(view: dict[str, Any], allowed: Collection[str]) -> list[Offer]:
                 offers.append(Offer(name, missing))
         elif name == "record_revisit":
             offers.append(Offer(name, tuple(view["revisit"]["methods"]), tuple(view["revisit"]["targets"])))
-        elif name in TABLE_ORDER or name == "record_revisit":
+        elif table_id in TABLE_ORDER:
             offers.append(Offer(name))
     return offers
 
