@@ -34,6 +34,7 @@ OPTION_OF = {
     "/valid_for": "--hours",
     "/summary": "--summary",
     "/channel": "--channel",
+    "/given_on": "--on",
 }
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 

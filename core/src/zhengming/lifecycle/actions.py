@@ -105,7 +105,7 @@ def _add(session: Session, case: CaseRecord, record: Any) -> None:
 
 
 def _step_record(
-    session, case: CaseRecord, user: User, index: int, step: dict[str, Any], decision: str, comment: str, now
+    session, case: CaseRecord, user: User, index: int, step: dict[str, Any], decision: str, comment: str, now, given_on
 ):
     _add(
         session,
@@ -119,8 +119,22 @@ def _step_record(
             comment=comment,
             actor=user.name,
             at=now,
+            given_on=given_on,
         ),
     )
+
+
+def _paper_date(session: Session, case: CaseRecord, paper: tuple[date, date] | None) -> date | None:
+    """The date on paper of a step being recorded (``paper``: that date and today), checked against today,
+    the case's opening and its previous step (:func:`.corrections.check_paper_date`)."""
+    if paper is None:
+        return None
+    from .corrections import check_paper_date, previous_step_date
+
+    given_on, today = paper
+    previous = previous_step_date(session, case)
+    check_paper_date(case.case_id, given_on, today=today, opened_at=case.opened_at, previous=previous)
+    return given_on
 
 
 JUDGEMENTS = frozenset({StepAction.DELIBERATE, StepAction.REVIEW, StepAction.APPROVE, StepAction.DECIDE})
@@ -154,16 +168,24 @@ def check_separation(session: Session, case: CaseRecord, user: User) -> None:
         )
 
 
-def _step_action(session, case, user, comment, now, *, run, name, label, decision):
+def _step_detail(index: int, step: dict[str, Any], comment: str, given_on: date | None) -> dict[str, Any]:
+    detail = {"step": index, "role": step["role"], "comment": comment}
+    if given_on is not None:  # signed on paper on that date, recorded now
+        detail |= {"on_paper": True, "given_on": given_on.isoformat()}
+    return detail
+
+
+def _step_action(session, case, user, comment, now, *, run, name, label, decision, paper=None):
     before = snapshot(case)
     check_separation(session, case, user)
     index, step = run(case, user)
-    _step_record(session, case, user, index, step, decision, comment, now)
-    detail = {"step": index, "role": step["role"], "comment": comment}
+    given_on = _paper_date(session, case, paper)
+    _step_record(session, case, user, index, step, decision, comment, now, given_on)
+    detail = _step_detail(index, step, comment, given_on)
     commit_change(session, case, actor=user.name, action=name, label=label, before=before, detail=detail, now=now)
 
 
-def approve(session: Session, case: CaseRecord, user: User, comment: str, now: datetime) -> None:
+def approve(session: Session, case: CaseRecord, user: User, comment: str, now: datetime, *, paper=None) -> None:
     _step_action(
         session,
         case,
@@ -174,22 +196,24 @@ def approve(session: Session, case: CaseRecord, user: User, comment: str, now: d
         name="approve",
         label=machine.APPROVE,
         decision="approved",
+        paper=paper,
     )
 
 
-def reject(session: Session, case: CaseRecord, user: User, comment: str, now: datetime) -> None:
+def reject(session: Session, case: CaseRecord, user: User, comment: str, now: datetime, *, paper=None) -> None:
     before = snapshot(case)
     check_separation(session, case, user)
     index, step = machine.reject(case, user)
+    given_on = _paper_date(session, case, paper)
     case.close_reason = "rejected"
-    _step_record(session, case, user, index, step, "rejected", comment, now)
-    detail = {"step": index, "role": step["role"], "comment": comment}
+    _step_record(session, case, user, index, step, "rejected", comment, now, given_on)
+    detail = _step_detail(index, step, comment, given_on)
     commit_change(
         session, case, actor=user.name, action="reject", label=machine.REJECT, before=before, detail=detail, now=now
     )
 
 
-def send_back(session: Session, case: CaseRecord, user: User, comment: str, now: datetime) -> None:
+def send_back(session: Session, case: CaseRecord, user: User, comment: str, now: datetime, *, paper=None) -> None:
     _step_action(
         session,
         case,
@@ -200,6 +224,7 @@ def send_back(session: Session, case: CaseRecord, user: User, comment: str, now:
         name="send_back",
         label=machine.SEND_BACK,
         decision="sent_back",
+        paper=paper,
     )
 
 

@@ -155,6 +155,45 @@ class CaseService:
         view = self._act(case_id, actor, expected_version, Text("恢复办理", "resume"), run)
         return view | {"changes": changes} if view is not None else None
 
+    def amend(
+        self,
+        case_id: str,
+        document: Any,
+        *,
+        actor: str,
+        expected_version: int | None = None,
+        merge_reporter: bool = False,
+    ) -> dict[str, Any]:
+        """修改受理信息: replace a case's intake document with a corrected one, evaluate it again and record
+        every field changed (:mod:`.corrections`: which states allow it, who may, what becomes of the
+        approvals). Returns the view with ``changes`` (each ``{pointer, field: {zh, en}, before,
+        after}``; none: nothing differed and nothing was written), ``decision_changes`` and
+        ``approvals_reset``. ``merge_reporter``: the ``reporter`` given is merged into the sealed one.
+
+        :raises NotAmendable, FieldNotAmendable, NotPermitted, InvalidDocument: see :mod:`.corrections`.
+        """
+        from . import corrections
+
+        done: dict[str, Any] = {}
+
+        def run(session: Session, case: CaseRecord, user: Any) -> None:
+            done.update(
+                corrections.amend(
+                    session,
+                    case,
+                    user,
+                    document,
+                    engine=self.engine,
+                    sealer=self.sealer,
+                    today=self.today(),
+                    now=self.now(),
+                    merge_reporter=merge_reporter,
+                )
+            )
+
+        view = self._act(case_id, actor, expected_version, corrections.AMEND, run)
+        return view | done if view is not None else None
+
     # --- reading --------------------------------------------------------------------------------
 
     def show(
@@ -278,27 +317,41 @@ class CaseService:
         log.info("case %s: %s by %s", case_id, label.en, actor)
         return self.show(case_id) if self.return_views else None
 
-    def approve(self, case_id: str, actor: str, comment: str = "", *, expected_version: int | None = None):
-        now = self.now()
+    # ``given_on``: the step was signed on paper on that date (纸质审批补录, :mod:`.corrections`).
+
+    def approve(self, case_id: str, actor: str, comment: str = "", *, expected_version=None, given_on=None):
+        now, paper = self.now(), self._paper(given_on)
         return self._act(
-            case_id, actor, expected_version, machine.APPROVE, lambda s, c, u: actions.approve(s, c, u, comment, now)
+            case_id,
+            actor,
+            expected_version,
+            machine.APPROVE,
+            lambda s, c, u: actions.approve(s, c, u, comment, now, paper=paper),
         )
 
-    def reject(self, case_id: str, actor: str, comment: str = "", *, expected_version: int | None = None):
-        now = self.now()
+    def reject(self, case_id: str, actor: str, comment: str = "", *, expected_version=None, given_on=None):
+        now, paper = self.now(), self._paper(given_on)
         return self._act(
-            case_id, actor, expected_version, machine.REJECT, lambda s, c, u: actions.reject(s, c, u, comment, now)
+            case_id,
+            actor,
+            expected_version,
+            machine.REJECT,
+            lambda s, c, u: actions.reject(s, c, u, comment, now, paper=paper),
         )
 
-    def send_back(self, case_id: str, actor: str, comment: str = "", *, expected_version: int | None = None):
-        now = self.now()
+    def send_back(self, case_id: str, actor: str, comment: str = "", *, expected_version=None, given_on=None):
+        now, paper = self.now(), self._paper(given_on)
         return self._act(
             case_id,
             actor,
             expected_version,
             machine.SEND_BACK,
-            lambda s, c, u: actions.send_back(s, c, u, comment, now),
+            lambda s, c, u: actions.send_back(s, c, u, comment, now, paper=paper),
         )
+
+    def _paper(self, given_on: date | None):
+        """The date on paper with today's date to check it against (``None``: not on paper)."""
+        return (given_on, self.today()) if given_on is not None else None
 
     def consent(self, case_id: str, actor: str, status: str, comment: str = "", *, expected_version=None):
         now = self.now()

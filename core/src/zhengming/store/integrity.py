@@ -49,6 +49,9 @@ TRACKED: dict[str, Table] = {
 }
 WHOLE = "_"  # the digest of the whole row
 DIGEST_HEX = 20
+# Columns added after rows were first digested: left out of a row's digests while NULL, so rows
+# recorded before they existed still verify; once set, they are digested like any other column.
+LATE_COLUMNS: dict[str, frozenset[str]] = {"approvals": frozenset({"given_on", "superseded_at"})}
 
 
 def _plain(value: Any) -> Any:
@@ -77,9 +80,15 @@ def row_name(table: str, values: Mapping[str, Any]) -> str:
     return f"{table}/{values['case_id'] if table == 'cases' else values['id']}"
 
 
-def columns(table: str) -> list[str]:
-    """The digested columns (a case's surrogate ``id`` is not: cases are named by ``case_id``)."""
-    return [c.name for c in TRACKED[table].columns if not (table == "cases" and c.name == "id")]
+def columns(table: str, values: Mapping[str, Any] | None = None) -> list[str]:
+    """The digested columns (a case's surrogate ``id`` is not: cases are named by ``case_id``); with
+    ``values``, without the :data:`LATE_COLUMNS` that are NULL in them."""
+    late = LATE_COLUMNS.get(table, frozenset()) if values is not None else frozenset()
+    return [
+        c.name
+        for c in TRACKED[table].columns
+        if not (table == "cases" and c.name == "id") and not (c.name in late and values.get(c.name) is None)
+    ]
 
 
 def row_digests(
@@ -88,7 +97,8 @@ def row_digests(
     """The digest of each column and of the whole row (``"_"``)."""
     prehashed = prehashed or {}
     digests = {
-        name: _mac(key, f"{table}.{name}:{prehashed.get(name) or prehash(values[name])}") for name in columns(table)
+        name: _mac(key, f"{table}.{name}:{prehashed.get(name) or prehash(values[name])}")
+        for name in columns(table, values)
     }
     digests[WHOLE] = _mac(key, table + ":" + ",".join(digests[name] for name in sorted(digests)))
     return digests
@@ -140,4 +150,5 @@ def differing_columns(
 ) -> list[str]:
     """The columns of a row whose digest differs from the recorded one (``now``: its digests, if known)."""
     now = now or row_digests(key, table, values)
-    return [name for name in columns(table) if recorded.get(name) != now[name]]
+    names = [name for name in columns(table) if name in now or name in recorded]
+    return [name for name in names if recorded.get(name) != now.get(name)]
