@@ -98,7 +98,9 @@ def test_every_offer_on_the_open_demo_cases_is_accepted(demo):
                 ],
             )
             views = [demo.show(r["case_id"]) for r in rows]
-            pending = [(v, o) for v in views for o in offers(demo, v, actor) if o.name not in ("reject", "resume")]
+            pending = [
+                (v, o) for v in views for o in offers(demo, v, actor) if o.name not in ("reject", "resume", "amend")
+            ]
             pending = [(v, o) for v, o in pending if (v["case_id"], v["state"], o.name) not in done]
             if not pending:
                 break
@@ -262,6 +264,57 @@ def test_resuming_a_deferred_case_through_the_form(tmp_path):
     assert service.show("XC-1")["state"] == "deferred"
     verified = {k: v for k, v in other.items() if k != "/circumstances/pending_other_clues"}
     resumed = client.post("/cases/XC-1/resume", data=verified)
-    assert resumed.status_code == 200 and "尚有其他线索待核查" in resumed.text  # the change, by its Chinese name
+    assert resumed.status_code == 200 and "尚有其他问题线索待核查：是 → 否" in resumed.text  # named in Chinese
     view = service.show("XC-1")
     assert view["state"] == "proposal" and view["reporter"]["sealed"]  # the sealed reporter kept
+
+
+def test_amend_and_paper_approval_through_the_pages(tmp_path):
+    """修改受理信息 from the form filled with the stored document (the change named in Chinese), then an
+    approval signed on paper recorded with its own date."""
+    from fastapi.testclient import TestClient
+
+    from .console_support import console_app
+
+    app, service = console_app(tmp_path / "amend.sqlite")
+    seed(service, cases=False)
+    opened = service.open(intake_form.document_from_form("clarification", FORM), actor=INTAKE)
+    handler = TestClient(app, base_url="http://console.test")
+    handler.post("/login", data={"name": HANDLER, "password": "zhengming-demo"})
+    assert 'id="btn-amend"' in handler.get("/cases/LY-F-1").text
+    page = handler.get("/cases/LY-F-1/amend")
+    token = page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+    values = {k: v for k, v in FORM.items() if not k.startswith("/reporter")}
+    amended = handler.post(
+        "/cases/LY-F-1/amend",
+        data=values | {"/subject/name": "钱某某", "csrf_token": token, "version": str(opened["version"])},
+    )
+    assert amended.status_code == 200 and "钱某 → 钱某某" in amended.text
+    view = service.show("LY-F-1")
+    assert view["document"]["subject"]["name"] == "钱某某" and view["reporter"]["sealed"]
+    stale = handler.post(
+        "/cases/LY-F-1/amend",
+        data=values | {"/subject/name": "钱某", "csrf_token": token, "version": str(opened["version"])},
+    )
+    assert stale.status_code == 422 and "冲突" in stale.text  # amended meanwhile: said, and nothing written
+    assert service.show("LY-F-1")["document"]["subject"]["name"] == "钱某某"
+
+    handler.post("/cases/LY-F-1/actions/approve", data={"csrf_token": token, "version": str(view["version"])})
+    head = TestClient(app, base_url="http://console.test")
+    head.post("/login", data={"name": HEAD, "password": "zhengming-demo"})
+    page = head.get("/cases/LY-F-1")
+    head_token = page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+    signed = service.today().isoformat()  # not before the previous step (taken today), nor in the future
+    version = str(service.show("LY-F-1")["version"])
+    early = head.post(
+        "/cases/LY-F-1/actions/approve",
+        data={"csrf_token": head_token, "version": version, "given_on": "2020-01-01"},
+    )
+    assert early.status_code == 422 and "2020-01-01" in early.text  # before the case was opened: refused, said
+    head.post(
+        "/cases/LY-F-1/actions/approve",
+        data={"csrf_token": head_token, "version": version, "comment": "已在纸质审批表签批", "given_on": signed},
+    )
+    approvals = service.show("LY-F-1")["approvals"]
+    assert approvals[-1]["given_on"] == signed and approvals[-1]["actor"] == HEAD
+    assert f"{signed}（纸质）" in head.get("/cases/LY-F-1").text

@@ -160,7 +160,16 @@ def test_whole_case_by_three_officers(console, people):
     assert "欧阳举报人" not in intake.content()  # the reporter is sealed, never shown
     assert "已加密保存" in intake.content()
 
-    # the handling department proposes (step 1)
+    # the handling department corrects a mistyped summary (修改受理信息), then proposes (step 1)
+    open_case(handler)
+    handler.click("#btn-amend")
+    assert handler.input_value("#f-subject-name") == "钱某"  # the stored document, ready to correct
+    assert handler.input_value("#f-reporter-name") == ""  # the sealed identity is never put back in a page
+    handler.fill("#f-allegations-0-summary", "收受礼金、购物卡")
+    shot(handler, "amend")
+    handler.click("text=保存修改并重新评估")
+    assert "收受礼金 → 收受礼金、购物卡" in handler.inner_text("#done")
+    assert "已加密保存" in handler.content()  # still sealed
     handler.goto("/inbox")
     assert CASE_ID in handler.inner_text("table")
     shot(handler, "inbox")
@@ -222,7 +231,7 @@ def test_whole_case_by_three_officers(console, people):
     first.click("#btn-close")
     assert state_of(first) == "已办结"
     timeline = first.inner_text("#timeline")
-    for step in ("受理立案", "退回", "审批通过", "记录本人意见", "实施澄清", "记录告知", "归档", "记录回访", "办结"):
+    for step in ("受理立案", "修改受理信息", "退回", "审批通过", "记录本人意见", "实施澄清", "记录告知", "归档", "记录回访", "办结"):
         assert step in timeline
     assert first.locator("form[id^=act-]:not(#act-feedback)").count() == 0  # closed: only feedback remains
     shot(first, "case")

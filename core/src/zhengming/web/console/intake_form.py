@@ -179,8 +179,14 @@ GENERIC: dict[str, Text] = {
 }
 
 
-def _label(path: str, term: str = "") -> Text:
-    """The field's name: ours where we have one, else the schema's Chinese term, else its key."""
+def _label(path: str, term: str = "", pointer: str | None = None) -> Text:
+    """The field's name: the project's vocabulary of fields (:mod:`zhengming.field_labels`, the names an
+    amendment's changes are shown with), else ours, else the schema's Chinese term, else its key."""
+    from ...field_labels import FIELDS, pattern_of
+
+    named = FIELDS.get(pattern_of(pointer if pointer is not None else "/" + path))
+    if named is not None:
+        return named
     key = path.rsplit("/", 1)[-1]
     english = key.replace("_", " ")
     return LABELS.get(path) or GENERIC.get(key) or (Text(term, english) if term else Text(key, english))
@@ -206,7 +212,7 @@ def _help(node: Mapping[str, Any]) -> str:
 def _field(pointer: str, path: str, node: Mapping[str, Any], required: bool) -> Field:
     node = _resolve(node)  # a child already carries the file it is in (``__base__``)
     help_ = _help(node)
-    label = _label(path, help_)
+    label = _label(path, help_, pointer)
     if label.zh == help_:  # named by the policy term itself: not twice
         help_ = ""
     kind = node.get("type")

@@ -38,6 +38,7 @@ def _case(view: dict[str, Any]) -> SimpleNamespace:
         case_id=view["case_id"],
         kind=view["kind"],
         state=view["state"],
+        close_reason=view.get("close_reason"),
         steps=[{k: v for k, v in s.items() if k not in ("index", "status")} for s in view["steps"]],
         current_step=view.get("current_step") or _current(view),
         consent=view["consent"],
@@ -86,9 +87,19 @@ def offered(view: dict[str, Any], user: Any, allowed: Collection[str] | None = N
     :param allowed: the ids the lifecycle's action table allows this user now
         (``CaseService.available_actions``, where the service has it): only those are offered.
     """
-    if allowed is None:
-        return _derived(view, user)
-    return _from_table(view, allowed)
+    offers = _derived(view, user) if allowed is None else _from_table(view, allowed)
+    if not any(o.name == "amend" for o in offers) and _may_amend(view, user):
+        offers.append(Offer("amend"))
+    return offers
+
+
+def _may_amend(view: dict[str, Any], user: Any) -> bool:
+    """修改受理信息: the state allows it and the user establishes the facts in the handling organ."""
+    try:
+        from ...lifecycle import corrections
+    except ImportError:  # a service without corrections
+        return False
+    return _accepts(view, lambda c: (corrections.require_amendable(c), corrections.check_amender(c, _user(user))))
 
 
 # The console's name of a table action where it differs.

@@ -55,7 +55,7 @@ EVENT_NAMES: dict[str, Text] = {
     "reveal_shown": Text("查阅举报人身份（一次）", "identity shown once"),
     "reveal_expired": Text("查阅批准已过期", "reveal approval expired"),
     "reporter_feedback": Text("向实名举报人反馈", "feedback to the reporter"),
-    "amend": Text("更正受理信息", "intake amended"),
+    "amend": Text("修改受理信息", "intake amended"),
     "paper_approval": Text("补录纸质审批", "paper approval recorded"),
 }
 DECISIONS = {
@@ -300,6 +300,7 @@ OFFER_NAMES: dict[str, Text] = {
     "rectification": Text("整改结果", "rectification"),
     "close": Text("办结", "close"),
     "resume": Text("恢复办理", "resume"),
+    "amend": Text("修改受理信息", "amend the intake"),
 }
 
 

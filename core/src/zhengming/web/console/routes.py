@@ -303,14 +303,15 @@ def intake_page(request: Request, kind: str = "clarification"):
 
 
 def _intake(
-    request: Request, user: dict, kind: str, values: dict, problems: dict, status: int = 200, resume: dict | None = None
+    request: Request, user: dict, kind: str, values: dict, problems: dict, status: int = 200, revise: dict | None = None
 ):
+    """The intake form: a new case, or (``revise``: ``{"mode": "resume"|"amend", "view": …}``) an update of one."""
     return _page(
         request,
         "intake.html",
         user,
         status,
-        resume=resume,
+        revise=revise,
         kind=kind,
         kinds=intake_form.KINDS,
         sections=intake_form.sections(kind),
@@ -344,17 +345,21 @@ async def intake_submit(request: Request):
     return RedirectResponse(f"/cases/{quote(view['case_id'], safe='')}?done=open", status_code=303)
 
 
-def _intake_refused(request, user, kind, document, problems, resume: dict | None = None):
+def _intake_refused(request, user, kind, document, problems, revise: dict | None = None):
     form = intake_form.sections(kind)
     values = intake_form.form_values(document)
-    return _intake(request, user, kind, values, intake_form.problems_by_field(form, problems), 422, resume)
+    return _intake(request, user, kind, values, intake_form.problems_by_field(form, problems), 422, revise)
 
 
-# --- resuming a deferred case: the intake form again, filled with the stored document ---------------
+# --- updating a case through the intake form: resume a deferred case, amend an intake ---------------
+
+REVISIONS = {"resume", "amend"}
 
 
-@router.get("/cases/{case_id}/resume", response_class=HTMLResponse)
-def resume_page(request: Request, case_id: str):
+@router.get("/cases/{case_id}/{mode}", response_class=HTMLResponse)
+def revise_page(request: Request, case_id: str, mode: str):
+    """The intake form filled with the stored document (the reporter's identity stays sealed: left empty,
+    it is kept)."""
     user = auth.session_user(request)
     if user is None:
         return _login_redirect(request)
@@ -362,12 +367,14 @@ def resume_page(request: Request, case_id: str):
         view = _cases(request).show(case_id, history=False, viewer=user["name"])
     except CaseNotFound:
         return _not_found(request, user, case_id)
+    if mode not in REVISIONS:
+        return _not_found(request, user, case_id)
     values = intake_form.form_values(view["document"])
-    return _intake(request, user, view["kind"], values, {}, resume=view)
+    return _intake(request, user, view["kind"], values, {}, revise={"mode": mode, "view": view})
 
 
-@router.post("/cases/{case_id}/resume")
-async def resume_submit(request: Request, case_id: str):
+@router.post("/cases/{case_id}/{mode}")
+async def revise_submit(request: Request, case_id: str, mode: str):
     user = auth.session_user(request)
     if user is None:
         return _login_redirect(request)
@@ -379,28 +386,53 @@ async def resume_submit(request: Request, case_id: str):
         view = service.show(case_id, history=False, viewer=user["name"])
     except CaseNotFound:
         return _not_found(request, user, case_id)
+    if mode not in REVISIONS:
+        return _not_found(request, user, case_id)
+    revise = {"mode": mode, "view": view}
     document = intake_form.document_from_form(view["kind"], form)
+    lang = _lang(request)
     try:
-        resumed = service.resume(case_id, document, actor=user["name"])
+        if mode == "resume":
+            done = service.resume(case_id, document, actor=user["name"])
+        else:
+            version = int(form["version"]) if form.get("version", "").isdigit() else None
+            has_reporter = "reporter" in document
+            done = service.amend(
+                case_id, document, actor=user["name"], expected_version=version, merge_reporter=has_reporter
+            )
     except InvalidDocument as exc:
-        return _intake_refused(request, user, view["kind"], document, exc.problems, view)
+        return _intake_refused(request, user, view["kind"], document, exc.problems, revise)
+    except CaseNotFound:
+        return _not_found(request, user, case_id)
     except LifecycleError as exc:
-        problems = [Problem(f, exc.message) for f in getattr(exc, "fields", ())] or [Problem("", exc.message)]
-        return _intake_refused(request, user, view["kind"], document, problems, view)
-    say = Say(_lang(request))
-    changed = [say.text(intake_form.field_label(view["kind"], c["pointer"])) for c in resumed.get("changes", ())]
-    fresh = service.show(case_id, viewer=user["name"], lang=_lang(request))
+        fields = list(getattr(exc, "fields", ()) or ([exc.field] if getattr(exc, "field", None) else []))
+        problems = [Problem(f, exc.message) for f in fields] or [Problem("", exc.message)]
+        return _intake_refused(request, user, view["kind"], document, problems, revise)
+    fresh = service.show(case_id, viewer=user["name"], lang=lang)
     return _page(
         request,
         "case.html",
         user,
-        done="resume",
-        changed=changed,
+        done=mode,
+        changed=_changed(view["kind"], done, lang),
+        reset=bool(done.get("approvals_reset")),
         error=None,
         conflict=False,
         kept={},
         **_case_context(request, user, fresh),
     )
+
+
+def _changed(kind: str, done: dict, lang: str) -> list[str]:
+    """What an update changed, by the fields' Chinese (or English) names and their values."""
+    changes = done.get("changes") or ()
+    try:
+        from ...lifecycle.corrections import change_lines
+
+        return change_lines(changes, lang, done.get("document") or {})
+    except ImportError:  # a service without corrections: the field names only
+        say = Say(lang)
+        return [say.text(intake_form.field_label(kind, c["pointer"])) for c in changes]
 
 
 # --- the case page and its actions -------------------------------------------------------------
@@ -521,12 +553,13 @@ def _day(value: str | None) -> date | None:
 def _run(service, custody, name, case_id: str, actor: str, form: dict[str, str], version: int | None, recipients):
     comment = form.get("comment", "").strip()
     v = {"expected_version": version}
+    paper = {"given_on": _day(form.get("given_on"))} if form.get("given_on") else {}  # signed on paper that day
     if name == "approve":
-        return service.approve(case_id, actor, comment, **v)
+        return service.approve(case_id, actor, comment, **v, **paper)
     if name == "reject":
-        return service.reject(case_id, actor, comment, **v)
+        return service.reject(case_id, actor, comment, **v, **paper)
     if name == "send_back":
-        return service.send_back(case_id, actor, comment, **v)
+        return service.send_back(case_id, actor, comment, **v, **paper)
     if name == "consent":
         return service.consent(case_id, actor, form.get("status", ""), comment, **v)
     if name == "clarify":
