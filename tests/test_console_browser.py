@@ -231,7 +231,18 @@ def test_whole_case_by_three_officers(console, people):
     first.click("#btn-close")
     assert state_of(first) == "已办结"
     timeline = first.inner_text("#timeline")
-    for step in ("受理立案", "修改受理信息", "退回", "审批通过", "记录本人意见", "实施澄清", "记录告知", "归档", "记录回访", "办结"):
+    for step in (
+        "受理立案",
+        "修改受理信息",
+        "退回",
+        "审批通过",
+        "记录本人意见",
+        "实施澄清",
+        "记录告知",
+        "归档",
+        "记录回访",
+        "办结",
+    ):
         assert step in timeline
     assert first.locator("form[id^=act-]:not(#act-feedback)").count() == 0  # closed: only feedback remains
     shot(first, "case")
