@@ -214,7 +214,10 @@ def test_forms_need_the_session_csrf_token(tmp_path):
     seed(service, cases=False)
     opened = service.open(intake_form.document_from_form("clarification", FORM), actor=INTAKE)
     client = TestClient(app, base_url="http://console.test")
-    login = client.post("/login", data={"name": HANDLER, "password": "zhengming-demo"}, follow_redirects=False)
+    credentials = {"name": HANDLER, "password": "zhengming-demo"}
+    foreign = client.post("/login", data=credentials, headers={"Origin": "http://evil.example"}, follow_redirects=False)
+    assert foreign.status_code == 403 and "zm_session" not in foreign.cookies  # login CSRF refused
+    login = client.post("/login", data=credentials, follow_redirects=False)
     assert login.status_code == 303 and "zm_session" in login.cookies
     page = client.get(f"/cases/{opened['case_id']}")
     token = page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]

@@ -70,6 +70,15 @@ def log_out(request: Request, response: Response) -> None:
     response.delete_cookie(SESSION_COOKIE, path="/")
 
 
+CROSS_SITE = Text("请从本站的登录页登录", "log in from this site's own login page")
+
+
+def same_site(request: Request) -> bool:
+    """The request comes from this site, or the browser did not say where from (no ``Origin``)."""
+    origin = request.headers.get("origin")
+    return origin is None or origin == f"{request.url.scheme}://{request.url.netloc}"
+
+
 def csrf_token(request: Request) -> str:
     active = _active(request)
     return active.csrf_token if active else ""
@@ -80,6 +89,4 @@ def check_csrf(request: Request, token: str | None) -> bool:
     comes from this site when the browser names an origin."""
     expected = csrf_token(request)
     given = token or request.headers.get("x-csrf-token") or ""
-    origin = request.headers.get("origin")
-    same_site = origin is None or origin == f"{request.url.scheme}://{request.url.netloc}"
-    return bool(expected) and same_site and hmac.compare_digest(expected.encode(), given.encode())
+    return bool(expected) and same_site(request) and hmac.compare_digest(expected.encode(), given.encode())

@@ -134,6 +134,8 @@ def login_page(request: Request, next: str | None = None):
 @router.post("/login")
 async def login(request: Request):
     form = await _form(request)
+    if not auth.same_site(request):  # a form on another site logging this browser in (login CSRF)
+        return _page(request, "login.html", None, 403, next="/inbox", error=auth.CROSS_SITE, name="")
     target = _safe_next(form.get("next"))
     response = RedirectResponse(target, status_code=303)
     error = auth.log_in(request, response, form.get("name", "").strip(), form.get("password", ""))
