@@ -20,6 +20,7 @@ from ..model import StepAction, Text
 from ..store import audit, integrity
 from ..store.models import (
     Approval,
+    CaseFigure,
     CaseRecord,
     Clarification,
     Consent,
@@ -248,10 +249,25 @@ def clarify(session: Session, case: CaseRecord, user: User, method: str, on: dat
     before = snapshot(case)
     machine.clarify(case, user, method)
     _add(session, case, Clarification(method=method, carried_out_on=on, scope=scope, actor=user.name, at=now))
+    _count_clarification(session, case, method, on)
     detail = {"method": method, "on": on.isoformat(), "scope": scope}
     commit_change(
         session, case, actor=user.name, action="clarify", label=machine.CLARIFY, before=before, detail=detail, now=now
     )
+
+
+def _count_clarification(session: Session, case: CaseRecord, method: str, on: date) -> None:
+    """Keep the case's statistics row (``case_figures``) in step: the report counts the case from its
+    first clarification, under each method, without reading ``clarifications``."""
+    from ..reports.figures import figures_of, with_clarification
+
+    figure = session.get(CaseFigure, case.id)
+    if figure is None:  # a case stored without its figures: count it from its stored documents
+        columns = figures_of(case.kind, case.jurisdiction, case.as_of, case.outcome, case.document, case.decision)
+        seats = {"handling_organ": case.handling_organ, "handling_level": case.handling_level, "seats": case.seats}
+        figure = CaseFigure(case_pk=case.id, **columns, **seats)
+        session.add(figure)
+    figure.counted_on, figure.methods = with_clarification(figure.counted_on, figure.methods, method, on)
 
 
 def notify(session: Session, case: CaseRecord, user: User, recipient: str, on: date, now: datetime) -> None:

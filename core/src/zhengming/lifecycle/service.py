@@ -466,6 +466,9 @@ class CaseService:
                 row["rules_fingerprint"],
             )
             case.state = machine.after_facts(case.kind, case.decision, document).value
+            figure = session.get(CaseFigure, case.id)
+            if figure is not None:  # the statistics count the outcome decided on the new facts
+                figure.outcome = case.outcome
             detail = {
                 **probation,
                 "outcome": case.outcome,
