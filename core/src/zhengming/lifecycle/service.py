@@ -218,7 +218,6 @@ class CaseService:
         search: str | None = None,
         jurisdiction: str | None = None,
         offset: int = 0,
-        states: Sequence[str] | None = None,
     ) -> tuple[list[dict[str, Any]], int]:
         """Cases still open before closed ones; among them fast-track first, then overdue, then by due date;
         and how many matched in all. With ``viewer``: only the cases that user needs to know (in SQL).
@@ -226,8 +225,7 @@ class CaseService:
         :param state: a state's code or its Chinese or English name (:func:`~.states.parse_state`).
         :param search: part of a case id or of the subject's name.
         :param jurisdiction: that jurisdiction and those below it.
-        :param offset: skip this many (paging, with ``limit``).
-        :param states: any of these states (codes)."""
+        :param offset: skip this many (paging, with ``limit``)."""
         today = self.today()
         late_revisit = exists().where(
             RevisitRecord.case_pk == CaseRecord.id, RevisitRecord.done_on.is_(None), RevisitRecord.planned_on < today
@@ -243,8 +241,6 @@ class CaseService:
             query = query.where(late)
         if state:
             query = query.where(CaseRecord.state == parse_state(state).value)
-        if states is not None:
-            query = query.where(CaseRecord.state.in_(list(states)))
         if search and search.strip():
             needle = search.strip()
             subject = CaseRecord.document["subject"]["name"].as_string()

@@ -87,19 +87,22 @@ def offered(view: dict[str, Any], user: Any, allowed: Collection[str] | None = N
     :param allowed: the ids the lifecycle's action table allows this user now
         (``CaseService.available_actions``, where the service has it): only those are offered.
     """
-    offers = _derived(view, user) if allowed is None else _from_table(view, allowed)
-    if not any(o.name == "amend" for o in offers) and _may_amend(view, user):
+    if allowed is not None:
+        return _from_table(view, allowed)
+    offers = _derived(view, user)
+    if _may_amend(view, user):
         offers.append(Offer("amend"))
     return offers
 
 
 def _may_amend(view: dict[str, Any], user: Any) -> bool:
     """修改受理信息: the state allows it and the user establishes the facts in the handling organ."""
-    try:
-        from ...lifecycle import corrections
-    except ImportError:  # a service without corrections
+    from ...lifecycle import corrections
+
+    require, check = (getattr(corrections, f, None) for f in ("require_amendable", "check_amender"))
+    if require is None or check is None:  # the service checks amendments elsewhere (its action table)
         return False
-    return _accepts(view, lambda c: (corrections.require_amendable(c), corrections.check_amender(c, _user(user))))
+    return _accepts(view, lambda c: (require(c), check(c, _user(user))))
 
 
 # The console's name of a table action where it differs.
@@ -117,6 +120,7 @@ TABLE_ORDER = (
     "talk",
     "rectification",
     "resume",
+    "amend",
     "close",
 )
 

@@ -179,25 +179,11 @@ def inbox(request: Request):
     if user is None:
         return _login_redirect(request)
     service = _cases(request)
-    open_states = [
-        s
-        for s in (
-            "deferred",
-            "proposal",
-            "approval",
-            "consent",
-            "clarification",
-            "clarified",
-            "decided",
-            "reminder",
-            "probation",
-            "archived",
-            "revisit",
-        )
-    ]
-    rows, _ = service.list(viewer=user["name"], states=open_states)
+    rows, _ = service.list(viewer=user["name"])
     waiting = []
     for row in rows:
+        if row["state"] in TERMINAL:  # closed and rejected cases come last: nothing waits after them
+            break
         view = service.show(row["case_id"], history=False, viewer=user["name"])
         offers = offered(view, user, allowed_ids(service, row["case_id"], user["name"]))
         # a consent already recorded may still be changed, but it is not waiting for anyone
