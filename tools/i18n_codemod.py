@@ -70,6 +70,8 @@ DEFAULT_PATHS = [PACKAGE / "cli"] + [
         "validation/full.py",
         "validation/local.py",
         "web/auth.py",
+        "web/console/auth.py",
+        "web/console/routes.py",
         "web/problems.py",
         "web/routes/reports.py",
     )
@@ -280,8 +282,8 @@ def scan(path: Path, text: bool = False) -> FileResult:
             msgid = _template(en_node, params)
             keys_en = set(params.by_key)
             zh = _template(zh_node, params)
-            if not msgid:
-                raise Unsupported("an empty English text (the catalog's header msgid)")
+            if not msgid or not zh:
+                raise Unsupported("an empty text (no msgid, or no translation: gettext would show the English)")
             if set(params.by_key) != keys_en:  # e.g. "、".join(x) against ", ".join(x): a person decides
                 raise Unsupported("the two languages put different values in their placeholders")
         except Unsupported as exc:
@@ -389,7 +391,7 @@ def rewrite_template(path: Path, skip: frozenset[str] = frozenset(), write: bool
     def replace(match: re.Match) -> str:
         zh = match.group(1) if match.group(1) is not None else match.group(2)
         en = match.group(3) if match.group(3) is not None else match.group(4)
-        if not en or _escape(en) in skip:  # an empty English text cannot be a msgid
+        if not en or not zh or _escape(en) in skip:  # an empty text is no msgid, and no translation
             return match.group(0)
         line = text.count("\n", 0, match.start()) + 1
         pairs.append((f"{path}:{line}", _escape(en), _escape(zh)))
