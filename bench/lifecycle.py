@@ -37,6 +37,7 @@ from types import SimpleNamespace
 
 from zhengming import Engine, load_registry, to_document
 from zhengming.lifecycle import CaseService, add_user, machine
+from zhengming.lifecycle import table as lifecycle_table
 from zhengming.store import open_store
 from zhengming.store.crypto import Keyring, create_key_file
 
@@ -147,6 +148,8 @@ def zhengming_in_memory(decision: dict):
     users = [SimpleNamespace(name=n, organ=o, level=lv, roles=r) for n, (o, lv, r) in USERS.items()]
     by_name = {u.name: u for u in users}
     document = {"handling": BASE_CASE["handling"]}
+    now = datetime.now(UTC)
+    clock = SimpleNamespace(now=lambda: now, today=now.date)
 
     def run(count):
         for n in range(count):
@@ -163,9 +166,9 @@ def zhengming_in_memory(decision: dict):
             )
             state, _reason = machine.entry_state("clarification", decision, steps)  # the trigger gateway
             case.state = state.value
-            for name in APPROVERS:
-                machine.approve(case, by_name[name])
-            machine.clarify(case, by_name["li"], "written")  # the final step
+            for name in APPROVERS:  # the rows of the lifecycle table, run in memory
+                lifecycle_table.run(lifecycle_table.APPROVE, case, by_name[name], {}, clock)
+            lifecycle_table.run(lifecycle_table.CLARIFY, case, by_name["li"], {"method": "written"}, clock)  # the final step
             assert case.state == "clarified"
 
     return run

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import attrs
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from . import integrity
@@ -152,15 +152,15 @@ def append_many(session: Session, events: Sequence[dict[str, Any]]) -> list[dict
     if not events:
         return []
     ensure_binding(session)
-    keyring = keyring_of(session)
+    return append_events(session, keyring_of(session), events)
+
+
+def append_events(conn: Any, keyring: Keyring, events: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """:func:`append_many` on a session or a Core connection whose store is bound to ``keyring``
+    already (:func:`ensure_binding`)."""
     key, key_id = keyring.audit_key(), keyring.key_id
     count = len(events)
-    row = session.execute(
-        update(AuditHead)
-        .where(AuditHead.id == HEAD_ID)
-        .values(last_seq=AuditHead.last_seq + count)
-        .returning(AuditHead.last_seq, AuditHead.last_hash)
-    ).one()
+    row = conn.execute(HEAD_ADVANCE, {"count": count}).one()
     seq, prev = row.last_seq - count, row.last_hash
     stored_rows = []
     for event in events:
@@ -177,9 +177,19 @@ def append_many(session: Session, events: Sequence[dict[str, Any]]) -> list[dict
         stored["hash"] = prev = chain_hash(prev, stored, key)
         stored_rows.append(stored)
     check_rows(AuditEvent.__table__, stored_rows)
-    session.execute(AuditEvent.__table__.insert(), stored_rows)
-    session.execute(update(AuditHead).where(AuditHead.id == HEAD_ID).values(last_hash=prev))
+    conn.execute(AuditEvent.__table__.insert(), stored_rows)
+    conn.execute(HEAD_SET, {"last_hash": prev})
     return stored_rows
+
+
+_HEAD = AuditHead.__table__
+HEAD_ADVANCE = (
+    update(_HEAD)
+    .where(_HEAD.c.id == HEAD_ID)
+    .values(last_seq=_HEAD.c.last_seq + bindparam("count"))
+    .returning(_HEAD.c.last_seq, _HEAD.c.last_hash)
+)
+HEAD_SET = update(_HEAD).where(_HEAD.c.id == HEAD_ID).values(last_hash=bindparam("last_hash"))
 
 
 @attrs.frozen
@@ -284,23 +294,28 @@ def case_unexplained(session: Session, case: Any) -> tuple[str, ...] | None:
     event = session.scalars(
         select(AuditEvent).where(AuditEvent.case_id == case.case_id).order_by(AuditEvent.seq.desc()).limit(1)
     ).one_or_none()
+    values = None if event is None else {c.name: getattr(event, c.key) for c in AuditEvent.__table__.columns}
+    return row_unexplained(keyring_of(session), values, lambda key: integrity.object_digests(key, case))
+
+
+def row_unexplained(keyring: Keyring, event: dict[str, Any] | None, digests: Any) -> tuple[str, ...] | None:
+    """Why ``event`` (the column values of the last event naming a row, ``None``: there is none) does not
+    explain the row as stored, whose ``(name, digests)`` ``digests(key)`` computes; ``None``: it does."""
     if event is None:
         return ("no_event",)
-    if event.key_id is None:
+    key_id = event["key_id"]
+    if key_id is None:
         return None  # written before keying: nothing to compare with
-    keyring = keyring_of(session)
-    key = keyring.audit_key(event.key_id)
-    values = {c.name: getattr(event, c.key) for c in AuditEvent.__table__.columns}
-    if key is None or not hmac.compare_digest(chain_hash(event.prev_hash, values, key), event.hash):
+    key = keyring.audit_key(key_id)
+    if key is None or not hmac.compare_digest(chain_hash(event["prev_hash"], event, key), event["hash"]):
         return ("event_forged",)
-    name = f"cases/{case.case_id}"
-    recorded = ((event.after or {}).get("rows") or {}).get(name)
+    name, now = digests(key)
+    recorded = ((event["after"] or {}).get("rows") or {}).get(name)
     if recorded is None:
         return ("no_event",)
-    name, digests = integrity.object_digests(key, case)
-    if digests[integrity.WHOLE] == recorded.get(integrity.WHOLE):
+    if now[integrity.WHOLE] == recorded.get(integrity.WHOLE):
         return None
-    return tuple(integrity.differing_columns(key, "cases", {}, recorded, digests)) or ("row",)
+    return tuple(integrity.differing_columns(key, name.split("/", 1)[0], {}, recorded, now)) or ("row",)
 
 
 def case_history(session: Session, case_id: str) -> Iterable[AuditEvent]:

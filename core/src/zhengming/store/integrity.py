@@ -141,3 +141,19 @@ def differing_columns(
     """The columns of a row whose digest differs from the recorded one (``now``: its digests, if known)."""
     now = now or row_digests(key, table, values)
     return [name for name in columns(table) if recorded.get(name) != now[name]]
+
+
+_BY_TEXT: dict[str, str] = {}
+_BY_TEXT_LIMIT = 4096
+
+
+def prehash_text(text: str, value: Any) -> str:
+    """:func:`prehash` of ``value``, the JSON document ``text`` as stored, remembered by that text: a
+    case's document and decision are digested whenever it is acted on and rarely change. Keyed by the
+    stored text itself, so a row edited in the database is digested afresh."""
+    found = _BY_TEXT.get(text)
+    if found is None:
+        if len(_BY_TEXT) >= _BY_TEXT_LIMIT:
+            _BY_TEXT.clear()
+        found = _BY_TEXT[text] = prehash(value)
+    return found
