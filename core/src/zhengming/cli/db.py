@@ -48,18 +48,7 @@ def verify(app: App, as_json: bool) -> None:
     from ..store import audit as chain
 
     with store_errors(app):
-        store = open_cli_store()
-        with store.transaction() as session:
-            result = chain.verify(session)
-    data = {
-        "ok": result.ok,
-        "events": result.events,
-        "legacy_events": result.legacy,
-        "key": store.keyring.fingerprint,
-        "problems": [
-            {"seq": p.seq, "problem": p.problem, "row": p.row, "columns": list(p.columns)} for p in result.problems
-        ],
-    }
+        data = chain.verify_store(open_cli_store())
 
     def text(d: dict, _lang: str) -> str:
         if d["ok"]:
@@ -89,7 +78,7 @@ def verify(app: App, as_json: bool) -> None:
         return "\n".join(lines)
 
     emit(app, data, as_json, text)
-    if not result.ok:
+    if not data["ok"]:
         raise SystemExit(EXIT_FAILURE)
 
 

@@ -20,6 +20,7 @@ from .jurisdictions import jurisdictions
 from .key import key
 from .plugin import plugin
 from .report import report
+from .serve import serve
 from .storage import DB_META
 from .tokens import login, token
 from .users import users
@@ -74,6 +75,7 @@ cli.add_command(conformance)
 cli.add_command(explain)
 cli.add_command(plugin)
 cli.add_command(report)
+cli.add_command(serve)
 
 
 def main() -> None:

@@ -24,7 +24,7 @@ from ..store.crypto import Sealer
 from ..store.models import CaseFigure, CaseRecord, RevisitRecord, User
 from . import actions, intake, machine, table
 from .errors import CaseConflict, DuplicateCase
-from .states import DUE_WATCHED, TERMINAL, State
+from .states import DUE_WATCHED, TERMINAL, State, parse_state
 from .views import case_view, list_row
 
 log = logging.getLogger("zhengming.lifecycle")
@@ -110,7 +110,9 @@ class CaseService:
         secret = evaluated.parties.secret
         return self.sealer.seal({"parties": list(secret)}, evaluated.case_id) if secret else None
 
-    def resume(self, case_id: str, document: Any, *, actor: str, expected_version: int | None = None):
+    def resume(
+        self, case_id: str, document: Any, *, actor: str, expected_version: int | None = None
+    ) -> dict[str, Any] | None:
         """A deferred case whose other clues are now verified: evaluate the updated document again.
 
         Only an update of the same case is accepted: the jurisdiction, the subject and the allegations
@@ -142,9 +144,17 @@ class CaseService:
         state: str | None = None,
         limit: int | None = None,
         viewer: str | None = None,
+        search: str | None = None,
+        jurisdiction: str | None = None,
+        offset: int = 0,
     ) -> tuple[list[dict[str, Any]], int]:
         """Cases still open before closed ones; among them fast-track first, then overdue, then by due date;
-        and how many matched in all. With ``viewer``: only the cases that user needs to know (in SQL)."""
+        and how many matched in all. With ``viewer``: only the cases that user needs to know (in SQL).
+
+        :param state: a state's code or its Chinese or English name (:func:`~.states.parse_state`).
+        :param search: part of a case id or of the subject's name.
+        :param jurisdiction: that jurisdiction and those below it.
+        :param offset: skip this many (paging, with ``limit``)."""
         today = self.today()
         late_revisit = exists().where(
             RevisitRecord.case_pk == CaseRecord.id, RevisitRecord.done_on.is_(None), RevisitRecord.planned_on < today
@@ -159,7 +169,20 @@ class CaseService:
         if overdue:
             query = query.where(late)
         if state:
-            query = query.where(CaseRecord.state == state)
+            query = query.where(CaseRecord.state == parse_state(state).value)
+        if search and search.strip():
+            needle = search.strip()
+            subject = CaseRecord.document["subject"]["name"].as_string()
+            query = query.where(
+                or_(CaseRecord.case_id.contains(needle, autoescape=True), subject.contains(needle, autoescape=True))
+            )
+        if jurisdiction:
+            query = query.where(
+                or_(
+                    CaseRecord.jurisdiction == jurisdiction,
+                    CaseRecord.jurisdiction.startswith(jurisdiction + ".", autoescape=True),
+                )
+            )
         query = query.order_by(
             sql_case((CaseRecord.state.in_([s.value for s in TERMINAL]), 1), else_=0),
             CaseRecord.fast_track.desc(),
@@ -170,7 +193,7 @@ class CaseService:
         )
         with self.store.transaction() as session:
             total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-            rows = session.execute(query.limit(limit) if limit else query).all()
+            rows = session.execute((query.limit(limit) if limit else query).offset(offset or None)).all()
             return [list_row(case, today, bool(flag)) for case, flag in rows], total
 
     def counts_by_state(self, *, viewer: str | None = None) -> dict[str, int]:

@@ -65,3 +65,18 @@ def state_label(state: str) -> Text:
         return LABELS[State(state)]
     except ValueError:
         return Text(state, state)
+
+
+def parse_state(value: str) -> State:
+    """A state typed by a person: its code (``approval``) or its Chinese or English name (``审批中``);
+    :class:`~.errors.InvalidValue` on ``/state`` naming the states otherwise."""
+    from .errors import InvalidValue
+
+    text = (value or "").strip()
+    for state, label in LABELS.items():
+        if text in (state.value, label.zh, label.en):
+            return state
+    names = "、".join(f"{label.zh}（{state.value}）" for state, label in LABELS.items())
+    raise InvalidValue(
+        "/state", Text(f"未知状态 {text!r}；可选：{names}", f"unknown state {text!r}; one of: {', '.join(State)}")
+    )

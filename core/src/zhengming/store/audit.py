@@ -261,6 +261,21 @@ def verify(session: Session, *, batch: int = 5000, tables: bool = True) -> Verif
     return Verification(count, tuple(problems), min(legacy_upto, count))
 
 
+def verify_store(store: Any) -> dict[str, Any]:
+    """:func:`verify` over a whole store, as plain data (``audit verify --json`` and the HTTP API)."""
+    with store.transaction() as session:
+        result = verify(session)
+    return {
+        "ok": result.ok,
+        "events": result.events,
+        "legacy_events": result.legacy,
+        "key": store.keyring.fingerprint,
+        "problems": [
+            {"seq": p.seq, "problem": p.problem, "row": p.row, "columns": list(p.columns)} for p in result.problems
+        ],
+    }
+
+
 def _recorded(session: Session, seq: int, name: str) -> dict[str, str]:
     event = session.get(AuditEvent, seq)
     return ((event.after or {}).get("rows") or {}).get(name, {})
