@@ -104,3 +104,44 @@ def test_the_command_line_lists_what_the_user_may_do(zm, tmp_path):
     assert "审批通过" in zm("case", "actions", "CLI-2").stdout
     assert "无可办理" in zm("case", "actions", "CLI-2", "--as", "wang").stdout
     zm("case", "actions", "NOPE", code=6)
+
+
+@BACKENDS
+def test_two_cases_acted_on_at_once_both_land_on_one_chain(service, people, store):
+    """Both actors read the audit chain's head before either writes: the second finds it moved and
+    chains its event after the first's, instead of forking the chain or failing."""
+    import threading
+
+    from zhengming.lifecycle import actions
+    from zhengming.lifecycle import table as lifecycle_table
+    from zhengming.lifecycle.service import ActionContext
+
+    add_user(store, "li2", "discipline_commission", "county", ["handling_department"])
+    service.open(case_document("T-1"))
+    service.open(case_document("T-2"))
+    both_loaded = threading.Barrier(2, timeout=30)
+    outcomes: dict[str, object] = {}
+
+    def approve(case_id: str, name: str) -> None:
+        try:
+            with store.engine.begin() as conn:
+                loaded = actions.load(conn, case_id, name)
+                both_loaded.wait()
+                context = ActionContext(service, service.now())
+                actions.perform(conn, store.keyring, loaded, lifecycle_table.APPROVE, {}, context)
+            outcomes[case_id] = "done"
+        except Exception as exc:  # any failure fails the test below
+            outcomes[case_id] = exc
+
+    threads = [threading.Thread(target=approve, args=pair) for pair in (("T-1", "li"), ("T-2", "li2"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert outcomes == {"T-1": "done", "T-2": "done"}
+    with store.transaction() as session:
+        result = audit.verify(session)
+        events = [e.action for e in session.query(audit.AuditEvent).order_by(audit.AuditEvent.seq)]
+    assert result.ok, result.problems
+    assert events[-2:] == ["approve", "approve"]
+    assert service.show("T-1")["state"] == service.show("T-2")["state"] == "approval"

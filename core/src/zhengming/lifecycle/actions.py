@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, String, bindparam, cast, func, select, update
+from sqlalchemy import JSON, DateTime, LargeBinary, String, bindparam, cast, func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -31,6 +31,7 @@ from ..store.limits import check_rows
 from ..store.models import (
     Approval,
     AuditEvent,
+    AuditHead,
     CaseFigure,
     CaseRecord,
     Clarification,
@@ -152,7 +153,9 @@ RECORDS = {
 }
 FIGURES = CaseFigure.__table__
 CASE_COLUMNS = tuple(c.name for c in CASES.columns)
+DIGESTED = tuple(integrity.columns("cases"))
 JSON_COLUMNS = frozenset(c.name for c in CASES.columns if isinstance(c.type, JSON))
+JSON_NAMES = tuple(sorted(JSON_COLUMNS))
 USER_COLUMNS = ("id", "name", "organ", "level", "roles", "jurisdiction", "grants", "active")
 EVENT_COLUMNS = tuple(c.name for c in EVENTS.columns)
 
@@ -160,27 +163,32 @@ _their = EVENTS.alias("their")
 _last_event = (
     select(func.max(_their.c.seq)).where(_their.c.case_id == CASES.c.case_id).correlate(CASES).scalar_subquery()
 )
-# The case (JSON columns as their stored text, digested by text), the user and the case's last event.
+_HEAD = AuditHead.__table__
+_first_step = (
+    select(func.min(APPROVALS.c.step_index))
+    .where(APPROVALS.c.case_pk == CASES.c.id, APPROVALS.c.actor == bindparam("actor"))
+    .correlate(CASES)
+    .scalar_subquery()
+)
+# The case (JSON columns as their stored text, digested by text), the user, the case's last event, the
+# first step the user took on the case, and the audit chain's head.
 LOAD = (
     select(
         *(cast(c, String).label(c.name) if c.name in JSON_COLUMNS else c for c in CASES.columns),
         *(USERS.c[name].label(f"u_{name}") for name in USER_COLUMNS),
         *(c.label(f"e_{c.name}") for c in EVENTS.columns),
+        _first_step.label("first_step"),
+        _HEAD.c.last_seq.label("h_last_seq"),
+        _HEAD.c.last_hash.label("h_last_hash"),
     )
-    .select_from(CASES.join(USERS, USERS.c.name == bindparam("actor")).outerjoin(EVENTS, EVENTS.c.seq == _last_event))
+    .select_from(
+        CASES.join(USERS, USERS.c.name == bindparam("actor"))
+        .outerjoin(EVENTS, EVENTS.c.seq == _last_event)
+        .outerjoin(_HEAD, _HEAD.c.id == audit.HEAD_ID)
+    )
     .where(CASES.c.case_id == bindparam("case_id"))
 )
 CASE_EXISTS = select(CASES.c.version).where(CASES.c.case_id == bindparam("case_id"))
-EARLIER_STEP = (
-    select(APPROVALS.c.step_index)
-    .where(
-        APPROVALS.c.case_pk == bindparam("case_pk"),
-        APPROVALS.c.actor == bindparam("actor"),
-        APPROVALS.c.step_index < bindparam("step"),
-    )
-    .order_by(APPROVALS.c.step_index)
-    .limit(1)
-)
 STEP_ACTORS = select(APPROVALS.c.step_index, APPROVALS.c.actor).where(APPROVALS.c.case_pk == bindparam("case_pk"))
 NOTIFIED = select(RECORDS["notifications"].c.recipient).where(
     RECORDS["notifications"].c.case_pk == bindparam("case_pk")
@@ -191,36 +199,114 @@ _INSERTS = {name: t.insert().returning(t.c.id) for name, t in RECORDS.items()}
 
 class StoredCase:
     """A case row in memory, with the attributes the state machine reads and changes (every column of
-    ``cases``; ``notifications`` and ``revisits`` once loaded)."""
+    ``cases``; ``notifications`` and ``revisits`` once loaded). A JSON column is parsed from its stored
+    text when first read; an action replaces such a value, never changes it in place."""
 
-    def __init__(self, values: dict[str, Any], texts: dict[str, str]):
-        self.__dict__.update(values)
-        self.loaded = values
-        self.texts = texts  # the stored text of each JSON column
+    def __init__(self, scalars: dict[str, Any], texts: dict[str, str | None]):
+        self.__dict__.update(scalars)
+        self.loaded = scalars
+        self.texts = texts  # the stored text of each JSON column (None: NULL)
+        self.parsed: dict[str, Any] = {}
         self.notifications: list[Any] = []
         self.revisits: list[Any] = []
+        self.checked: tuple[bytes, dict[str, str]] | None = None
+
+    def __getattr__(self, name: str) -> Any:  # only for attributes not set: the JSON columns
+        texts = self.__dict__.get("texts")
+        if texts is None or name not in texts:
+            raise AttributeError(name)
+        text = texts[name]
+        value = self.parsed[name] = json.loads(text) if text is not None else None
+        self.__dict__[name] = value
+        return value
 
     def values(self) -> dict[str, Any]:
-        return {name: self.__dict__[name] for name in CASE_COLUMNS}
+        return {name: getattr(self, name) for name in CASE_COLUMNS}
 
     def changed(self) -> dict[str, Any]:
-        """The columns whose value differs from the one loaded."""
-        loaded = self.loaded
-        return {
-            name: value
-            for name in CASE_COLUMNS
-            if (value := self.__dict__[name]) is not loaded[name] and value != loaded[name]
-        }
+        """The columns an action set to another value than the one loaded."""
+        found = {}
+        for name in CASE_COLUMNS:
+            if name in JSON_COLUMNS:
+                if name in self.__dict__ and self.__dict__[name] is not self.parsed.get(name, _UNSET):
+                    found[name] = self.__dict__[name]
+            elif (value := self.__dict__[name]) is not self.loaded[name] and value != self.loaded[name]:
+                found[name] = value
+        return found
 
     def digests(self, key: bytes) -> tuple[str, dict[str, str]]:
-        """The row's name and keyed digests as it stands (unchanged JSON columns digested by text)."""
-        values = self.values()
-        prehashed = {
-            name: integrity.prehash_text(self.texts[name], values[name])
-            for name in JSON_COLUMNS
-            if values[name] is self.loaded[name] and self.texts.get(name) is not None
-        }
-        return f"cases/{self.case_id}", integrity.row_digests(key, "cases", values, prehashed)
+        """The row's name and keyed digests as it stands (after a change, only the changed columns are
+        digested again; see :func:`case_digests`)."""
+        changed = self.changed()
+        known = None
+        if self.checked is not None and self.checked[0] == key:
+            known = {name: digest for name, digest in self.checked[1].items() if name not in changed}
+            known.pop(integrity.WHOLE, None)
+        texts = {name: self.texts[name] for name in JSON_COLUMNS if name not in changed}
+        digests = case_digests(key, _Values(self), texts, known)
+        if not changed:
+            self.checked = (key, digests)  # the row as loaded
+        return f"cases/{self.case_id}", digests
+
+
+_UNSET = object()
+
+
+class _Values(Mapping):
+    """A stored case's columns as a mapping, parsing a JSON column only when it is read."""
+
+    def __init__(self, case: StoredCase):
+        self.case = case
+
+    def __getitem__(self, name: str) -> Any:
+        return getattr(self.case, name)
+
+    def __iter__(self):
+        return iter(CASE_COLUMNS)
+
+    def __len__(self) -> int:
+        return len(CASE_COLUMNS)
+
+
+_DIGESTS: dict[tuple[Any, ...], dict[str, str]] = {}
+_DIGESTS_LIMIT = 1024
+
+
+def _normaliser(column: Any) -> Any:
+    """How a column's value enters the content key: times and bytes as digested, the rest as they are."""
+    if isinstance(column.type, DateTime | LargeBinary):
+        return integrity.plain
+    return None
+
+
+_CONTENT = tuple((c.name, _normaliser(c)) for c in CASES.columns if c.name in DIGESTED and c.name not in JSON_COLUMNS)
+
+
+def case_digests(
+    key: bytes, values: Mapping[str, Any], texts: Mapping[str, str | None], known: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """The keyed digests of a ``cases`` row (:func:`~zhengming.store.integrity.row_digests`), remembered
+    by the row's whole content: a case is digested when an action checks it against its last event,
+    which recorded the digests of the row this process wrote. ``texts``: the stored JSON text of the JSON
+    columns that have one (the others are taken as :func:`json.dumps` writes them). Keyed by every value
+    as stored, so a row edited in the database is digested afresh."""
+    texts = {
+        name: texts[name] if name in texts else (json.dumps(values[name]) if values[name] is not None else None)
+        for name in JSON_COLUMNS
+    }
+    content = (
+        key,
+        *(texts[name] for name in JSON_NAMES),
+        *(values[name] if plain is None else plain(values[name]) for name, plain in _CONTENT),
+    )
+    found = _DIGESTS.get(content)
+    if found is None:
+        prehashed = {name: integrity.prehash_text(text, values[name]) for name, text in texts.items() if text}
+        found = integrity.row_digests(key, "cases", values, prehashed, known)
+        if len(_DIGESTS) >= _DIGESTS_LIMIT:
+            _DIGESTS.clear()
+        _DIGESTS[content] = found
+    return found
 
 
 class Actor:
@@ -239,10 +325,19 @@ class Revisit:
 
 
 class Loaded:
-    """What :func:`load` read: the case, the user, and the values of the case's last audit event."""
+    """What :func:`load` read: the case, the user, the values of the case's last audit event, the first
+    step the user took on the case (separation of duties) and the audit chain's head as it was read."""
 
-    def __init__(self, case: StoredCase, user: Actor, event: dict[str, Any] | None):
+    def __init__(
+        self,
+        case: StoredCase,
+        user: Actor,
+        event: dict[str, Any] | None,
+        first_step: int | None = None,
+        head: tuple[int, str] | None = None,
+    ):
         self.case, self.user, self.event = case, user, event
+        self.first_step, self.head = first_step, head
 
 
 def load(conn: Any, case_id: str, actor: str) -> Loaded:
@@ -254,18 +349,47 @@ def load(conn: Any, case_id: str, actor: str) -> Loaded:
         if conn.execute(CASE_EXISTS, {"case_id": case_id}).first() is None:
             raise CaseNotFound(case_id)
         raise UserNotFound(actor)
-    values, texts = {}, {}
-    for name in CASE_COLUMNS:
-        value = row[name]
-        if name in JSON_COLUMNS and value is not None:
-            texts[name] = value
-            value = json.loads(value)
-        values[name] = value
+    scalars = {name: row[name] for name in CASE_COLUMNS if name not in JSON_COLUMNS}
+    texts = {name: row[name] for name in JSON_NAMES}
     user = Actor({name: row[f"u_{name}"] for name in USER_COLUMNS})
     event = None
     if row["e_seq"] is not None:
         event = {name: row[f"e_{name}"] for name in EVENT_COLUMNS}
-    return Loaded(StoredCase(values, texts), user, event)
+    head = (row["h_last_seq"], row["h_last_hash"]) if row["h_last_seq"] is not None else None
+    return Loaded(StoredCase(scalars, texts), user, event, row["first_step"], head)
+
+
+USER_BY_NAME = select(*(USERS.c[name] for name in USER_COLUMNS)).where(USERS.c.name == bindparam("name"))
+
+
+def load_actor(conn: Any, name: str) -> Actor:
+    """The user ``name`` (:class:`UserNotFound` when there is none)."""
+    row = conn.execute(USER_BY_NAME, {"name": normalise(name)}).mappings().first()
+    if row is None:
+        raise UserNotFound(name)
+    return Actor(row)
+
+
+_CASE_INSERT = CASES.insert().returning(CASES.c.id)
+_FIGURE_INSERT = FIGURES.insert()
+
+
+def insert_case(
+    conn: Any, keyring: Keyring, row: dict[str, Any], figures: dict[str, Any], *, actor: str, summary: dict[str, Any]
+) -> int:
+    """Store a new case (its ``cases`` row and its ``case_figures``) and its ``open`` event; the row's
+    primary key. A case id taken already raises the database's ``IntegrityError``."""
+    check_rows(CASES, [row])
+    check_rows(FIGURES, [figures])
+    case_pk = conn.execute(_CASE_INSERT, row).scalar_one()
+    conn.execute(_FIGURE_INSERT, figures | {"case_pk": case_pk})
+    key = keyring.audit_key()
+    digests = case_digests(key, row, {})
+    event = {"at": audit.now_text(), "actor": actor, "action": "open", "case_id": row["case_id"], "before": None}
+    audit.append_events(
+        conn, keyring, [event | {"after": summary, "row_digests": {f"cases/{row['case_id']}": digests}}]
+    )
+    return case_pk
 
 
 def require_explained_row(keyring: Keyring, loaded: Loaded, label: Text) -> None:
@@ -298,12 +422,11 @@ class _Notified:
         self.recipient = recipient
 
 
-def check_separation_of(conn: Any, case: Any, user: Any) -> None:
+def check_separation_of(loaded: Loaded) -> None:
     """Separation of duties for the current step (:func:`separation_misfit`)."""
-    if not judging(case):
-        return
-    earlier = conn.execute(EARLIER_STEP, {"case_pk": case.id, "actor": user.name, "step": case.current_step}).scalar()
-    reason = separation_misfit(case, earlier)
+    case, user = loaded.case, loaded.user
+    first = loaded.first_step
+    reason = separation_misfit(case, first if first is not None and first < case.current_step else None)
     if reason is not None:
         raise NotPermitted(case.case_id, user.name, reason)
 
@@ -335,27 +458,27 @@ def perform(
     load_records(conn, case, row.needs)
     table.check(row, case, user, params)
     if row.who == table.STEP_HOLDER:
-        check_separation_of(conn, case, user)
+        check_separation_of(loaded)
     now, seen = ctx.now(), case.version
     changes = []
-    for each in table.items(row, case, params):
+    steps = table.items(row, case, params)
+    for index, each in enumerate(steps):
         before = snapshot_of(case)
         effect = row.apply(case, user, each, ctx)
         case.updated_at, case.version = now, case.version + 1
-        changes.append((before, effect, case.values()))
+        changes.append((before, effect, case.values() if index < len(steps) - 1 else None))
     changed = case.changed()
     check_rows(CASES, [changed])
-    written = conn.execute(
-        update(CASES).where(CASES.c.id == case.id, CASES.c.version == seen).values(**changed)
-    ).rowcount
+    bound = {f"v_{name}": value for name, value in changed.items()} | {"pk": case.id, "seen": seen}
+    written = conn.execute(case_update(tuple(sorted(changed))), bound).rowcount
     if written != 1:
         raise CaseConflict(case.case_id, row.label)
     key = keyring.audit_key()
     events = []
-    for index, (before, effect, values) in enumerate(changes):
-        digests = dict([case.digests(key)]) if index == len(changes) - 1 else _case_digests(key, case, values)
+    for before, effect, values in changes:
+        digests = dict([case.digests(key)]) if values is None else _case_digests(key, case, values)
         digests |= write_effect(conn, key, case, effect)
-        after = {name: values[name] for name in ("state", "current_step", "consent", "close_reason", "version")}
+        after = snapshot_of(case) if values is None else snapshot_of(_Snapshot(values))
         events.append(
             {
                 "at": audit.now_text(),
@@ -367,8 +490,28 @@ def perform(
                 "row_digests": digests,
             }
         )
-    audit.append_events(conn, keyring, events)
+    audit.append_events(conn, keyring, events, head=loaded.head)
     return [effect for _before, effect, _values in changes]
+
+
+class _Snapshot:
+    def __init__(self, values: Mapping[str, Any]):
+        self.__dict__.update(values)
+
+
+_UPDATES: dict[tuple[str, ...], Any] = {}
+
+
+def case_update(names: tuple[str, ...]) -> Any:
+    """``UPDATE cases SET <names> WHERE id = :pk AND version = :seen``, built once per set of columns."""
+    statement = _UPDATES.get(names)
+    if statement is None:
+        statement = _UPDATES[names] = (
+            update(CASES)
+            .where(CASES.c.id == bindparam("pk"), CASES.c.version == bindparam("seen"))
+            .values({name: bindparam(f"v_{name}", type_=CASES.c[name].type) for name in names})
+        )
+    return statement
 
 
 def _case_digests(key: bytes, case: StoredCase, values: dict[str, Any]) -> dict[str, dict[str, str]]:

@@ -21,7 +21,7 @@ from ..errors import InvalidDocument, Problem
 from ..model import Text
 from ..store import Store, audit
 from ..store.crypto import Sealer
-from ..store.models import CaseFigure, CaseRecord, RevisitRecord, User
+from ..store.models import CaseRecord, RevisitRecord, User
 from . import actions, intake, machine, table
 from .errors import CaseConflict, DuplicateCase
 from .states import DUE_WATCHED, TERMINAL, State, parse_state
@@ -76,34 +76,23 @@ class CaseService:
         sealed = self.sealer.seal(evaluated.reporter, evaluated.case_id) if evaluated.reporter else None
         parties_sealed = self._seal_parties(evaluated)
         now = self.now()
+        keyring = self.store.keyring
+        self._bind()
         try:
-            with self.store.transaction() as session:
-                opener = actions.load_user(session, actor) if actor else None
+            with self.store.engine.begin() as conn:
+                opener = actions.load_actor(conn, actor) if actor else None
                 name = opener.name if opener else SYSTEM_ACTOR
-                if session.scalar(select(CaseRecord.id).where(CaseRecord.case_id == evaluated.case_id)) is not None:
-                    raise DuplicateCase(evaluated.case_id)
                 row = intake.case_row(
                     self.engine, evaluated, sealed=sealed, actor=name, now=now, parties_sealed=parties_sealed
                 )
                 if opener is not None and not row["seats"]:  # no organ named: the one that took it in
                     row["seats"] = f"|{opener.organ}:{opener.level}|"
-                case = CaseRecord(**row)
-                session.add(case)
-                session.flush()
-                session.add(CaseFigure(case_pk=case.id, **intake.figures(evaluated, row)))
-                audit.append(
-                    session,
-                    actor=name,
-                    action="open",
-                    case_id=case.case_id,
-                    before=None,
-                    after=intake.summary(row),
-                    rows=[case],
-                )
+                figures = intake.figures(evaluated, row)
+                actions.insert_case(conn, keyring, row, figures, actor=name, summary=intake.summary(row))
         except IntegrityError:
             raise DuplicateCase(evaluated.case_id) from None
-        log.info("case %s opened: %s, state %s", case.case_id, case.outcome, case.state)
-        return self.show(case.case_id) if self.return_views else None
+        log.info("case %s opened: %s, state %s", row["case_id"], row["outcome"], row["state"])
+        return self.show(row["case_id"]) if self.return_views else None
 
     def _seal_parties(self, evaluated: intake.Evaluated) -> bytes | None:
         """The sealed names of the parties who reported (``None`` when there are none)."""

@@ -61,7 +61,10 @@ def event_payload(event: dict[str, Any]) -> bytes:
     if event.get("key_id"):
         names += ("key_id",)
     fields = {k: event[k] for k in names}
-    return json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    return _CANONICAL.encode(fields).encode()
+
+
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def chain_hash(prev_hash: str, event: dict[str, Any], key: bytes | None = None) -> str:
@@ -69,7 +72,7 @@ def chain_hash(prev_hash: str, event: dict[str, Any], key: bytes | None = None) 
     data = prev_hash.encode() + event_payload(event)
     if key is None:
         return hashlib.sha256(data).hexdigest()
-    return hmac.new(key, data, hashlib.sha256).hexdigest()
+    return hmac.digest(key, data, "sha256").hex()
 
 
 def keyring_of(session: Session) -> Keyring:
@@ -155,13 +158,41 @@ def append_many(session: Session, events: Sequence[dict[str, Any]]) -> list[dict
     return append_events(session, keyring_of(session), events)
 
 
-def append_events(conn: Any, keyring: Keyring, events: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+def append_events(
+    conn: Any, keyring: Keyring, events: Sequence[dict[str, Any]], *, head: tuple[int, str] | None = None
+) -> list[dict[str, Any]]:
     """:func:`append_many` on a session or a Core connection whose store is bound to ``keyring``
-    already (:func:`ensure_binding`)."""
-    key, key_id = keyring.audit_key(), keyring.key_id
+    already (:func:`ensure_binding`).
+
+    ``head``: the chain's head ``(last_seq, last_hash)`` as the caller read it earlier in its work. The
+    events are then chained onto it and the head moved on in one statement that applies only if the
+    head is still that one (which locks it, as the UPDATE below does); if another writer appended in
+    between, the chain is extended from the head as it now is."""
     count = len(events)
+    if head is not None:
+        stored_rows = _chained(keyring, events, *head)
+        moved = conn.execute(
+            HEAD_MOVE,
+            {
+                "seen_seq": head[0],
+                "seen_hash": head[1],
+                "new_seq": head[0] + count,
+                "new_hash": stored_rows[-1]["hash"],
+            },
+        ).rowcount
+        if moved == 1:
+            conn.execute(AuditEvent.__table__.insert(), stored_rows)
+            return stored_rows
     row = conn.execute(HEAD_ADVANCE, {"count": count}).one()
-    seq, prev = row.last_seq - count, row.last_hash
+    stored_rows = _chained(keyring, events, row.last_seq - count, row.last_hash)
+    conn.execute(AuditEvent.__table__.insert(), stored_rows)
+    conn.execute(HEAD_SET, {"new_hash": stored_rows[-1]["hash"]})
+    return stored_rows
+
+
+def _chained(keyring: Keyring, events: Sequence[dict[str, Any]], seq: int, prev: str) -> list[dict[str, Any]]:
+    """The rows of ``events`` chained after the event ``seq`` whose hash is ``prev``."""
+    key, key_id = keyring.audit_key(), keyring.key_id
     stored_rows = []
     for event in events:
         seq += 1
@@ -177,8 +208,6 @@ def append_events(conn: Any, keyring: Keyring, events: Sequence[dict[str, Any]])
         stored["hash"] = prev = chain_hash(prev, stored, key)
         stored_rows.append(stored)
     check_rows(AuditEvent.__table__, stored_rows)
-    conn.execute(AuditEvent.__table__.insert(), stored_rows)
-    conn.execute(HEAD_SET, {"last_hash": prev})
     return stored_rows
 
 
@@ -189,7 +218,14 @@ HEAD_ADVANCE = (
     .values(last_seq=_HEAD.c.last_seq + bindparam("count"))
     .returning(_HEAD.c.last_seq, _HEAD.c.last_hash)
 )
-HEAD_SET = update(_HEAD).where(_HEAD.c.id == HEAD_ID).values(last_hash=bindparam("last_hash"))
+HEAD_SET = update(_HEAD).where(_HEAD.c.id == HEAD_ID).values(last_hash=bindparam("new_hash"))
+HEAD_MOVE = (
+    update(_HEAD)
+    .where(
+        _HEAD.c.id == HEAD_ID, _HEAD.c.last_seq == bindparam("seen_seq"), _HEAD.c.last_hash == bindparam("seen_hash")
+    )
+    .values(last_seq=bindparam("new_seq"), last_hash=bindparam("new_hash"))
+)
 
 
 @attrs.frozen

@@ -51,6 +51,11 @@ WHOLE = "_"  # the digest of the whole row
 DIGEST_HEX = 20
 
 
+def plain(value: Any) -> Any:
+    """A column value as digested: times as naive UTC ISO text, dates as ISO text, bytes by SHA-256."""
+    return _plain(value)
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime):
         if value.tzinfo is not None:
@@ -63,14 +68,18 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# One encoder for every digest (json.dumps with options builds a new one per call).
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_plain)
+
+
 def prehash(value: Any) -> str:
     """SHA-256 of a column value's canonical JSON (no key needed: import workers compute it)."""
-    text = json.dumps(_plain(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_plain)
+    text = _CANONICAL.encode(_plain(value))
     return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _mac(key: bytes, text: str) -> str:
-    return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()[:DIGEST_HEX]
+    return hmac.digest(key, text.encode(), "sha256").hex()[:DIGEST_HEX]
 
 
 def row_name(table: str, values: Mapping[str, Any]) -> str:
@@ -79,16 +88,29 @@ def row_name(table: str, values: Mapping[str, Any]) -> str:
 
 def columns(table: str) -> list[str]:
     """The digested columns (a case's surrogate ``id`` is not: cases are named by ``case_id``)."""
-    return [c.name for c in TRACKED[table].columns if not (table == "cases" and c.name == "id")]
+    found = _COLUMNS.get(table)
+    if found is None:
+        found = _COLUMNS[table] = [c.name for c in TRACKED[table].columns if not (table == "cases" and c.name == "id")]
+    return found
+
+
+_COLUMNS: dict[str, list[str]] = {}
 
 
 def row_digests(
-    key: bytes, table: str, values: Mapping[str, Any], prehashed: Mapping[str, str] | None = None
+    key: bytes,
+    table: str,
+    values: Mapping[str, Any],
+    prehashed: Mapping[str, str] | None = None,
+    known: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
-    """The digest of each column and of the whole row (``"_"``)."""
+    """The digest of each column and of the whole row (``"_"``); ``known``: column digests computed
+    already under ``key`` for the same values (a row digested before a change that left them)."""
     prehashed = prehashed or {}
+    known = known or {}
     digests = {
-        name: _mac(key, f"{table}.{name}:{prehashed.get(name) or prehash(values[name])}") for name in columns(table)
+        name: known.get(name) or _mac(key, f"{table}.{name}:{prehashed.get(name) or prehash(values[name])}")
+        for name in columns(table)
     }
     digests[WHOLE] = _mac(key, table + ":" + ",".join(digests[name] for name in sorted(digests)))
     return digests
