@@ -16,7 +16,8 @@ serve the other writers (custody, letters, reevaluation).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import operator
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -40,6 +41,7 @@ from ..store.models import (
     RevisitRecord,
     User,
 )
+from ..store.prepared import Prepared
 from . import table
 from .errors import CaseConflict, CaseNotFound, NotPermitted, Unexplained, UserNotFound
 from .usernames import normalise
@@ -188,13 +190,14 @@ LOAD = (
     )
     .where(CASES.c.case_id == bindparam("case_id"))
 )
+_LOAD = Prepared(LOAD)
 CASE_EXISTS = select(CASES.c.version).where(CASES.c.case_id == bindparam("case_id"))
 STEP_ACTORS = select(APPROVALS.c.step_index, APPROVALS.c.actor).where(APPROVALS.c.case_pk == bindparam("case_pk"))
 NOTIFIED = select(RECORDS["notifications"].c.recipient).where(
     RECORDS["notifications"].c.case_pk == bindparam("case_pk")
 )
 REVISITS = select(RECORDS["revisits"]).where(RECORDS["revisits"].c.case_pk == bindparam("case_pk"))
-_INSERTS = {name: t.insert().returning(t.c.id) for name, t in RECORDS.items()}
+_INSERTS = {name: Prepared(t.insert().returning(t.c.id)) for name, t in RECORDS.items()}
 
 
 class StoredCase:
@@ -215,8 +218,7 @@ class StoredCase:
         texts = self.__dict__.get("texts")
         if texts is None or name not in texts:
             raise AttributeError(name)
-        text = texts[name]
-        value = self.parsed[name] = json.loads(text) if text is not None else None
+        value = self.parsed[name] = parsed(texts[name])
         self.__dict__[name] = value
         return value
 
@@ -243,23 +245,47 @@ class StoredCase:
             known = {name: digest for name, digest in self.checked[1].items() if name not in changed}
             known.pop(integrity.WHOLE, None)
         texts = {name: self.texts[name] for name in JSON_COLUMNS if name not in changed}
-        digests = case_digests(key, _Values(self), texts, known)
+        digests = case_digests(key, self.__dict__, texts, lambda name: getattr(self, name), known)
         if not changed:
             self.checked = (key, digests)  # the row as loaded
         return f"cases/{self.case_id}", digests
 
 
 _UNSET = object()
+_PARSED: dict[str, Any] = {}
+_PARSED_LIMIT = 1024
 
 
-class _Values(Mapping):
-    """A stored case's columns as a mapping, parsing a JSON column only when it is read."""
+def parsed(text: str | None) -> Any:
+    """The value of a JSON column's stored text, parsed once per text: a case's steps, document and
+    decision are read by every action on it. Shared between actions, so never changed in place (an
+    action that changes a document builds a new one)."""
+    if text is None:
+        return None
+    value = _PARSED.get(text)
+    if value is None:
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.clear()
+        value = _PARSED[text] = json.loads(text)
+    return value
 
-    def __init__(self, case: StoredCase):
-        self.case = case
+
+_DIGESTS: dict[tuple[Any, ...], dict[str, str]] = {}
+_DIGESTS_LIMIT = 1024
+_SCALARS = tuple(name for name in DIGESTED if name not in JSON_COLUMNS)
+# How a column's value enters the content key: times and bytes as they are digested, the rest as they are.
+_NORMALISED = tuple(c.name for c in CASES.columns if c.name in _SCALARS and isinstance(c.type, DateTime | LargeBinary))
+_as_is = operator.itemgetter(*(name for name in _SCALARS if name not in _NORMALISED))
+
+
+class _Lookup(Mapping):
+    """The columns of a row: the scalars from a dict, the JSON values from a getter (parsed when read)."""
+
+    def __init__(self, scalars: Mapping[str, Any], json_value: Callable[[str], Any]):
+        self.scalars, self.json_value = scalars, json_value
 
     def __getitem__(self, name: str) -> Any:
-        return getattr(self.case, name)
+        return self.json_value(name) if name in JSON_COLUMNS else self.scalars[name]
 
     def __iter__(self):
         return iter(CASE_COLUMNS)
@@ -268,45 +294,43 @@ class _Values(Mapping):
         return len(CASE_COLUMNS)
 
 
-_DIGESTS: dict[tuple[Any, ...], dict[str, str]] = {}
-_DIGESTS_LIMIT = 1024
-
-
-def _normaliser(column: Any) -> Any:
-    """How a column's value enters the content key: times and bytes as digested, the rest as they are."""
-    if isinstance(column.type, DateTime | LargeBinary):
-        return integrity.plain
-    return None
-
-
-_CONTENT = tuple((c.name, _normaliser(c)) for c in CASES.columns if c.name in DIGESTED and c.name not in JSON_COLUMNS)
-
-
 def case_digests(
-    key: bytes, values: Mapping[str, Any], texts: Mapping[str, str | None], known: Mapping[str, str] | None = None
+    key: bytes,
+    scalars: Mapping[str, Any],
+    texts: Mapping[str, str | None],
+    json_value: Callable[[str], Any],
+    known: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """The keyed digests of a ``cases`` row (:func:`~zhengming.store.integrity.row_digests`), remembered
     by the row's whole content: a case is digested when an action checks it against its last event,
-    which recorded the digests of the row this process wrote. ``texts``: the stored JSON text of the JSON
-    columns that have one (the others are taken as :func:`json.dumps` writes them). Keyed by every value
-    as stored, so a row edited in the database is digested afresh."""
-    texts = {
-        name: texts[name] if name in texts else (json.dumps(values[name]) if values[name] is not None else None)
-        for name in JSON_COLUMNS
-    }
+    which recorded the digests of the row this process wrote. ``scalars``: the values of the columns
+    that are not JSON; ``texts``: the stored text of the JSON columns that have one (the others are taken
+    as :func:`json.dumps` writes them, from ``json_value(name)``). Keyed by every value as stored, so a
+    row edited in the database is digested afresh."""
+    texts = {name: texts[name] if name in texts else _dumps(json_value(name)) for name in JSON_NAMES}
     content = (
         key,
-        *(texts[name] for name in JSON_NAMES),
-        *(values[name] if plain is None else plain(values[name]) for name, plain in _CONTENT),
+        *texts.values(),
+        *_as_is(scalars),
+        *(integrity.plain(scalars[name]) for name in _NORMALISED),
     )
     found = _DIGESTS.get(content)
     if found is None:
-        prehashed = {name: integrity.prehash_text(text, values[name]) for name, text in texts.items() if text}
-        found = integrity.row_digests(key, "cases", values, prehashed, known)
+        known = known or {}
+        prehashed = {
+            name: integrity.prehash_text(text, json_value(name))
+            for name, text in texts.items()
+            if text and name not in known
+        }
+        found = integrity.row_digests(key, "cases", _Lookup(scalars, json_value), prehashed, known)
         if len(_DIGESTS) >= _DIGESTS_LIMIT:
             _DIGESTS.clear()
         _DIGESTS[content] = found
     return found
+
+
+def _dumps(value: Any) -> str | None:
+    return json.dumps(value) if value is not None else None
 
 
 class Actor:
@@ -344,7 +368,7 @@ def load(conn: Any, case_id: str, actor: str) -> Loaded:
     """The case, the user and the case's last event in one statement.
 
     :raises CaseNotFound, UserNotFound: no such case or user."""
-    row = conn.execute(LOAD, {"case_id": case_id, "actor": normalise(actor)}).mappings().first()
+    row = _LOAD.first(conn, {"case_id": case_id, "actor": normalise(actor)})
     if row is None:
         if conn.execute(CASE_EXISTS, {"case_id": case_id}).first() is None:
             raise CaseNotFound(case_id)
@@ -370,8 +394,8 @@ def load_actor(conn: Any, name: str) -> Actor:
     return Actor(row)
 
 
-_CASE_INSERT = CASES.insert().returning(CASES.c.id)
-_FIGURE_INSERT = FIGURES.insert()
+_CASE_INSERT = Prepared(CASES.insert().returning(CASES.c.id))
+_FIGURE_INSERT = Prepared(FIGURES.insert())
 
 
 def insert_case(
@@ -381,10 +405,10 @@ def insert_case(
     primary key. A case id taken already raises the database's ``IntegrityError``."""
     check_rows(CASES, [row])
     check_rows(FIGURES, [figures])
-    case_pk = conn.execute(_CASE_INSERT, row).scalar_one()
-    conn.execute(_FIGURE_INSERT, figures | {"case_pk": case_pk})
+    case_pk = _CASE_INSERT.scalar(conn, row)
+    _FIGURE_INSERT.execute(conn, figures | {"case_pk": case_pk})
     key = keyring.audit_key()
-    digests = case_digests(key, row, {})
+    digests = case_digests(key, row, {}, row.__getitem__)
     event = {"at": audit.now_text(), "actor": actor, "action": "open", "case_id": row["case_id"], "before": None}
     audit.append_events(
         conn, keyring, [event | {"after": summary, "row_digests": {f"cases/{row['case_id']}": digests}}]
@@ -470,7 +494,7 @@ def perform(
     changed = case.changed()
     check_rows(CASES, [changed])
     bound = {f"v_{name}": value for name, value in changed.items()} | {"pk": case.id, "seen": seen}
-    written = conn.execute(case_update(tuple(sorted(changed))), bound).rowcount
+    written = case_update(tuple(sorted(changed))).execute(conn, bound).rowcount
     if written != 1:
         raise CaseConflict(case.case_id, row.label)
     key = keyring.audit_key()
@@ -506,7 +530,7 @@ def case_update(names: tuple[str, ...]) -> Any:
     """``UPDATE cases SET <names> WHERE id = :pk AND version = :seen``, built once per set of columns."""
     statement = _UPDATES.get(names)
     if statement is None:
-        statement = _UPDATES[names] = (
+        statement = _UPDATES[names] = Prepared(
             update(CASES)
             .where(CASES.c.id == bindparam("pk"), CASES.c.version == bindparam("seen"))
             .values({name: bindparam(f"v_{name}", type_=CASES.c[name].type) for name in names})
@@ -525,7 +549,7 @@ def write_effect(conn: Any, key: bytes, case: StoredCase, effect: table.Effect) 
     for name, values in effect.records:
         values = values | {"case_pk": case.id}
         check_rows(RECORDS[name], [values])
-        values["id"] = conn.execute(_INSERTS[name], values).scalar_one()
+        values["id"] = _INSERTS[name].scalar(conn, values)
         digests[f"{name}/{values['id']}"] = integrity.row_digests(key, name, values)
     for name, values in effect.updates:
         records = RECORDS[name]

@@ -32,6 +32,7 @@ from . import integrity
 from .crypto import Keyring, SealingKeyError
 from .limits import check_rows
 from .models import AuditEvent, AuditHead, KeyBinding
+from .prepared import Prepared
 
 GENESIS = "0" * 64
 HEAD_ID = 1
@@ -171,8 +172,8 @@ def append_events(
     count = len(events)
     if head is not None:
         stored_rows = _chained(keyring, events, *head)
-        moved = conn.execute(
-            HEAD_MOVE,
+        moved = HEAD_MOVE.execute(
+            conn,
             {
                 "seen_seq": head[0],
                 "seen_hash": head[1],
@@ -181,13 +182,21 @@ def append_events(
             },
         ).rowcount
         if moved == 1:
-            conn.execute(AuditEvent.__table__.insert(), stored_rows)
+            _insert_events(conn, stored_rows)
             return stored_rows
-    row = conn.execute(HEAD_ADVANCE, {"count": count}).one()
-    stored_rows = _chained(keyring, events, row.last_seq - count, row.last_hash)
-    conn.execute(AuditEvent.__table__.insert(), stored_rows)
-    conn.execute(HEAD_SET, {"new_hash": stored_rows[-1]["hash"]})
+    row = HEAD_ADVANCE.first(conn, {"count": count})
+    stored_rows = _chained(keyring, events, row["last_seq"] - count, row["last_hash"])
+    _insert_events(conn, stored_rows)
+    HEAD_SET.execute(conn, {"new_hash": stored_rows[-1]["hash"]})
     return stored_rows
+
+
+def _insert_events(conn: Any, rows: list[dict[str, Any]]) -> None:
+    _remember(rows)
+    if len(rows) == 1:
+        EVENT_INSERT.execute(conn, rows[0])
+    else:
+        conn.execute(AuditEvent.__table__.insert(), rows)
 
 
 def _chained(keyring: Keyring, events: Sequence[dict[str, Any]], seq: int, prev: str) -> list[dict[str, Any]]:
@@ -211,15 +220,36 @@ def _chained(keyring: Keyring, events: Sequence[dict[str, Any]], seq: int, prev:
     return stored_rows
 
 
+_WRITTEN: dict[int, dict[str, Any]] = {}
+_WRITTEN_LIMIT = 4096
+
+
+def _remember(rows: Sequence[dict[str, Any]]) -> None:
+    """The events this process chained (and so computed the hash of), by sequence number."""
+    if len(_WRITTEN) >= _WRITTEN_LIMIT:
+        _WRITTEN.clear()
+    for row in rows:
+        _WRITTEN[row["seq"]] = row
+
+
+def _verified(event: dict[str, Any], key: bytes) -> bool:
+    """Whether ``event``'s hash is its keyed hash: it is one this process chained, unchanged in every
+    column, or its hash is computed again."""
+    if _WRITTEN.get(event["seq"]) == event:
+        return True
+    return hmac.compare_digest(chain_hash(event["prev_hash"], event, key), event["hash"])
+
+
 _HEAD = AuditHead.__table__
-HEAD_ADVANCE = (
+HEAD_ADVANCE = Prepared(
     update(_HEAD)
     .where(_HEAD.c.id == HEAD_ID)
     .values(last_seq=_HEAD.c.last_seq + bindparam("count"))
     .returning(_HEAD.c.last_seq, _HEAD.c.last_hash)
 )
-HEAD_SET = update(_HEAD).where(_HEAD.c.id == HEAD_ID).values(last_hash=bindparam("new_hash"))
-HEAD_MOVE = (
+HEAD_SET = Prepared(update(_HEAD).where(_HEAD.c.id == HEAD_ID).values(last_hash=bindparam("new_hash")))
+EVENT_INSERT = Prepared(AuditEvent.__table__.insert())
+HEAD_MOVE = Prepared(
     update(_HEAD)
     .where(
         _HEAD.c.id == HEAD_ID, _HEAD.c.last_seq == bindparam("seen_seq"), _HEAD.c.last_hash == bindparam("seen_hash")
@@ -358,7 +388,7 @@ def row_unexplained(keyring: Keyring, event: dict[str, Any] | None, digests: Any
     if key_id is None:
         return None  # written before keying: nothing to compare with
     key = keyring.audit_key(key_id)
-    if key is None or not hmac.compare_digest(chain_hash(event["prev_hash"], event, key), event["hash"]):
+    if key is None or not _verified(event, key):
         return ("event_forged",)
     name, now = digests(key)
     recorded = ((event["after"] or {}).get("rows") or {}).get(name)

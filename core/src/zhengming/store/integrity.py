@@ -108,12 +108,46 @@ def row_digests(
     already under ``key`` for the same values (a row digested before a change that left them)."""
     prehashed = prehashed or {}
     known = known or {}
-    digests = {
-        name: known.get(name) or _mac(key, f"{table}.{name}:{prehashed.get(name) or prehash(values[name])}")
-        for name in columns(table)
-    }
-    digests[WHOLE] = _mac(key, table + ":" + ",".join(digests[name] for name in sorted(digests)))
+    digests = {}
+    for name in columns(table):
+        found = known.get(name)
+        if found is None:
+            ready = prehashed.get(name)
+            found = _mac(key, f"{table}.{name}:{ready}") if ready else _column_digest(key, table, name, values[name])
+        digests[name] = found
+    digests[WHOLE] = _mac(key, table + ":" + ",".join(digests[name] for name in _sorted(table)))
     return digests
+
+
+_SIMPLE = frozenset({str, int, bool, type(None)})
+_BY_VALUE: dict[tuple[Any, ...], str] = {}
+_BY_VALUE_LIMIT = 16384
+
+
+def _column_digest(key: bytes, table: str, name: str, value: Any) -> str:
+    """The digest of one column's value; short plain values (a role, a state, a step index, a name)
+    recur from row to row, and their digests are remembered by key, column, type and value."""
+    kind = type(value)
+    if kind not in _SIMPLE or (kind is str and len(value) > 200):
+        return _mac(key, f"{table}.{name}:{prehash(value)}")
+    remembered = (key, table, name, kind, value)
+    found = _BY_VALUE.get(remembered)
+    if found is None:
+        if len(_BY_VALUE) >= _BY_VALUE_LIMIT:
+            _BY_VALUE.clear()
+        found = _BY_VALUE[remembered] = _mac(key, f"{table}.{name}:{prehash(value)}")
+    return found
+
+
+_SORTED: dict[str, list[str]] = {}
+
+
+def _sorted(table: str) -> list[str]:
+    """The digested columns of ``table`` in the order the whole row's digest takes them."""
+    found = _SORTED.get(table)
+    if found is None:
+        found = _SORTED[table] = sorted(columns(table))
+    return found
 
 
 def orm_values(obj: Any) -> tuple[str, dict[str, Any]]:
