@@ -6,6 +6,7 @@ CSRF, token scopes, login throttling, reporter custody, the audit chain, ETag/If
 from __future__ import annotations
 
 import copy
+import json
 import re
 
 import pytest
@@ -23,7 +24,7 @@ pytestmark = [BACKENDS, pytest.mark.usefixtures("private_env")]
 PASSWORD = "correct horse battery"
 # name -> organ, level, roles, jurisdiction, grants
 STAFF = {
-    "li": ("discipline_commission", "county", ["handling_department"], "jinan", []),
+    "li": ("纪委监委", "县级", ["承办部门（单位）"], "jinan", []),  # typed by their Chinese names
     "wang": ("discipline_commission", "county", ["commission_head"], "jinan", []),
     "zhao": ("party_committee", "county", ["party_committee_head"], "jinan", []),
     "chen": ("discipline_commission", "county", ["agency_head"], "jinan", ["custodian"]),
@@ -34,6 +35,15 @@ STAFF = {
     "town": ("discipline_commission", "township", ["handling_department", "commission_head"], "jinan", []),
 }
 OUTSIDERS = ("lushan", "organ", "town")
+FALSE_ACCUSATION = {  # 诬告陷害: where the rules allow tracing the reporter, under approval
+    "kind": "false_accusation",
+    "case_id": "FA-1",
+    "jurisdiction": "jinan",
+    "as_of": "2023-06-01",
+    "accuser": {"kind": "party_member", "intent": True, "fabricated": True, "adverse_impact": True},
+    "investigating_organ": {"organ": "discipline_commission", "level": "county"},
+    "reporter": {"name": REPORTER_NAME, "phone": "13912345678"},
+}
 
 
 @pytest.fixture
@@ -110,10 +120,9 @@ def test_a_platform_takes_a_case_in_and_three_officers_work_it_to_closed(api, st
     assert act(api, "WEB-1", "approve", wang, {"comment": "同意"}).json()["current_step"] == 2
     shown = act(api, "WEB-1", "approve", zhao, {"comment": "同意"})
     assert shown.status_code == 200 and shown.json()["state"] == "clarification"
-    assert (
-        act(api, "WEB-1", "clarify", li, {"method": "meeting", "on": "2023-06-01", "scope": "干部大会"}).json()["state"]
-        == "clarified"
-    )
+    clarified = act(api, "WEB-1", "clarify", li, {"method": "会议澄清", "on": "2023-06-01", "scope": "干部大会"})
+    assert clarified.json()["state"] == "clarified"  # the method typed by its Chinese name
+    assert clarified.json()["clarifications"][0]["method"] == "meeting"
     act(api, "WEB-1", "notify", li, {"recipients": []})
     assert act(api, "WEB-1", "archive", li).json()["state"] == "archived"
     closed = act(api, "WEB-1", "close", li)
@@ -131,7 +140,11 @@ def test_a_platform_takes_a_case_in_and_three_officers_work_it_to_closed(api, st
 
 
 def test_every_case_endpoint_hides_the_case_from_other_counties_organs_and_levels(api, store):
-    api.post("/api/cases", json=online_case(), headers=bearer(token_of(store, "platform", ["intake"])))
+    platform = bearer(token_of(store, "platform", ["intake"]))
+    api.post("/api/cases", json=online_case(), headers=platform)
+    api.post("/api/cases", json=FALSE_ACCUSATION, headers=platform)
+    li = bearer(token_of(store, "li"))
+    request_id = api.post("/api/cases/FA-1/reveal-requests", json={"reason": "核实"}, headers=li).json()["id"]
     for name in OUTSIDERS:
         who = bearer(token_of(store, name, ["read", "act", "custody"]))
         listed = api.get("/api/cases", headers=who)
@@ -163,10 +176,26 @@ def test_every_case_endpoint_hides_the_case_from_other_counties_organs_and_level
         # the same 404 as a case that does not exist: nothing confirms it is there
         missing = api.get("/api/cases/NO-SUCH", headers=who).json()
         assert missing["title"].replace("NO-SUCH", "WEB-1") == answers[0].json()["title"]
+        custody = [
+            api.post(f"/api/reveal-requests/{request_id}/decision", json={"approve": True}, headers=who),
+            api.post(f"/api/reveal-requests/{request_id}/identity", headers=who),
+            api.post(
+                "/api/cases/FA-1/reporter-feedback",
+                json={"channel": "电话", "summary": "已办结", "on": "2023-07-01"},
+                headers=who,
+            ),
+            api.post("/api/cases/WEB-1/resume", json=online_case(), headers=who | {"If-Match": '"1"'}),
+        ]
+        for answer in custody:
+            assert answer.status_code == 404, (name, answer.request.url, answer.text)
+        assert api.get("/api/reveal-requests", headers=who).json()["items"] == []
         report = api.get("/api/reports?from=2023-01-01&to=2023-12-31", headers=who)
-        assert report.status_code == 200 and "WEB-1" not in report.text
-    insider = api.get("/api/cases", headers=bearer(token_of(store, "li")))
-    assert [c["case_id"] for c in insider.json()["items"]] == ["WEB-1"]
+        assert report.status_code == 200 and report.json()["total"]["false_accusation"]["cases"] == 0
+    insider = api.get("/api/cases", headers=li)
+    assert sorted(c["case_id"] for c in insider.json()["items"]) == ["FA-1", "WEB-1"]
+    seen = api.get("/api/reports?from=2023-01-01&to=2023-12-31", headers=li).json()
+    assert seen["total"]["false_accusation"]["cases"] == 1
+    assert [r["id"] for r in api.get("/api/reveal-requests", headers=li).json()["items"]] == [request_id]
 
 
 def test_browser_sessions_need_the_csrf_token_and_a_same_site_origin(api):
@@ -300,17 +329,6 @@ def test_lists_are_paged_and_searchable(api, store):
     assert api.get("/api/cases?jurisdiction=pingdingshan", headers=li).json()["total"] == 0
 
 
-FALSE_ACCUSATION = {  # 诬告陷害: where the rules allow tracing the reporter, under approval
-    "kind": "false_accusation",
-    "case_id": "FA-1",
-    "jurisdiction": "jinan",
-    "as_of": "2023-06-01",
-    "accuser": {"kind": "party_member", "intent": True, "fabricated": True, "adverse_impact": True},
-    "investigating_organ": {"organ": "discipline_commission", "level": "county"},
-    "reporter": {"name": REPORTER_NAME, "phone": "13912345678"},
-}
-
-
 def test_custody_a_different_custodian_approves_and_the_identity_is_shown_once(api, store):
     platform = bearer(token_of(store, "platform", ["intake"]))
     assert api.post("/api/cases", json=FALSE_ACCUSATION, headers=platform).status_code == 201
@@ -374,3 +392,46 @@ def test_evaluate_and_jurisdictions_need_a_caller(api, store):
     decision = api.post("/api/evaluate", json=document, headers=li)
     assert decision.status_code == 200 and decision.json()["trigger"]["outcome"] == "must_clarify"
     assert "jinan" in {j["id"] for j in api.get("/api/jurisdictions", headers=li).json()["jurisdictions"]}
+
+
+def test_decisions_are_stored_in_both_languages_and_rendered_in_the_readers(api, store):
+    api.post("/api/cases", json=online_case(), headers=bearer(token_of(store, "platform", ["intake"])))
+    li = bearer(token_of(store, "li"))
+    with store.transaction() as session:
+        stored = session.execute(text("SELECT decision FROM cases WHERE case_id = 'WEB-1'")).scalar()
+    stored = stored if isinstance(stored, dict) else json.loads(stored)
+    reason = stored["trigger"]["reasons"][0]
+    assert set(reason) == {"zh", "en"} and reason["zh"] != reason["en"]  # unlocalized: both kept
+    chinese = api.get("/api/cases/WEB-1", headers=li).json()["decision"]["trigger"]["reasons"][0]
+    english = api.get("/api/cases/WEB-1", headers=li | {"Accept-Language": "en"}).json()
+    assert chinese == reason["zh"] and english["decision"]["trigger"]["reasons"][0] == reason["en"]
+    approved = act(api, "WEB-1", "approve", li | {"Accept-Language": "en"}, {"comment": "ok"})
+    assert approved.json()["decision"]["trigger"]["reasons"][0] == reason["en"]
+
+
+def test_imports_letters_and_reports_over_http(api, store):
+    platform = bearer(token_of(store, "platform", ["intake"]))
+    lines = [json.dumps(online_case(f"IMP-{n}"), ensure_ascii=False) for n in range(3)]
+    lines.insert(1, '{"case_id": "BAD-1", "jurisdiction": "jinan"}')
+    body = ("\n".join(lines) + "\n").encode()
+    imported = api.post("/api/imports", content=body, headers=platform | {"content-type": "application/x-ndjson"})
+    assert imported.status_code == 200, imported.text
+    report = imported.json()
+    assert (report["lines"], report["imported"], len(report["invalid"])) == (4, 3, 1)
+    assert report["invalid"][0]["line"] == 2
+    again = api.post("/api/imports", content=body, headers=platform | {"content-type": "application/x-ndjson"})
+    assert again.json()["already_stored"] == 3 and again.json()["imported"] == 0
+
+    li = bearer(token_of(store, "li"))
+    letter = api.get("/api/cases/IMP-0/letters/approval_form", headers=li)
+    assert letter.status_code == 200 and letter.content[:2] == b"PK"  # a .docx (zip)
+    assert letter.headers["content-disposition"].startswith('attachment; filename="IMP-0-approval_form.docx"')
+    unknown = api.get("/api/cases/IMP-0/letters/love_letter", headers=li)
+    assert unknown.status_code in (403, 409, 422) and unknown.headers["content-type"] == "application/problem+json"
+    history = api.get("/api/cases/IMP-0", headers=li).json()["history"]
+    assert history[-1]["action"] == "letter" and history[-1]["actor"] == "li"
+
+    figures = api.get("/api/reports?from=2023-01-01&to=2023-12-31", headers=li)
+    assert figures.status_code == 200, figures.text
+    backwards = api.get("/api/reports?from=2023-12-31&to=2023-01-01", headers=li)
+    assert backwards.status_code == 422 and backwards.json()["errors"][0]["pointer"] == "/from"

@@ -80,7 +80,11 @@ def test_a_case_worked_through_the_command_line(zm, tmp_path):
     assert [u["name"] for u in as_json(zm("--local-admin", "users", "list", "--json"))] == ["li", "wang"]
     zm("case", "list", code=7)  # no token yet: not authenticated
     zm.login("li", "wang")
-    zm("users", "add", "x", "--organ", "party_committee", "--level", "county", "--role", "x", code=5)  # not admin
+    zm("users", "add", "x", "--organ", "party_committee", "--level", "county", "--role", "commission_head", code=5)
+    unknown_role = zm(
+        "--local-admin", "users", "add", "x", "--organ", "纪委监委", "--level", "县级", "--role", "x", code=2
+    )
+    assert "纪检监察机关主要负责人（commission_head）" in unknown_role.output  # the choices, by name and code
     zm("--local-admin", "case", "list", code=5)  # the local administrator never reads or acts on cases
 
     path = tmp_path / "case.json"
@@ -105,7 +109,7 @@ def test_a_case_worked_through_the_command_line(zm, tmp_path):
     refused = zm("case", "clarify", "CLI-1", "--as", "li", "--method", "meeting", code=5)
     assert "须征得澄清对象本人同意" in refused.output
     zm("case", "clarify", "CLI-1", "--as", "li", "--method", "telepathy", code=2)
-    zm("case", "consent", "CLI-1", "--as", "li", "--status", "given", "--json")
+    assert as_json(zm("case", "consent", "CLI-1", "--as", "li", "--status", "同意", "--json"))["consent"] == "given"
     view = as_json(
         zm(
             "case",
@@ -114,7 +118,7 @@ def test_a_case_worked_through_the_command_line(zm, tmp_path):
             "--as",
             "li",
             "--method",
-            "meeting",
+            "会议澄清",  # the method's Chinese name, as an officer types it
             "--date",
             "2023-07-01",
             "--scope",
@@ -133,6 +137,9 @@ def test_a_case_worked_through_the_command_line(zm, tmp_path):
 
     listing = as_json(zm("case", "list", "--json"))
     assert listing["total"] == 1 and listing["cases"][0]["case_id"] == "CLI-1"
+    assert as_json(zm("case", "list", "--state", "已办结", "--json"))["total"] == 1
+    assert as_json(zm("case", "list", "--state", "审批中", "--json"))["total"] == 0
+    assert "/state" in zm("case", "list", "--state", "whatever", code=2).output
     assert as_json(zm("case", "list", "--overdue", "--json")) == {"total": 0, "cases": []}
     same = as_json(zm("case", "reevaluate", "CLI-1", "--json"))
     assert not same["decision_changed"] and not same["rules_changed"]

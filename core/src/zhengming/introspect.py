@@ -11,6 +11,25 @@ from .plugin.markers import Combine
 from .plugin.registry import JurisdictionRegistry
 
 
+def installed(registry: JurisdictionRegistry, lang: str) -> dict[str, Any]:
+    """The installed jurisdictions and the plugins that failed to load, as data (``jurisdictions --json``
+    and ``GET /api/jurisdictions``)."""
+    rows = [
+        {
+            "id": j,
+            "parent": r.info.parent,
+            "name": r.info.names.render(lang),
+            "level": r.info.level.value,
+            "distribution": r.distribution,
+            "version": r.version,
+            "effective_from": r.info.effective_from.isoformat() if r.info.effective_from else None,
+        }
+        for j, r in sorted(registry.records.items())
+    ]
+    problems = [{"name": p.name, "source": p.source, "error": p.error} for p in registry.problems]
+    return {"jurisdictions": rows, "problems": problems}
+
+
 def hook_answers(registry: JurisdictionRegistry, jurisdiction: str) -> list[dict[str, Any]]:
     """For each chain hook: how it combines, who answers (most specific first), and which wrappers adjust
     that answer — for a most-specific hook only those at or below the answering level, since a wrapper

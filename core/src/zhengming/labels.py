@@ -169,3 +169,30 @@ def label(value: Enum) -> Text:
 def join(values, lang: str) -> str:
     separator = "、" if lang == "zh" else ", "
     return separator.join(label(v).render(lang) for v in values)
+
+
+def parse(cls: type[Enum], typed: str) -> Enum | None:
+    """The member of ``cls`` a person typed: its code (``meeting``), its Chinese name (``会议澄清``) or its
+    English name (``meeting``); ``None`` when it is none of them."""
+    text = (typed or "").strip()
+    for member in cls:
+        name = label(member)
+        if text in (member.value, name.zh, name.en):
+            return member
+    return None
+
+
+def choices(cls: type[Enum], lang: str) -> str:
+    """The values of ``cls`` as a person may type them: ``会议澄清（meeting）、…``."""
+    if lang == "en":
+        return ", ".join(member.value for member in cls)
+    return "、".join(f"{label(member).zh}（{member.value}）" for member in cls)
+
+
+# The subject's answer on public clarification (本人意见), as a person may type it.
+CONSENT_NAMES = {"given": ("同意", "given"), "declined": ("不同意", "declined"), "withdrawn": ("撤回同意", "withdrawn")}
+
+
+def parse_consent(typed: str) -> str | None:
+    text = (typed or "").strip()
+    return next((code for code, names in CONSENT_NAMES.items() if text == code or text in names), None)

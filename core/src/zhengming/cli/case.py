@@ -11,7 +11,9 @@ from datetime import datetime
 
 import click
 
+from ..model.enums import Method, Recipient, RevisitMethod, RevisitTarget
 from .app import App, pass_app, read_case
+from .coded import Coded, ConsentStatus
 from .storage import DATE, emit, json_option, service, store_errors
 
 as_option = click.option(
@@ -62,7 +64,7 @@ def show(app: App, case_id: str, as_json: bool) -> None:
     """A case: state, steps, records, pinned rules and its audit history."""
     with store_errors(app):
         svc = service(app)
-        _show(app, svc.show(case_id, viewer=_who(app, svc, "read")), as_json)
+        _show(app, svc.show(case_id, viewer=_who(app, svc, "read"), lang=app.lang), as_json)
 
 
 @case.command("list")
@@ -116,7 +118,9 @@ send_back = _step_command("send_back", "Return the case to the previous step (�
 @case.command("consent")
 @click.argument("case_id")
 @as_option
-@click.option("--status", type=click.Choice(["given", "declined", "withdrawn"]), required=True)
+@click.option(
+    "--status", type=ConsentStatus(), required=True, help="given (同意), declined (不同意), withdrawn (撤回同意)"
+)
 @comment_option
 @version_option
 @json_option
@@ -129,7 +133,7 @@ def consent(app: App, case_id: str, actor: str, status: str, comment: str, expec
 @case.command("clarify")
 @click.argument("case_id")
 @as_option
-@click.option("--method", required=True, help="written, face_to_face, meeting, notice, media, letter_feedback")
+@click.option("--method", type=Coded(Method), required=True, help="A method of the decision: code or name (会议澄清).")
 @click.option("--date", "on", type=DATE, help="When it was carried out (default today).")
 @click.option("--scope", default="", help="In front of whom / how far (范围).")
 @version_option
@@ -147,7 +151,13 @@ def _day(value: datetime | None):
 @case.command("notify")
 @click.argument("case_id")
 @as_option
-@click.option("--to", "recipients", multiple=True, help="Recipient (repeatable; default: every one still due).")
+@click.option(
+    "--to",
+    "recipients",
+    type=Coded(Recipient),
+    multiple=True,
+    help="Recipient, code or name (repeatable; default: every one still due).",
+)
 @click.option("--date", "on", type=DATE, help="When (default today).")
 @version_option
 @json_option
@@ -174,8 +184,8 @@ def archive(app: App, case_id: str, actor: str, expect_version, as_json: bool) -
 @click.option("--plan", "plan", type=DATE, multiple=True, help="Plan a revisit on this date (repeatable).")
 @click.option("--done", is_flag=True, help="Record a revisit carried out.")
 @click.option("--date", "on", type=DATE, help="When it was done (default today).")
-@click.option("--method", help="individual_meeting, scheduled_visit, phone, entrusted_unit")
-@click.option("--target", help="subject or unit")
+@click.option("--method", type=Coded(RevisitMethod), help="How: code or name (个别谈话, 电话回访, …).")
+@click.option("--target", type=Coded(RevisitTarget), help="Whom: subject (澄清对象) or unit (所在单位).")
 @click.option("--note", default="")
 @version_option
 @json_option
@@ -281,7 +291,7 @@ def reevaluate(app: App, case_id: str, as_of: datetime | None, as_json: bool) ->
     with store_errors(app):
         svc = service(app)
         svc.show(case_id, history=False, viewer=_who(app, svc, "read"))  # need-to-know first
-        data = run(svc.store, svc.engine, case_id, as_of=as_of.date() if as_of else None)
+        data = run(svc.store, svc.engine, case_id, as_of=as_of.date() if as_of else None, lang=app.lang)
         emit(app, data, as_json, reevaluate_text)
 
 

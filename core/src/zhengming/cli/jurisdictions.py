@@ -21,20 +21,9 @@ def jurisdictions(ctx: click.Context, as_json: bool) -> None:
     app: App = ctx.obj
     registry = app.registry
     if as_json:
-        rows = [
-            {
-                "id": j,
-                "parent": r.info.parent,
-                "name": r.info.names.render(app.lang),
-                "level": r.info.level.value,
-                "distribution": r.distribution,
-                "version": r.version,
-                "effective_from": r.info.effective_from.isoformat() if r.info.effective_from else None,
-            }
-            for j, r in sorted(registry.records.items())
-        ]
-        problems = [{"name": p.name, "source": p.source, "error": p.error} for p in registry.problems]
-        click.echo(json.dumps({"jurisdictions": rows, "problems": problems}, ensure_ascii=False, indent=2))
+        from ..introspect import installed
+
+        click.echo(json.dumps(installed(registry, app.lang), ensure_ascii=False, indent=2))
     else:
         for line in _tree(registry, CORE_ID, app.lang):
             click.echo(line)

@@ -12,8 +12,13 @@ from .storage import announce_key, db_location, store_errors
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free one).")
 @click.option("--timezone", default="Asia/Shanghai", show_default=True, help="Time zone timestamps are shown in.")
+@click.option(
+    "--behind-proxy",
+    is_flag=True,
+    help="A TLS proxy on this machine forwards to us: trust its X-Forwarded-Proto/For (cookies become Secure).",
+)
 @pass_app
-def serve(app: App, host: str, port: int, timezone: str) -> None:
+def serve(app: App, host: str, port: int, timezone: str, behind_proxy: bool) -> None:
     """Serve the API at http://HOST:PORT/api (OpenAPI at /docs) on the embedded default or --db.
 
     Runs in the foreground until interrupted; every request is its own transaction, so stopping (even
@@ -43,4 +48,11 @@ def serve(app: App, host: str, port: int, timezone: str) -> None:
         ),
         err=True,
     )
-    uvicorn.run(application, host=host, port=port, log_level="info", proxy_headers=False)
+    uvicorn.run(
+        application,
+        host=host,
+        port=port,
+        log_level="info",
+        proxy_headers=behind_proxy,
+        forwarded_allow_ips="127.0.0.1" if behind_proxy else None,
+    )

@@ -20,6 +20,7 @@ DB_META = "zhengming.db"
 # The command-line option behind a field a domain error names (domain errors never name options).
 OPTION_OF = {
     "/status": "--status",
+    "/state": "--state",
     "/method": "--method",
     "/recipients": "--to",
     "/target": "--target",

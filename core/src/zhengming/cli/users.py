@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import click
 
+from ..model.enums import Level, Organ, Role
 from .app import App, pass_app
 from .auth import principal, require_admin
+from .coded import Coded
 from .storage import emit, json_option, open_cli_store, store_errors
 
 
@@ -27,10 +29,14 @@ def users() -> None:
 
 @users.command("add")
 @click.argument("name")
-@click.option("--organ", required=True, help="party_committee, discipline_commission, dispatched_agency, …")
-@click.option("--level", required=True, help="province, city, county, township")
+@click.option("--organ", type=Coded(Organ), required=True, help="Code or name: discipline_commission (纪委监委), …")
+@click.option(
+    "--level", type=Coded(Level), required=True, help="province, city, county, township (省级, 市级, 县级, …)"
+)
 @click.option("--jurisdiction", help="The jurisdiction (subtree) the user works in, e.g. pingdingshan.lushan.")
-@click.option("--role", "roles", multiple=True, help="A role of approval steps (repeatable).")
+@click.option(
+    "--role", "roles", type=Coded(Role), multiple=True, help="A role of approval steps, code or name (repeatable)."
+)
 @click.option("--grant", "grants", multiple=True, type=click.Choice(["admin", "custodian"]), help="A system duty.")
 @json_option
 @pass_app
@@ -47,7 +53,7 @@ def add(app: App, name: str, organ, level, jurisdiction, roles, grants, as_json:
 
 @users.command("grant")
 @click.argument("name")
-@click.option("--role", "roles", multiple=True, help="Grant this role (repeatable).")
+@click.option("--role", "roles", type=Coded(Role), multiple=True, help="Grant this role, code or name (repeatable).")
 @click.option("--grant", "grants", multiple=True, type=click.Choice(["admin", "custodian"]), help="Grant a duty.")
 @click.option("--revoke", is_flag=True, help="Withdraw the roles and duties named instead.")
 @click.option("--jurisdiction", help="Set the jurisdiction.")

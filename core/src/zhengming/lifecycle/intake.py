@@ -19,7 +19,7 @@ import attrs
 
 from ..engine import Engine
 from ..errors import InvalidDocument, Problem
-from ..model import Text, to_document
+from ..model import BOTH, Text, to_document
 from ..store.limits import document_problems
 from .machine import due_of, entry_state, outcome_of, steps_of
 from .parties import Parties, concern_problems, parties_of, split_concerns
@@ -86,7 +86,7 @@ def evaluate(engine: Engine, intake: Any, *, today: date) -> Evaluated:
             raise InvalidDocument([Problem(pointer, text) for pointer, text in unstorable])
     kind = case.get("kind", "clarification") if isinstance(case, dict) else None
     try:
-        decision = to_document(engine.evaluate_document(case, today=today))
+        decision = to_document(engine.evaluate_document(case, today=today), BOTH)  # rendered when read
     except InvalidDocument as exc:
         more = concern_problems(kind, concerns, case) if isinstance(kind, str) else []
         if more:

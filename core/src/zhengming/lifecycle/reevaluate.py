@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from ..engine import Engine
-from ..model import to_document
+from ..model import localized, to_document
 from ..store import Store
 from .actions import load_case
 from .pinning import pin
@@ -35,7 +35,9 @@ def differences(old: Any, new: Any, at: str = "") -> list[dict[str, Any]]:
     return [] if old == new else [{"pointer": at or "/", "before": old, "after": new}]
 
 
-def reevaluate(store: Store, engine: Engine, case_id: str, *, as_of: date | None = None) -> dict[str, Any]:
+def reevaluate(
+    store: Store, engine: Engine, case_id: str, *, as_of: date | None = None, lang: str = "zh"
+) -> dict[str, Any]:
     with store.transaction() as session:
         case = load_case(session, case_id)
         document, stored = case.document, case.decision
@@ -44,7 +46,8 @@ def reevaluate(store: Store, engine: Engine, case_id: str, *, as_of: date | None
             "plugin_versions": case.plugin_versions,
             "rules_fingerprint": case.rules_fingerprint,
         }
-    decision = to_document(engine.evaluate_document(document, as_of=as_of))
+    decision = to_document(engine.evaluate_document(document, as_of=as_of), lang)
+    stored = localized(stored, lang)  # kept in both languages (or, before that, in Chinese)
     now = pin(engine.registry, tuple(decision["chain"]))
     current = {"chain": list(now.chain), "plugin_versions": now.versions, "rules_fingerprint": now.fingerprint}
     changes = differences(stored, decision)

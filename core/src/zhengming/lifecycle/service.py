@@ -116,7 +116,9 @@ class CaseService:
 
     # --- reading --------------------------------------------------------------------------------
 
-    def show(self, case_id: str, *, history: bool = True, viewer: str | None = None) -> dict[str, Any]:
+    def show(
+        self, case_id: str, *, history: bool = True, viewer: str | None = None, lang: str = "zh"
+    ) -> dict[str, Any]:
         """The case as ``show`` prints it; with ``viewer``, only if that user needs to know it (else
         :class:`~.errors.CaseNotFound`, as for a case that does not exist)."""
         with self.store.transaction() as session:
@@ -124,7 +126,7 @@ class CaseService:
             if viewer is not None:
                 actions.require_visible(session, case, viewer)
             events = list(audit.case_history(session, case_id)) if history else None
-            return case_view(case, self.today(), events)
+            return case_view(case, self.today(), events, lang)
 
     def list(
         self,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from ..model import localized
 from ..store.models import AuditEvent, CaseRecord
 from .machine import revisit_policy
 from .states import DUE_WATCHED, TERMINAL, State
@@ -47,8 +48,11 @@ def list_row(case: CaseRecord, today: date, overdue: bool | None = None) -> dict
     }
 
 
-def case_view(case: CaseRecord, today: date, history: list[AuditEvent] | None = None) -> dict[str, Any]:
-    decision = case.decision
+def case_view(
+    case: CaseRecord, today: date, history: list[AuditEvent] | None = None, lang: str = "zh"
+) -> dict[str, Any]:
+    """The case, its decision's texts in ``lang``."""
+    decision = localized(case.decision, lang)
     steps = []
     for index, step in enumerate(case.steps):
         if case.state == State.REJECTED and index == case.current_step:

@@ -51,7 +51,7 @@ from .decision import (
     Trigger,
 )
 from .enums import *
-from .interchange import case_from_document, to_document
+from .interchange import BOTH, case_from_document, localized, to_document
 from .jurisdiction import CORE_ID, Jurisdiction, ListItem, ListKind, PublishedFigure, SourceDocument
 from .letter import LETTER_KINDS, LetterTemplate
 from .text import Citation, Text

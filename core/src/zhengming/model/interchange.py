@@ -43,6 +43,25 @@ def _keep(value: Any, _lang: str) -> Any:
     return value
 
 
+BOTH = "*"  # to_document(value, BOTH): every text as {"zh": …, "en": …}, as stored decisions keep it
+
+
+def _text(value: Text, lang: str) -> Any:
+    return {"zh": value.zh, "en": value.en} if lang == BOTH else value.render(lang)
+
+
+def localized(data: Any, lang: str = DEFAULT_LANGUAGE) -> Any:
+    """``data`` (from :func:`to_document` with :data:`BOTH`) with each text in ``lang``; texts already in
+    one language (decisions stored before texts were kept in both) are left as they are."""
+    if isinstance(data, dict):
+        if data.keys() == {"zh", "en"}:
+            return data["en"] if lang == "en" else data["zh"]
+        return {key: localized(value, lang) for key, value in data.items()}
+    if isinstance(data, list):
+        return [localized(value, lang) for value in data]
+    return data
+
+
 @cache
 def _unstructurer(cls: type) -> Unstructurer:
     """How to turn instances of ``cls`` into JSON data, decided once per type (the output hot path)."""
@@ -73,7 +92,7 @@ def _typed_unstructurer(tp: Any) -> Unstructurer:
             return lambda v, _lang: list(v)
         return lambda v, lang: [item(x, lang) for x in v]
     if tp is Text:
-        return Text.render
+        return _text
     if tp is date:
         return lambda v, _lang: v.isoformat()
     if isinstance(tp, type) and issubclass(tp, Enum):

@@ -11,9 +11,8 @@ client address and sets the cookie.
 
 from __future__ import annotations
 
-import hashlib
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import attrs
 from sqlalchemy import func, select
@@ -26,7 +25,7 @@ from ..store.models import LoginAttempt, User, WebSession
 from .errors import NotAuthenticated
 from .passwords import hash_password, verify_password
 from .principal import ADMIN, Principal
-from .tokens import DEFAULT_SCOPES
+from .tokens import DEFAULT_SCOPES, _aware, _digest, _now
 
 WINDOW = timedelta(minutes=15)
 MAX_FAILURES_PER_NAME = 5
@@ -73,18 +72,6 @@ class ActiveSession:
     id: int
     principal: Principal
     csrf_token: str
-
-
-def _digest(value: str) -> str:
-    return hashlib.sha256(value.encode()).hexdigest()
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _principal(user: User) -> Principal:

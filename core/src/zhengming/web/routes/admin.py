@@ -10,10 +10,12 @@ from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from ...model.enums import Level, Organ, Role
 from ...security import admin, issue_token, list_tokens, revoke_token
 from ...security.principal import Principal
 from ...security.tokens import DEFAULT_DAYS, DEFAULT_SCOPES
 from ..auth import ADMIN, INTAKE, authenticated, services
+from ..coded import coded
 from ..times import localize
 
 router = APIRouter(prefix="/api", tags=["administration"])
@@ -21,17 +23,19 @@ router = APIRouter(prefix="/api", tags=["administration"])
 
 class NewUser(BaseModel):
     name: str = Field(..., max_length=100)
-    organ: str = Field(..., description="The organ the user sits in (e.g. discipline_commission)")
-    level: str = Field(..., description="township, county, city, province")
-    roles: list[str] = Field(default_factory=list)
+    organ: coded(Organ) = Field(
+        ..., description="The organ the user sits in: code or name (discipline_commission, 纪委监委)"
+    )
+    level: coded(Level) = Field(..., description="township, county, city, province (or 县级, …)")
+    roles: list[coded(Role)] = Field(default_factory=list)
     jurisdiction: str | None = Field(None, description="The subtree the user works in (e.g. pingdingshan.lushan)")
     grants: list[str] = Field(default_factory=list, description="System duties: admin, custodian")
     password: str | None = Field(None, max_length=1000, description="At least 12 characters")
 
 
 class UserChange(BaseModel):
-    add_roles: list[str] = Field(default_factory=list)
-    remove_roles: list[str] = Field(default_factory=list)
+    add_roles: list[coded(Role)] = Field(default_factory=list)
+    remove_roles: list[coded(Role)] = Field(default_factory=list)
     add_grants: list[str] = Field(default_factory=list)
     remove_grants: list[str] = Field(default_factory=list)
     jurisdiction: str | None = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from typing import Any
+from urllib.parse import quote
 
 import attrs
 from fastapi import APIRouter, Body, Depends, Query, Request, Response
@@ -19,8 +20,11 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from ...lifecycle import CaseService
+from ...model.enums import Method, Recipient, RevisitMethod, RevisitTarget
 from ...security.principal import Principal
 from ..auth import ACT, INTAKE, READ, etag, if_match, services
+from ..coded import ConsentCode, coded
+from ..language import language
 from ..paging import Page, page_params, paged
 from ..schemas import INTAKE_BODY
 from ..times import localize
@@ -28,7 +32,11 @@ from ..times import localize
 router = APIRouter(prefix="/api/cases", tags=["cases"])
 
 
-def _case_response(request: Request, response: Response, view: dict[str, Any]) -> dict[str, Any]:
+def _case_response(request: Request, response: Response, view: dict[str, Any], viewer: str) -> dict[str, Any]:
+    """The case view (its decision's texts in the request's language, timestamps in the office's zone)."""
+    lang = language(request)
+    if lang != "zh":  # the service's answer to an action renders in Chinese: read it again in this language
+        view = services(request).cases.show(view["case_id"], viewer=viewer, lang=lang)
     response.headers["ETag"] = etag(view["version"])
     return localize(view, services(request).timezone)
 
@@ -82,8 +90,8 @@ def show_case(
 ) -> dict[str, Any]:
     """The case as ``zhengming case show`` gives it; 404 for a case that does not exist *or* that this
     user does not need to know (the two are not told apart)."""
-    view = services(request).cases.show(case_id, viewer=principal.name)
-    return _case_response(request, response, view)
+    view = services(request).cases.show(case_id, viewer=principal.name, lang=language(request))
+    return _case_response(request, response, view, principal.name)
 
 
 # --- lifecycle actions -------------------------------------------------------------------------------
@@ -94,17 +102,23 @@ class Comment(BaseModel):
 
 
 class ConsentBody(Comment):
-    status: str = Field(..., description="The subject's answer: agreed, declined (本人意见)")
+    status: ConsentCode = Field(
+        ..., description="The subject's answer (本人意见): given (同意), declined (不同意), withdrawn (撤回同意)"
+    )
 
 
 class ClarifyBody(BaseModel):
-    method: str = Field(..., description="How the clarification was carried out (澄清方式), a method of the decision")
+    method: coded(Method) = Field(
+        ..., description="How the clarification was carried out (澄清方式): a method of the decision, code or name"
+    )
     on: date | None = Field(None, description="The day it was carried out (default: today)")
     scope: str = Field("", max_length=500, description="Where, to whom (范围)")
 
 
 class NotifyBody(BaseModel):
-    recipients: list[str] = Field(default_factory=list, description="Who was told (default: every one still due)")
+    recipients: list[coded(Recipient)] = Field(
+        default_factory=list, description="Who was told, codes or names (default: every one still due)"
+    )
     on: date | None = None
 
 
@@ -114,8 +128,8 @@ class PlanRevisitsBody(BaseModel):
 
 class RecordRevisitBody(BaseModel):
     on: date | None = None
-    method: str | None = None
-    target: str | None = None
+    method: coded(RevisitMethod) | None = Field(None, description="How (回访方式), code or name")
+    target: coded(RevisitTarget) | None = Field(None, description="Whom (回访对象), code or name")
     note: str = Field("", max_length=2000)
 
 
@@ -230,7 +244,7 @@ def _route(action: Action) -> None:
     ) -> dict[str, Any]:
         version = if_match(request)
         view = action.call(services(request).cases, case_id, principal.name, body, version)
-        return _case_response(request, response, view)
+        return _case_response(request, response, view, principal.name)
 
     act.__annotations__["body"] = body_type  # this module's annotations are strings; FastAPI needs the class
     act.__name__ = "case_" + action.path.replace("-", "_")
@@ -264,7 +278,7 @@ async def resume(
         return services(request).cases.resume(case_id, document, actor=principal.name, expected_version=version)
 
     view = await run_in_threadpool(run)
-    return _case_response(request, response, view)
+    return await run_in_threadpool(_case_response, request, response, view, principal.name)
 
 
 @router.get(
@@ -278,11 +292,14 @@ def letter(request: Request, case_id: str, kind: str, principal: Principal = Dep
     from ...letters import generate
 
     made = generate(services(request).cases, case_id, kind, actor=principal.name)
+    name = f"{case_id}-{kind}.docx"
+    fallback = name.encode("ascii", "replace").decode().replace("?", "_").replace('"', "_")
     return Response(
-        made.data,
+        made.docx,
         media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         headers={
-            "Content-Disposition": f'attachment; filename="{case_id}-{kind}.docx"',
-            "X-Content-SHA256": made.digest,
+            # RFC 6266: an ASCII name for old clients, the real (perhaps Chinese) one for the rest
+            "Content-Disposition": f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}",
+            "X-Content-SHA256": made.sha256,
         },
     )

@@ -18,22 +18,9 @@ router = APIRouter(prefix="/api", tags=["rules"])
 
 @router.get("/jurisdictions", summary="Installed jurisdictions (辖区), and plugins that failed to load")
 def jurisdictions(request: Request, principal: Principal = Depends(authenticated)) -> dict[str, Any]:
-    registry = services(request).registry
-    lang = language(request)
-    rows = [
-        {
-            "id": j,
-            "parent": r.info.parent,
-            "name": r.info.names.render(lang),
-            "level": r.info.level.value,
-            "distribution": r.distribution,
-            "version": r.version,
-            "effective_from": r.info.effective_from.isoformat() if r.info.effective_from else None,
-        }
-        for j, r in sorted(registry.records.items())
-    ]
-    problems = [{"name": p.name, "source": p.source, "error": p.error} for p in registry.problems]
-    return {"jurisdictions": rows, "problems": problems}
+    from ...introspect import installed
+
+    return installed(services(request).registry, language(request))
 
 
 @router.post("/evaluate", summary="Decide a case document without storing it (评估)", openapi_extra=EVALUATE_BODY)

@@ -1,0 +1,59 @@
+"""``zhengming serve`` as a user starts it: the embedded default database, no set-up, a real port."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_answers_on_the_embedded_default_and_stops_cleanly(tmp_path):
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("ZHENGMING_KEY_FILE", "ZHENGMING_KEY")}
+    env |= {"ZHENGMING_DB": str(tmp_path / "office.sqlite"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    command = [str(Path(sys.executable).parent / "zhengming"), "serve", "--port", str(port)]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        answer = None
+        for _ in range(150):
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/api/cases", timeout=2)
+                break
+            except httpx.TransportError:
+                if server.poll() is not None:
+                    break
+                time.sleep(0.1)
+        assert answer is not None, server.stderr.read() if server.poll() is not None else "no answer"
+        assert answer.status_code == 401 and answer.headers["content-type"] == "application/problem+json"
+        assert answer.json()["code"] == "unauthenticated" and "身份验证" in answer.json()["title"]
+        spec = httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=5).json()
+        assert spec["components"]["schemas"]["Case"]["$id"].endswith("case.schema.json")
+    finally:
+        server.terminate()
+        _out, err = server.communicate(timeout=30)
+    assert (tmp_path / "office.sqlite").exists() and (tmp_path / "config" / "zhengming" / "key").exists()
+    assert "已新建密钥" in err and f"127.0.0.1:{port}" in err  # the new key announced once, the address shown
+    assert "Traceback" not in err
+
+
+def test_serve_refuses_a_bad_time_zone_and_a_bad_database(tmp_path):
+    zhengming = str(Path(sys.executable).parent / "zhengming")
+    env = os.environ | {"ZHENGMING_KEY_FILE": str(tmp_path / "key"), "ZHENGMING_DB": str(tmp_path / "x.sqlite")}
+    zone = subprocess.run([zhengming, "serve", "--timezone", "Mars/Olympus"], env=env, capture_output=True, text=True)
+    assert zone.returncode == 2 and "--timezone" in zone.stderr and "Traceback" not in zone.stderr
+    bad = subprocess.run([zhengming, "--db", "postgresq://nowhere/x", "serve"], env=env, capture_output=True, text=True)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr, bad.stderr
