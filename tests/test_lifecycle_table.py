@@ -145,3 +145,29 @@ def test_two_cases_acted_on_at_once_both_land_on_one_chain(service, people, stor
     assert result.ok, result.problems
     assert events[-2:] == ["approve", "approve"]
     assert service.show("T-1")["state"] == service.show("T-2")["state"] == "approval"
+
+
+@BACKENDS
+def test_an_event_rewritten_to_an_equal_looking_value_is_refused(service, people, store):
+    """The executor remembers the events it chained so as not to hash them again; an event edited in
+    the database to a value Python finds equal (``0`` to ``false``) must still be found forged."""
+    from sqlalchemy import text
+
+    from zhengming.lifecycle import Unexplained
+
+    from .dba import drop_guards
+
+    service.open(case_document())
+    service.approve("T-1", "li", "建议澄清")  # its event: after.step == 0
+    with store.transaction() as session:
+        drop_guards(session)
+        seq, after = session.execute(
+            text("SELECT seq, CAST(after AS VARCHAR) FROM audit_events ORDER BY seq DESC LIMIT 1")
+        ).one()
+        assert '"step": 0' in after
+        forged = after.replace('"step": 0', '"step": false')
+        cast = "CAST(:after AS JSON)" if store.dialect == "postgresql" else ":after"
+        session.execute(text(f"UPDATE audit_events SET after = {cast} WHERE seq = :seq"), {"after": forged, "seq": seq})
+    with pytest.raises(Unexplained) as caught:
+        service.approve("T-1", "wang", "同意")
+    assert caught.value.columns == ("event_forged",)

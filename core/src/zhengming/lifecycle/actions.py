@@ -179,6 +179,8 @@ LOAD = (
         *(cast(c, String).label(c.name) if c.name in JSON_COLUMNS else c for c in CASES.columns),
         *(USERS.c[name].label(f"u_{name}") for name in USER_COLUMNS),
         *(c.label(f"e_{c.name}") for c in EVENTS.columns),
+        cast(EVENTS.c.before, String).label("e_before_text"),
+        cast(EVENTS.c.after, String).label("e_after_text"),
         _first_step.label("first_step"),
         _HEAD.c.last_seq.label("h_last_seq"),
         _HEAD.c.last_hash.label("h_last_hash"),
@@ -253,7 +255,7 @@ class StoredCase:
 
 _UNSET = object()
 _PARSED: dict[str, Any] = {}
-_PARSED_LIMIT = 1024
+_PARSED_LIMIT = 256
 
 
 def parsed(text: str | None) -> Any:
@@ -271,7 +273,7 @@ def parsed(text: str | None) -> Any:
 
 
 _DIGESTS: dict[tuple[Any, ...], dict[str, str]] = {}
-_DIGESTS_LIMIT = 1024
+_DIGESTS_LIMIT = 512
 _SCALARS = tuple(name for name in DIGESTED if name not in JSON_COLUMNS)
 # How a column's value enters the content key: times and bytes as they are digested, the rest as they are.
 _NORMALISED = tuple(c.name for c in CASES.columns if c.name in _SCALARS and isinstance(c.type, DateTime | LargeBinary))
@@ -379,6 +381,7 @@ def load(conn: Any, case_id: str, actor: str) -> Loaded:
     event = None
     if row["e_seq"] is not None:
         event = {name: row[f"e_{name}"] for name in EVENT_COLUMNS}
+        event[audit.STORED_TEXT] = (row["e_before_text"], row["e_after_text"])
     head = (row["h_last_seq"], row["h_last_hash"]) if row["h_last_seq"] is not None else None
     return Loaded(StoredCase(scalars, texts), user, event, row["first_step"], head)
 

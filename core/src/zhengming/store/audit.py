@@ -220,22 +220,31 @@ def _chained(keyring: Keyring, events: Sequence[dict[str, Any]], seq: int, prev:
     return stored_rows
 
 
-_WRITTEN: dict[int, dict[str, Any]] = {}
+_WRITTEN: dict[int, tuple[Any, ...]] = {}
 _WRITTEN_LIMIT = 4096
+_SCALAR_FIELDS = ("at", "actor", "action", "case_id", "prev_hash", "key_id", "hash")
+STORED_TEXT = "texts"  # in an event's values: its before and after as the database holds them
 
 
 def _remember(rows: Sequence[dict[str, Any]]) -> None:
-    """The events this process chained (and so computed the hash of), by sequence number."""
+    """The events this process chained (and so computed the hash of), by sequence number: every column,
+    the JSON ones as the text they are stored as."""
     if len(_WRITTEN) >= _WRITTEN_LIMIT:
         _WRITTEN.clear()
     for row in rows:
-        _WRITTEN[row["seq"]] = row
+        texts = (_json_text(row["before"]), _json_text(row["after"]))
+        _WRITTEN[row["seq"]] = (*(row[name] for name in _SCALAR_FIELDS), *texts)
+
+
+def _json_text(value: Any) -> str:
+    return json.dumps(value)  # as SQLAlchemy's JSON type stores it (None as JSON null)
 
 
 def _verified(event: dict[str, Any], key: bytes) -> bool:
-    """Whether ``event``'s hash is its keyed hash: it is one this process chained, unchanged in every
-    column, or its hash is computed again."""
-    if _WRITTEN.get(event["seq"]) == event:
+    """Whether ``event``'s hash is its keyed hash: it is one this process chained, the same in every
+    column (the JSON ones compared as stored text, ``event[STORED_TEXT]``), or its hash is computed again."""
+    texts = event.get(STORED_TEXT)
+    if texts is not None and _WRITTEN.get(event["seq"]) == (*(event[name] for name in _SCALAR_FIELDS), *texts):
         return True
     return hmac.compare_digest(chain_hash(event["prev_hash"], event, key), event["hash"])
 

@@ -200,7 +200,7 @@ def differing_columns(
 
 
 _BY_TEXT: dict[str, str] = {}
-_BY_TEXT_LIMIT = 4096
+_BY_TEXT_LIMIT = 1024
 
 
 def prehash_text(text: str, value: Any) -> str:
