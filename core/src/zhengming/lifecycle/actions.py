@@ -310,10 +310,12 @@ def case_digests(
     as :func:`json.dumps` writes them, from ``json_value(name)``). Keyed by every value as stored, so a
     row edited in the database is digested afresh."""
     texts = {name: texts[name] if name in texts else _dumps(json_value(name)) for name in JSON_NAMES}
+    as_is = _as_is(scalars)
     content = (
         key,
         *texts.values(),
-        *_as_is(scalars),
+        *as_is,
+        *map(type, as_is),  # equal values of another type (1 and True) are digested differently
         *(integrity.plain(scalars[name]) for name in _NORMALISED),
     )
     found = _DIGESTS.get(content)
