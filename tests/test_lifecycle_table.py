@@ -60,12 +60,13 @@ def test_act_runs_any_row_and_the_wrappers_are_the_same(service, people, store):
 @BACKENDS
 def test_available_actions_follow_state_role_seat_and_separation_of_duties(service, people, store):
     service.open(case_document())
-    assert ids(service.available_actions("T-1", "li")) == ["approve", "reject"]  # the first step: no send-back
+    # the first step: no send-back; the handling department may also correct the intake
+    assert ids(service.available_actions("T-1", "li")) == ["approve", "reject", "amend"]
     assert service.available_actions("T-1", "wang") == []  # the proposal is not the head's
     assert service.available_actions("T-1", "sun") == []  # the city commission oversees; the step is the county's
     service.approve("T-1", "li")
     assert ids(service.available_actions("T-1", "wang")) == ["approve", "reject", "send_back"]
-    assert service.available_actions("T-1", "li") == []
+    assert ids(service.available_actions("T-1", "li")) == ["amend"]
     described = service.available_actions("T-1", "wang")[0]
     assert described["label"] == {"zh": "审批通过", "en": "approve"} and described["who"] == STEP_HOLDER
 
@@ -85,7 +86,7 @@ def test_separation_of_duties_hides_the_step_and_refuses_it(service, store):
     add_user(store, "both", "discipline_commission", "county", ["handling_department", "commission_head"])
     service.open(case_document())
     service.approve("T-1", "both")
-    assert service.available_actions("T-1", "both") == []
+    assert ids(service.available_actions("T-1", "both")) == ["amend"]  # the approval is not theirs
     with pytest.raises(NotPermitted, match="separation of duties"):
         service.approve("T-1", "both")
 
@@ -100,7 +101,7 @@ def test_the_command_line_lists_what_the_user_may_do(zm, tmp_path):
     path.write_text(__import__("json").dumps(pingdingshan_document("CLI-2"), ensure_ascii=False), encoding="utf-8")
     zm("case", "open", str(path))
     offered = as_json(zm("case", "actions", "CLI-2", "--json"))
-    assert ids(offered["actions"]) == ["approve", "reject"]
+    assert ids(offered["actions"]) == ["approve", "reject", "amend"]
     assert "审批通过" in zm("case", "actions", "CLI-2").stdout
     assert "无可办理" in zm("case", "actions", "CLI-2", "--as", "wang").stdout
     zm("case", "actions", "NOPE", code=6)

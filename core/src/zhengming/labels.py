@@ -151,6 +151,24 @@ _NAMES: list[tuple[Enum, str, str]] = [
     (e.DisciplineKind.ACCOUNTABILITY, "问责", "accountability"),
     (e.RevisitTopic.VIOLATION_FACTS, "违纪事实", "the violation"),
     (e.RevisitTopic.ORGANIZATIONAL_CARE, "组织关爱", "the organization's care"),
+    # --- values of intake fields, named when an amendment shows what changed ---
+    (e.SubjectKind.PERSON, "个人", "person"),
+    (e.SubjectKind.ORGANIZATION, "党组织或单位", "organization"),
+    (e.Channel.LETTER, "来信", "letter"),
+    (e.Channel.VISIT, "来访", "visit"),
+    (e.Channel.ONLINE, "网络举报", "online"),
+    (e.Channel.PHONE, "电话举报", "phone"),
+    (e.Channel.REFERRAL, "上级转办或有关部门移交", "referral"),
+    (e.Channel.OTHER, "其他", "other"),
+    (e.AccuserKind.PARTY_MEMBER, "党员", "party member"),
+    (e.AccuserKind.PUBLIC_OFFICIAL, "公职人员", "public official"),
+    (e.AccuserKind.LEADING_CADRE, "党政领导干部", "leading cadre"),
+    (e.AccuserKind.CITIZEN, "群众", "citizen"),
+    (e.FilingTiming.BEFORE, "事前备案", "before"),
+    (e.FilingTiming.AFTER, "事后申请", "after"),
+    (e.AdverseImpact.NONE, "未造成不良影响或损失", "none"),
+    (e.AdverseImpact.MINOR, "不良影响或损失较小", "minor"),
+    (e.AdverseImpact.MAJOR, "造成重大不良影响或损失", "major"),
 ]
 # Keyed by (class, value): StrEnum members of different classes with one value compare equal.
 _BY_MEMBER: dict[tuple[type, str], Text] = {(type(m), m.value): Text(zh, en) for m, zh, en in _NAMES}

@@ -101,11 +101,19 @@ def _step_command(action_id: str, help_text: str):
     @click.argument("case_id")
     @as_option
     @comment_option
+    @click.option(
+        "--on-paper", is_flag=True, help="The step was signed on paper (纸质审批补录); give its date with --on."
+    )
+    @click.option("--on", "given_on", type=DATE, help="With --on-paper: the date on the paper (签批日期).")
     @version_option
     @json_option
     @pass_app
-    def command(app: App, case_id: str, actor: str, comment: str, expect_version: int | None, as_json: bool) -> None:
-        _act(app, case_id, action_id, actor, expect_version, as_json, comment=comment)
+    def command(
+        app: App, case_id: str, actor: str, comment: str, on_paper: bool, given_on, expect_version, as_json: bool
+    ) -> None:
+        if on_paper != (given_on is not None):
+            raise click.UsageError(app.say("--on-paper 与 --on 日期须同时给出", "--on-paper and --on DATE go together"))
+        _act(app, case_id, action_id, actor, expect_version, as_json, comment=comment, given_on=_day(given_on))
 
     return command
 
@@ -276,6 +284,74 @@ def resume(app: App, case_id: str, case_file, actor: str, as_json: bool) -> None
             click.echo(app.say("与原文档相比的变化：", "changed from the stored document: "), err=True)
             for change in view["changes"]:
                 click.echo(f"  {change['pointer']}", err=True)
+
+
+@case.command("amend")
+@click.argument("case_id")
+@click.argument("case_file", type=click.File("rb"), required=False)
+@click.option(
+    "--set",
+    "settings",
+    multiple=True,
+    metavar="PATH=VALUE",
+    help="Change one field of the stored document: subject.name=张山, allegations.a1.finding=untrue, "
+    "/handling/verification_concluded_on=2023-03-12 (repeatable; reporter.FIELD re-seals the reporter).",
+)
+@as_option
+@version_option
+@json_option
+@pass_app
+def amend(app: App, case_id: str, case_file, settings: tuple[str, ...], actor, expect_version, as_json: bool) -> None:
+    """Correct a case's intake (修改受理信息): the whole corrected document (FILE) or single fields (--set).
+    The case is evaluated again; what changed is printed with Chinese labels and audited. Refused once the
+    clarification is carried out, a decision taken or the case closed."""
+    from ..lifecycle.corrections import with_settings
+
+    if case_file is None and not settings:
+        raise click.UsageError(app.say("请给出修改后的文档 FILE 或 --set 字段=值", "give FILE or --set PATH=VALUE"))
+    pairs = []
+    for setting in settings:
+        path, sep, value = setting.partition("=")
+        if not sep or not path.strip():
+            raise click.UsageError(app.say(f"--set 须为 字段=值：{setting}", f"--set takes PATH=VALUE: {setting}"))
+        pairs.append((path.strip(), value))
+    reporter = [(p, v) for p, v in pairs if p.lstrip("/").replace("/", ".").split(".")[0] == "reporter"]
+    fields = [pair for pair in pairs if pair not in reporter]
+    with store_errors(app):
+        svc = service(app)
+        who = _who(app, svc, "act", actor)
+        if case_file is not None:
+            document = read_case(case_file)
+        else:
+            stored = svc.show(case_id, history=False, viewer=who)
+            document = stored["document"]
+            expect_version = expect_version if expect_version is not None else stored["version"]
+        document = with_settings(document, fields) if fields else document
+        if reporter:  # merged into the identity given in FILE, else into the sealed one
+            patch = with_settings({"reporter": {}}, reporter, as_text=True)["reporter"]
+            given = document.get("reporter") if isinstance(document.get("reporter"), dict) else {}
+            document = document | {"reporter": given | patch}
+        view = svc.amend(
+            case_id,
+            document,
+            actor=who,
+            expected_version=expect_version,
+            merge_reporter=bool(reporter) and case_file is None,
+        )
+        emit(app, view, as_json, amended_text)
+
+
+def amended_text(view: dict, lang: str) -> str:
+    """What the amendment changed, in labels, then the case as ``show`` prints it."""
+    from .case_text import amendment_lines, case_text
+
+    if not view["changes"]:
+        return (
+            "未作修改：与已存的受理信息相同" if lang == "zh" else "nothing amended: the document is the same as stored"
+        )
+    lines = ["已修改受理信息：" if lang == "zh" else "amended:"]
+    lines += [f"  {line}" for line in amendment_lines(view, view["document"], lang)]
+    return "\n".join(lines) + "\n" + case_text(view, lang)
 
 
 @case.command("reevaluate")

@@ -105,9 +105,19 @@ def case_text(view: dict[str, Any], lang: str) -> str:
             lines.append(f"  {step['index'] + 1}. {step_line(step, lang)}  {STATUS[step['status']].render(lang)}")
     for a in view["approvals"]:
         comment = f"：{a['comment']}" if a["comment"] else ""
+        paper = (
+            say(
+                f"（纸质审批，签批日期 {a['given_on']}，补录于 {a['at'][:16]}）",
+                f" (on paper, signed {a['given_on']}, recorded {a['at'][:16]})",
+            )
+            if a.get("given_on")
+            else ""
+        )
+        void = say("（已因修改受理信息作废）", " (superseded by an amended intake)") if a.get("superseded_at") else ""
+        when = a["given_on"] if a.get("given_on") else a["at"][:16]
         lines.append(
-            f"  - {a['at'][:16]} {a['actor']} {say('第', 'step ')}{a['step'] + 1}{say('步', '')}"
-            f" {DECISIONS[a['decision']].render(lang)}{comment}"
+            f"  - {when} {a['actor']} {say('第', 'step ')}{a['step'] + 1}{say('步', '')}"
+            f" {DECISIONS[a['decision']].render(lang)}{comment}{paper}{void}"
         )
     if view["methods"]:
         methods = "、".join(
@@ -148,8 +158,28 @@ def case_text(view: dict[str, Any], lang: str) -> str:
         lines.append(f"{say('涉及人员', 'concerns')}: {party_list(view['parties'], lang)}")
     for h in view.get("history", ()):
         move = f"{h['from'] or '∅'} → {h['to']}" if h["to"] and h["from"] != h["to"] else ""
-        lines.append(f"  #{h['seq']} {h['at'][:19]} {h['actor']} {h['action']} {move}".rstrip())
+        paper = say(f" 纸质签批 {h['given_on']}", f" signed on paper {h['given_on']}") if h.get("given_on") else ""
+        lines.append(f"  #{h['seq']} {h['at'][:19]} {h['actor']} {h['action']}{paper} {move}".rstrip())
+        if h.get("changed") is not None:
+            lines.extend(f"      {line}" for line in amendment_lines(h, view.get("document"), lang))
     return "\n".join(lines)
+
+
+def amendment_lines(data: dict[str, Any], document: Any, lang: str) -> list[str]:
+    """What an amendment changed, one field a line in Chinese (or English) labels, and its approvals reset."""
+    from ..lifecycle.corrections import change_lines
+
+    lines = change_lines(data.get("changed") or data.get("changes") or [], lang, document)
+    if data.get("approvals_reset"):
+        n = data["approvals_reset"]
+        lines.append(
+            _say(
+                lang,
+                f"审批所依据的决定已改变：此前 {n} 条审批记录作废，须重新审批",
+                f"the decision changed: {n} approval(s) superseded, to be given again",
+            )
+        )
+    return lines
 
 
 def label_kind(kind: str, lang: str) -> str:

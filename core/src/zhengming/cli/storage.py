@@ -37,6 +37,7 @@ OPTION_OF = {
     "/dates": "--plan",
     "/rectified": "--rectified",
     "/actor": "--as",
+    "/given_on": "--on",
 }
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 

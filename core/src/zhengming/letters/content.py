@@ -149,11 +149,16 @@ def approval_form(view: Mapping[str, Any]) -> tuple[str, tuple[str, ...], tuple]
         ("对象", f"{subject.get('name', '')}（{zh(e.ManagementLevel, subject.get('management_level', ''))}管理）"),
         ("事项", "；".join(clarified_allegations(view)) or zh(e.CaseKind, view["kind"])),
     ]
-    done = {a["step"]: a for a in view["approvals"] if a["decision"] in ("approved", "rejected")}
+    done = {
+        a["step"]: a
+        for a in view["approvals"]
+        if a["decision"] in ("approved", "rejected") and not a.get("superseded_at")  # not voided by an amendment
+    }
     for step in view["steps"]:
         approval = done.get(step["index"])
         verdict = (
-            f"{approval['comment'] or approval['decision']}（{approval['actor']}，{cn_date(approval['at'])}）"
+            f"{approval['comment'] or approval['decision']}（{approval['actor']}，"
+            f"{cn_date(approval.get('given_on') or approval['at'])}）"  # a paper approval: the date it was signed
             if approval
             else "（待审批）"
         )

@@ -385,7 +385,9 @@ def load(conn: Any, case_id: str, actor: str) -> Loaded:
         event = {name: row[f"e_{name}"] for name in EVENT_COLUMNS}
         event[audit.STORED_TEXT] = (row["e_before_text"], row["e_after_text"])
     head = (row["h_last_seq"], row["h_last_hash"]) if row["h_last_seq"] is not None else None
-    return Loaded(StoredCase(scalars, texts), user, event, row["first_step"], head)
+    case = StoredCase(scalars, texts)
+    case.last_action = event["action"] if event is not None else None  # what last happened to the case
+    return Loaded(case, user, event, row["first_step"], head)
 
 
 USER_BY_NAME = select(*(USERS.c[name] for name in USER_COLUMNS)).where(USERS.c.name == bindparam("name"))
@@ -468,6 +470,20 @@ def earliest_steps(conn: Any, case: Any) -> dict[str, int]:
     return first
 
 
+STANDING = select(APPROVALS).where(APPROVALS.c.case_pk == bindparam("case_pk"), APPROVALS.c.superseded_at.is_(None))
+
+
+def standing_approvals(conn: Any, case: Any) -> list[dict[str, Any]]:
+    """The case's approvals not superseded by an amendment, every column."""
+    return [dict(r) for r in conn.execute(STANDING, {"case_pk": case.id}).mappings()]
+
+
+def previous_step_date(conn: Any, case: Any) -> Any:
+    """The date of the case's latest step still standing: its date on paper, else the day it was recorded."""
+    days = [a["given_on"] or a["at"].date() for a in standing_approvals(conn, case)]
+    return max(days) if days else None
+
+
 def snapshot_of(case: Any) -> dict[str, Any]:
     return {
         "state": case.state,
@@ -494,8 +510,12 @@ def perform(
     for index, each in enumerate(steps):
         before = snapshot_of(case)
         effect = row.apply(case, user, each, ctx)
+        if effect.noop:
+            continue
         case.updated_at, case.version = now, case.version + 1
         changes.append((before, effect, case.values() if index < len(steps) - 1 else None))
+    if not changes:  # nothing to write (an amendment that changes nothing)
+        return [effect]
     changed = case.changed()
     check_rows(CASES, [changed])
     bound = {f"v_{name}": value for name, value in changed.items()} | {"pk": case.id, "seen": seen}

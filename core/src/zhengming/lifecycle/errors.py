@@ -217,3 +217,35 @@ class NotSameCase(LifecycleError):
                 f"not an update of case {case_id}: {names} differ from the stored case; nothing was changed",
             )
         )
+
+
+class NotAmendable(InvalidTransition):
+    """An intake that can no longer be amended: what was done on it (a clarification carried out, a
+    decision taken, a case closed by people) must not change silently (:mod:`.corrections`)."""
+
+    code = "not_amendable"
+
+
+class FieldNotAmendable(InvalidValue):
+    """A field an amendment may not change (the case's id, kind or jurisdiction): names the field."""
+
+    code = "field_not_amendable"
+
+    def __init__(self, case_id: str, field: str):
+        self.case_id = case_id
+        super().__init__(
+            field,
+            Text(
+                f"案件 {case_id} 的此项不能修改；如确有错误，请另行受理新案并办结本案",
+                f"cannot be amended on case {case_id}; if it is wrong, open a new case and close this one",
+            ),
+        )
+
+
+class InvalidPaperDate(InvalidValue):
+    """The date of an approval given on paper is in the future, or before the case or its previous step."""
+
+    code = "invalid_date"
+
+    def __init__(self, message: Text):
+        super().__init__("/given_on", message)

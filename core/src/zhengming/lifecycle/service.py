@@ -114,6 +114,32 @@ class CaseService:
             case_id, "resume", actor, expected_version=expected_version, document=document, evaluated=evaluated
         )
 
+    def amend(
+        self,
+        case_id: str,
+        document: Any,
+        *,
+        actor: str,
+        expected_version: int | None = None,
+        merge_reporter: bool = False,
+    ) -> dict[str, Any] | None:
+        """修改受理信息: replace a case's intake document with a corrected one, evaluate it again and record
+        every field changed (:mod:`.corrections`: which states allow it, who may, what becomes of the
+        approvals). Returns the view with ``changes`` (each ``{pointer, field: {zh, en}, before,
+        after}``; none: nothing differed and nothing was written), ``decision_changes`` and
+        ``approvals_reset``. ``merge_reporter``: the ``reporter`` given is merged into the sealed one.
+
+        :raises NotAmendable, FieldNotAmendable, NotPermitted, InvalidDocument: see :mod:`.corrections`.
+        """
+        return self.act(
+            case_id,
+            "amend",
+            actor,
+            expected_version=expected_version,
+            document=document,
+            merge_reporter=merge_reporter,
+        )
+
     # --- reading --------------------------------------------------------------------------------
 
     def show(
@@ -221,6 +247,7 @@ class CaseService:
         self._bind()
         try:
             with self.store.engine.begin() as conn:
+                context.conn = conn
                 loaded = actions.load(conn, case_id, actor)
                 if expected_version is not None and loaded.case.version != expected_version:
                     raise CaseConflict(case_id, row.label, expected_version, loaded.case.version)
@@ -262,14 +289,21 @@ class CaseService:
             with self.store.transaction() as session:
                 audit.ensure_binding(session)
 
-    def approve(self, case_id: str, actor: str, comment: str = "", *, expected_version: int | None = None):
-        return self.act(case_id, "approve", actor, expected_version=expected_version, comment=comment)
+    def approve(self, case_id: str, actor: str, comment: str = "", *, expected_version=None, given_on=None):
+        """``given_on``: the step was signed on paper on that date (纸质审批补录, :mod:`.corrections`)."""
+        return self.act(
+            case_id, "approve", actor, expected_version=expected_version, comment=comment, given_on=given_on
+        )
 
-    def reject(self, case_id: str, actor: str, comment: str = "", *, expected_version: int | None = None):
-        return self.act(case_id, "reject", actor, expected_version=expected_version, comment=comment)
+    def reject(self, case_id: str, actor: str, comment: str = "", *, expected_version=None, given_on=None):
+        """``given_on``: the step was signed on paper on that date (纸质审批补录, :mod:`.corrections`)."""
+        return self.act(case_id, "reject", actor, expected_version=expected_version, comment=comment, given_on=given_on)
 
-    def send_back(self, case_id: str, actor: str, comment: str = "", *, expected_version: int | None = None):
-        return self.act(case_id, "send_back", actor, expected_version=expected_version, comment=comment)
+    def send_back(self, case_id: str, actor: str, comment: str = "", *, expected_version=None, given_on=None):
+        """``given_on``: the step was signed on paper on that date (纸质审批补录, :mod:`.corrections`)."""
+        return self.act(
+            case_id, "send_back", actor, expected_version=expected_version, comment=comment, given_on=given_on
+        )
 
     def consent(self, case_id: str, actor: str, status: str, comment: str = "", *, expected_version=None):
         return self.act(case_id, "consent", actor, expected_version=expected_version, status=status, comment=comment)
@@ -333,8 +367,8 @@ class ActionContext:
     """What an action's ``apply`` may use besides the case: the time of the action (one for all it
     writes), today's date, and the service's engine and key to decide a case again."""
 
-    def __init__(self, service: CaseService, now: datetime):
-        self.service, self._now = service, now
+    def __init__(self, service: CaseService, now: datetime, conn: Any = None):
+        self.service, self._now, self.conn = service, now, conn
 
     def now(self) -> datetime:
         return self._now
@@ -355,6 +389,14 @@ class ActionContext:
 
     def figures(self, evaluated: intake.Evaluated, row: dict[str, Any]) -> dict[str, Any]:
         return intake.figures(evaluated, row)
+
+    def previous_step_date(self, case: Any) -> date | None:
+        """The date of the case's latest step still standing (a paper approval may not predate it)."""
+        return actions.previous_step_date(self.conn, case)
+
+    def standing_approvals(self, case: Any) -> list[dict[str, Any]]:
+        """The case's approvals an amendment would supersede."""
+        return actions.standing_approvals(self.conn, case)
 
 
 require_same_case = machine.require_same_case  # where it was before the table

@@ -36,6 +36,7 @@ from .states import State
 
 STEP_HOLDER = "step_holder"
 IMPLEMENTER = "implementer"
+AMENDER = "amender"  # the handling organ's officers who establish the facts (.corrections)
 
 
 @attrs.frozen
@@ -69,6 +70,7 @@ class Effect:
     detail: dict[str, Any] = attrs.field(factory=dict)
     figure: dict[str, Any] | None = None
     result: dict[str, Any] = attrs.field(factory=dict)
+    noop: bool = False  # nothing to write (an amendment that changes nothing)
 
 
 @attrs.frozen
@@ -104,14 +106,16 @@ class Action:
 
 COMMENT = Param("comment", "text", Text("意见", "comment"))
 ON = Param("on", "date", Text("日期", "date"))
+GIVEN_ON = Param("given_on", "date", Text("纸质签批日期（纸质审批补录）", "the date signed on paper"))
 
 
 # --- approval steps ----------------------------------------------------------------------------
 
 
-def _step_record(case: Any, user: Any, index: int, decision: str, params: Mapping[str, Any], now: Any) -> Effect:
+def _step_record(case: Any, user: Any, index: int, decision: str, params: Mapping[str, Any], ctx: Any) -> Effect:
     step = case.steps[index]
     comment = params.get("comment") or ""
+    given_on = _paper_date(case, params, ctx)
     record = {
         "step_index": index,
         "role": step["role"],
@@ -120,22 +124,42 @@ def _step_record(case: Any, user: Any, index: int, decision: str, params: Mappin
         "decision": decision,
         "comment": comment,
         "actor": user.name,
-        "at": now,
+        "at": ctx.now(),
+        "given_on": given_on,
+        "superseded_at": None,
     }
-    return Effect(records=[("approvals", record)], detail={"step": index, "role": step["role"], "comment": comment})
+    detail = {"step": index, "role": step["role"], "comment": comment}
+    if given_on is not None:  # signed on paper on that date, recorded now
+        detail |= {"on_paper": True, "given_on": given_on.isoformat()}
+    return Effect(records=[("approvals", record)], detail=detail)
+
+
+def _paper_date(case: Any, params: Mapping[str, Any], ctx: Any) -> date | None:
+    """The date on paper of a step signed on paper (纸质审批补录), checked against today, the case's
+    opening and its previous step (:func:`.corrections.check_paper_date`); ``None``: not on paper."""
+    given_on = params.get("given_on")
+    if given_on is None:
+        return None
+    from .corrections import check_paper_date
+
+    previous = ctx.previous_step_date(case)
+    check_paper_date(case.case_id, given_on, today=ctx.today(), opened_at=case.opened_at, previous=previous)
+    return given_on
 
 
 def _approve(case: Any, user: Any, params: Mapping[str, Any], ctx: Any) -> Effect:
     """The user takes the current step; the case moves to the next step or past the last one."""
     index = case.current_step
+    effect = _step_record(case, user, index, "approved", params, ctx)
     machine.advance(case)
-    return _step_record(case, user, index, "approved", params, ctx.now())
+    return effect
 
 
 def _reject(case: Any, user: Any, params: Mapping[str, Any], ctx: Any) -> Effect:
     """The step's holder refuses: the case ends as rejected."""
+    effect = _step_record(case, user, case.current_step, "rejected", params, ctx)
     case.state, case.close_reason = State.REJECTED.value, "rejected"
-    return _step_record(case, user, case.current_step, "rejected", params, ctx.now())
+    return effect
 
 
 def _first_step_has_nothing_before(case: Any, _params: Mapping[str, Any] | None) -> None:
@@ -147,9 +171,9 @@ def _first_step_has_nothing_before(case: Any, _params: Mapping[str, Any] | None)
 
 def _send_back(case: Any, user: Any, params: Mapping[str, Any], ctx: Any) -> Effect:
     """退回: the step's holder returns the case to the previous step."""
-    index = case.current_step
+    effect = _step_record(case, user, case.current_step, "sent_back", params, ctx)
     machine.step_back(case)
-    return _step_record(case, user, index, "sent_back", params, ctx.now())
+    return effect
 
 
 # --- consent and clarification -----------------------------------------------------------------
@@ -347,6 +371,87 @@ def _rectification(case: Any, user: Any, params: Mapping[str, Any], ctx: Any) ->
     return _decide_on_facts({"rectified": rectified})(case, user, params, ctx)
 
 
+# --- amending the intake (修改受理信息, .corrections) -------------------------------------------------
+
+
+def _may_amend(case: Any, _params: Mapping[str, Any] | None) -> None:
+    from . import corrections
+
+    corrections.require_amendable(case, untouched=case.last_action in corrections.EVALUATIONS)
+
+
+def _amend(case: Any, user: Any, params: Mapping[str, Any], ctx: Any) -> Effect:
+    """Replace the intake document with a corrected one, decide the case again on it and record every
+    field changed; approvals given on a decision that changed (timing aside) are superseded and the
+    case starts again at its first step (see :mod:`.corrections`)."""
+    from ..security.need_to_know import can_see
+    from . import corrections
+    from .roles import handling_seat, seat_misfit
+
+    amended = corrections.amended_document(case, params.get("document"))
+    evaluated = ctx.evaluate(amended, case.case_id)
+    changes = corrections.changes_of(case.document, evaluated.document)
+    sealer = ctx.service.sealer
+    sealed = case.reporter_sealed
+    if evaluated.reporter is not None:
+        identity = evaluated.reporter
+        if params.get("merge_reporter") and case.reporter_sealed is not None:
+            identity = sealer.open(case.reporter_sealed, case.case_id) | identity
+        sealed = sealer.seal(identity, case.case_id)
+        changes.append(corrections.sealed_change(corrections.REPORTER))
+    parties, parties_sealed = list(case.parties or ()), case.parties_sealed
+    document = params.get("document")
+    if isinstance(document, dict) and "concerns" in document:
+        parties = list(evaluated.parties.listed)
+        secret = evaluated.parties.secret
+        parties_sealed = sealer.seal({"parties": list(secret)}, case.case_id) if secret else None
+        changes += corrections._party_changes(case.parties or [], parties, bool(secret or case.parties_sealed))
+    else:
+        parties = corrections.kept_parties(case.kind, parties, evaluated.document)
+    if not changes:
+        return Effect(noop=True, result={"changes": [], "decision_changes": [], "approvals_reset": 0})
+
+    now = ctx.now()
+    row = ctx.case_row(evaluated, sealed=sealed, actor=case.opened_by)
+    material = corrections.decision_changes(case.decision, row["decision"])
+    for key in ("opened_by", "opened_at", "case_id", "version", "parties", "parties_sealed", "updated_at"):
+        row.pop(key)
+    if not material:
+        for key in ("state", "current_step", "consent", "close_reason"):
+            row.pop(key)
+    effect = Effect()
+    if material:
+        effect.updates = [("approvals", a | {"superseded_at": now}) for a in ctx.standing_approvals(case)]
+    for key, value in row.items():
+        setattr(case, key, value)
+    case.parties, case.parties_sealed = parties, parties_sealed
+    if not can_see(user, case) or seat_misfit(user, handling_seat(case.kind, case.document)):
+        raise NotPermitted(
+            case.case_id,
+            user.name,
+            Text("修改后本案将不再由该用户所在机关办理", "the amendment would move the case out of the user's organ"),
+        )
+    effect.figure = ctx.figures(evaluated, row | {"as_of": case.as_of, "jurisdiction": case.jurisdiction})
+    recorded = [
+        {"pointer": c["pointer"], "sealed": True}
+        if c.get("sealed")
+        else {"pointer": c["pointer"], "before": c["before"], "after": c["after"]}
+        for c in changes
+    ]
+    reset = len(effect.updates)
+    effect.detail = {
+        "changed": recorded,
+        "outcome": case.outcome,
+        "rules_fingerprint": case.rules_fingerprint,
+        "decision_changed": material,
+        "approvals_reset": reset,
+    }
+    if reset:  # why the approvals were superseded: the decision they were given on (decision_changed) changed
+        effect.detail["why"] = "decision_changed"
+    effect.result = {"changes": changes, "decision_changes": material, "approvals_reset": reset}
+    return effect
+
+
 # --- the table -------------------------------------------------------------------------------------
 
 APPROVE = Action(
@@ -356,7 +461,7 @@ APPROVE = Action(
     STEP_HOLDER,
     _approve,
     writes=("approvals",),
-    params=(COMMENT,),
+    params=(COMMENT, GIVEN_ON),
 )
 REJECT = Action(
     "reject",
@@ -365,7 +470,7 @@ REJECT = Action(
     STEP_HOLDER,
     _reject,
     writes=("approvals",),
-    params=(COMMENT,),
+    params=(COMMENT, GIVEN_ON),
 )
 SEND_BACK = Action(
     "send_back",
@@ -374,7 +479,7 @@ SEND_BACK = Action(
     STEP_HOLDER,
     _send_back,
     writes=("approvals",),
-    params=(COMMENT,),
+    params=(COMMENT, GIVEN_ON),
     precondition=_first_step_has_nothing_before,
 )
 CONSENT = Action(
@@ -490,6 +595,20 @@ RECTIFICATION = Action(
     params=(Param("rectified", "bool", Text("是否整改到位", "rectified"), True),),
 )
 
+AMEND = Action(
+    "amend",
+    Text("修改受理信息", "amend the intake"),
+    frozenset(State),  # which states allow it, and why not, is the precondition's to say
+    AMENDER,
+    _amend,
+    writes=("approvals",),
+    params=(
+        Param("document", "document", Text("修改后的受理文档", "the corrected intake document"), True),
+        Param("merge_reporter", "bool", Text("举报人信息并入已存的", "merge the reporter into the sealed one")),
+    ),
+    precondition=_may_amend,
+)
+
 ACTIONS: tuple[Action, ...] = (
     APPROVE,
     REJECT,
@@ -504,6 +623,7 @@ ACTIONS: tuple[Action, ...] = (
     RESUME,
     TALK,
     RECTIFICATION,
+    AMEND,
 )
 BY_ID: dict[str, Action] = {a.id: a for a in ACTIONS}
 
@@ -541,6 +661,10 @@ def misfit(row: Action, case: Any, user: Any) -> Text | None:
     """Why ``user`` is not the one to take ``row`` on ``case`` (``None``: they are)."""
     if row.who == STEP_HOLDER:
         return machine.step_misfit(case, user)
+    if row.who == AMENDER:
+        from .corrections import amender_misfit
+
+        return amender_misfit(case, user)
     return machine.implementer_misfit_of(case, user)
 
 

@@ -77,6 +77,8 @@ def case_view(
                 "decision": a.decision,
                 "actor": a.actor,
                 "at": _iso(a.at),
+                "given_on": _iso(a.given_on),  # signed on paper that day (``at``: when it was recorded)
+                "superseded_at": _iso(a.superseded_at),  # an amended intake changed the decision
                 "comment": a.comment,
             }
             for a in case.approvals
@@ -131,15 +133,23 @@ def case_view(
         "decision": decision,
     }
     if history is not None:
-        view["history"] = [
-            {
-                "seq": e.seq,
-                "at": e.at,
-                "actor": e.actor,
-                "action": e.action,
-                "from": (e.before or {}).get("state"),
-                "to": (e.after or {}).get("state"),
-            }
-            for e in history
-        ]
+        view["history"] = [_history_entry(e) for e in history]
     return view
+
+
+def _history_entry(event: AuditEvent) -> dict[str, Any]:
+    after = event.after or {}
+    entry = {
+        "seq": event.seq,
+        "at": event.at,
+        "actor": event.actor,
+        "action": event.action,
+        "from": (event.before or {}).get("state"),
+        "to": after.get("state"),
+    }
+    if after.get("given_on"):  # a step signed on paper
+        entry["given_on"] = after["given_on"]
+    if event.action == "amend":  # what the amendment changed (sealed fields: only that they were re-sealed)
+        entry["changed"] = after.get("changed", [])
+        entry["approvals_reset"] = after.get("approvals_reset", 0)
+    return entry

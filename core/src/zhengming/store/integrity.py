@@ -49,6 +49,9 @@ TRACKED: dict[str, Table] = {
 }
 WHOLE = "_"  # the digest of the whole row
 DIGEST_HEX = 20
+# Columns added after rows were first digested: left out of a row's digests while NULL, so rows
+# recorded before they existed still verify; once set, they are digested like any other column.
+LATE_COLUMNS: dict[str, frozenset[str]] = {"approvals": frozenset({"given_on", "superseded_at"})}
 
 
 def plain(value: Any) -> Any:
@@ -86,11 +89,15 @@ def row_name(table: str, values: Mapping[str, Any]) -> str:
     return f"{table}/{values['case_id'] if table == 'cases' else values['id']}"
 
 
-def columns(table: str) -> list[str]:
-    """The digested columns (a case's surrogate ``id`` is not: cases are named by ``case_id``)."""
+def columns(table: str, values: Mapping[str, Any] | None = None) -> list[str]:
+    """The digested columns (a case's surrogate ``id`` is not: cases are named by ``case_id``); with
+    ``values``, without the :data:`LATE_COLUMNS` that are NULL in them."""
     found = _COLUMNS.get(table)
     if found is None:
         found = _COLUMNS[table] = [c.name for c in TRACKED[table].columns if not (table == "cases" and c.name == "id")]
+    late = LATE_COLUMNS.get(table) if values is not None else None
+    if late:
+        return [name for name in found if not (name in late and values.get(name) is None)]
     return found
 
 
@@ -109,13 +116,15 @@ def row_digests(
     prehashed = prehashed or {}
     known = known or {}
     digests = {}
-    for name in columns(table):
+    names = columns(table, values)
+    for name in names:
         found = known.get(name)
         if found is None:
             ready = prehashed.get(name)
             found = _mac(key, f"{table}.{name}:{ready}") if ready else _column_digest(key, table, name, values[name])
         digests[name] = found
-    digests[WHOLE] = _mac(key, table + ":" + ",".join(digests[name] for name in _sorted(table)))
+    order = _sorted(table) if len(names) == len(columns(table)) else sorted(names)
+    digests[WHOLE] = _mac(key, table + ":" + ",".join(digests[name] for name in order))
     return digests
 
 
@@ -196,7 +205,8 @@ def differing_columns(
 ) -> list[str]:
     """The columns of a row whose digest differs from the recorded one (``now``: its digests, if known)."""
     now = now or row_digests(key, table, values)
-    return [name for name in columns(table) if recorded.get(name) != now[name]]
+    names = [name for name in columns(table) if name in now or name in recorded]
+    return [name for name in names if recorded.get(name) != now.get(name)]
 
 
 _BY_TEXT: dict[str, str] = {}

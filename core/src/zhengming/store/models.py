@@ -109,6 +109,10 @@ class Approval(_CaseChild, Base):
     action: Mapped[str] = mapped_column(String(20))
     decision: Mapped[str] = mapped_column(String(20))
     comment: Mapped[str] = mapped_column(Text, default="")
+    # 纸质审批补录: the date written on a paper approval, recorded later (``at``: when it was recorded)
+    given_on: Mapped[date | None] = mapped_column(Date)
+    # when an amended intake (修改受理信息) changed the decision this approval was given on
+    superseded_at: Mapped[datetime | None]
     case: Mapped[CaseRecord] = relationship(back_populates="approvals")
 
 

@@ -101,6 +101,14 @@ class Comment(BaseModel):
     comment: str = Field("", max_length=2000, description="Why (意见)")
 
 
+class StepBody(Comment):
+    given_on: date | None = Field(
+        None,
+        description="Signed on paper on this day (纸质审批补录), recorded now by the approver themselves; not in "
+        "the future, nor before the case was opened or its previous step",
+    )
+
+
 class ConsentBody(Comment):
     status: ConsentCode = Field(
         ..., description="The subject's answer (本人意见): given (同意), declined (不同意), withdrawn (撤回同意)"
@@ -163,20 +171,20 @@ ACTIONS = (
     Action(
         "approve",
         "Approve the current step (审批通过)",
-        Comment,
-        lambda s, c, a, b, v: s.approve(c, a, b.comment, expected_version=v),
+        StepBody,
+        lambda s, c, a, b, v: s.approve(c, a, b.comment, expected_version=v, given_on=b.given_on),
     ),
     Action(
         "reject",
         "Reject at the current step (审批不通过)",
-        Comment,
-        lambda s, c, a, b, v: s.reject(c, a, b.comment, expected_version=v),
+        StepBody,
+        lambda s, c, a, b, v: s.reject(c, a, b.comment, expected_version=v, given_on=b.given_on),
     ),
     Action(
         "send-back",
         "Send the proposal back with a comment (退回)",
-        Comment,
-        lambda s, c, a, b, v: s.send_back(c, a, b.comment, expected_version=v),
+        StepBody,
+        lambda s, c, a, b, v: s.send_back(c, a, b.comment, expected_version=v, given_on=b.given_on),
     ),
     Action(
         "consent",
@@ -279,6 +287,32 @@ async def resume(
 
     view = await run_in_threadpool(run)
     return await run_in_threadpool(_case_response, request, response, view, principal.name)
+
+
+@router.post(
+    "/{case_id}/amend",
+    summary="Amend the case's intake (修改受理信息): the corrected document; what changed comes back labelled",
+    openapi_extra=INTAKE_BODY,
+)
+async def amend(
+    request: Request, response: Response, case_id: str, principal: Principal = Depends(ACT)
+) -> dict[str, Any]:
+    """The whole corrected intake document (a ``reporter`` given is re-sealed); the case is evaluated
+    again. ``changes`` lists each field changed with its Chinese and English name; ``approvals_reset``
+    says how many approvals a changed decision superseded. Refused (409) once the clarification is
+    carried out, a decision taken or the case closed; 422 naming the field for an id, kind or
+    jurisdiction changed or an invalid document."""
+    from ..bodies import json_body
+
+    version = if_match(request)
+    document = await json_body(request)
+
+    def run():
+        return services(request).cases.amend(case_id, document, actor=principal.name, expected_version=version)
+
+    view = await run_in_threadpool(run)
+    done = {key: view[key] for key in ("changes", "decision_changes", "approvals_reset")}
+    return await run_in_threadpool(_case_response, request, response, view, principal.name) | done
 
 
 @router.get(
