@@ -172,3 +172,17 @@ def test_an_event_rewritten_to_an_equal_looking_value_is_refused(service, people
     with pytest.raises(Unexplained) as caught:
         service.approve("T-1", "wang", "同意")
     assert caught.value.columns == ("event_forged",)
+
+
+@BACKENDS
+def test_notifying_when_no_one_is_left_writes_nothing(service, people, store):
+    service.open(case_document())
+    service.approve("T-1", "li")
+    service.approve("T-1", "wang")
+    service.clarify("T-1", "li", "meeting")
+    service.notify("T-1", "li", [])
+    version = service.show("T-1")["version"]
+    view = service.notify("T-1", "li", [])  # every recipient told already: nothing to record
+    assert view["version"] == version and [h["action"] for h in view["history"]].count("notify") >= 1
+    with store.transaction() as session:
+        assert audit.verify(session).ok

@@ -505,17 +505,18 @@ def perform(
     if row.who == table.STEP_HOLDER:
         check_separation_of(loaded)
     now, seen = ctx.now(), case.version
-    changes = []
+    changes, effects = [], []
     steps = table.items(row, case, params)
     for index, each in enumerate(steps):
         before = snapshot_of(case)
         effect = row.apply(case, user, each, ctx)
+        effects.append(effect)
         if effect.noop:
             continue
         case.updated_at, case.version = now, case.version + 1
         changes.append((before, effect, case.values() if index < len(steps) - 1 else None))
-    if not changes:  # nothing to write (an amendment that changes nothing)
-        return [effect]
+    if not changes:  # nothing to write (no recipient left to notify, an amendment that changes nothing)
+        return effects
     changed = case.changed()
     check_rows(CASES, [changed])
     bound = {f"v_{name}": value for name, value in changed.items()} | {"pk": case.id, "seen": seen}

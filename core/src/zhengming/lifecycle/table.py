@@ -405,7 +405,7 @@ def _amend(case: Any, user: Any, params: Mapping[str, Any], ctx: Any) -> Effect:
         parties = list(evaluated.parties.listed)
         secret = evaluated.parties.secret
         parties_sealed = sealer.seal({"parties": list(secret)}, case.case_id) if secret else None
-        changes += corrections._party_changes(case.parties or [], parties, bool(secret or case.parties_sealed))
+        changes += corrections.party_changes(case.parties or [], parties, bool(secret or case.parties_sealed))
     else:
         parties = corrections.kept_parties(case.kind, parties, evaluated.document)
     if not changes:
