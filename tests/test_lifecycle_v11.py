@@ -88,6 +88,14 @@ def verified(store) -> None:
     assert result.ok, result.problems
 
 
+def figures(store, today=None):
+    """The statistics report's totals for 2024 (``zhengming report``)."""
+    from zhengming.reports.query import report
+
+    with store.transaction() as session:
+        return report(session, date(2024, 1, 1), date(2024, 12, 31), today=today)["total"]
+
+
 def test_accountability_reminder_probation_then_decision(store, rules, officers):
     service = at(make_service(store, rules), date(2024, 5, 1))
     view = service.open(ACCOUNTABILITY)
@@ -102,6 +110,7 @@ def test_accountability_reminder_probation_then_decision(store, rules, officers)
     assert view["overdue"] is True  # today 2024-05-01 is past the probation's end
     overdue, _ = service.list(overdue=True)
     assert [row["case_id"] for row in overdue] == ["A-1"]
+    assert figures(store, today=date(2024, 5, 1))["overdue"] == 1  # the report counts it too
     view = service.record_rectification("A-1", "chen", True)
     assert (view["state"], view["outcome"], view["due_on"], view["overdue"]) == ("decided", "exempt", None, False)
     service.archive("A-1", "chen")
@@ -119,8 +128,10 @@ def test_a_probation_not_rectified_proceeds(store, rules, officers):
     service.approve("A-1", "chen")
     view = service.hold_talk("A-1", "chen", date(2024, 1, 31))
     assert view["overdue"] is False
+    assert figures(store)["accountability"]["by_outcome"] == {"reminder": 1}
     view = service.record_rectification("A-1", "chen", False)
     assert (view["state"], view["outcome"]) == ("decided", "proceed")
+    assert figures(store)["accountability"] == {"cases": 1, "people": 1, "by_outcome": {"proceed": 1}}
 
 
 def test_revisit_education_consult_consent_visit_closed(store, rules, officers):

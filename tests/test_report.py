@@ -9,12 +9,14 @@ from datetime import UTC, date, datetime
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import delete, select
 
 from zhengming.cli.main import cli
-from zhengming.reports.figures import figures_of, split_concerns
+from zhengming.reports.figures import figures_of, split_concerns, with_clarification
+from zhengming.store.database import HEAD_REVISION
 from zhengming.store.models import CaseFigure, CaseRecord, Clarification
 
-from .test_store_support import BACKENDS
+from .test_store_support import BACKENDS, case_document
 
 pytest_plugins = ("tests.test_store_support",)
 
@@ -147,9 +149,10 @@ def seed(url: str) -> None:
             )
             session.add(record)
             session.flush()
-            session.add(
-                CaseFigure(case_pk=record.id, **figures_of(kind, jid, as_of, outcome, document, decision, concerns))
-            )
+            figures = figures_of(kind, jid, as_of, outcome, document, decision, concerns)
+            if clarified_on:  # what the clarification action writes
+                figures["counted_on"], figures["methods"] = with_clarification(None, None, "meeting", clarified_on)
+            session.add(CaseFigure(case_pk=record.id, **figures))
             if clarified_on:
                 session.add(
                     Clarification(
@@ -292,3 +295,76 @@ def test_concerns_are_checked_and_counted():
     with pytest.raises(InvalidDocument) as err:
         split_concerns({"concerns": [{"kind": "alien"}]})
     assert err.value.problems[0].pointer == "/concerns/0/kind"
+
+
+@BACKENDS
+def test_a_case_clarified_through_the_lifecycle_counts_once_from_case_figures(service, people, store):
+    """The clarification action keeps the case's statistics row in step: counted on its first
+    clarification, under every method it was clarified by; the report never reads ``clarifications``."""
+    from zhengming.reports.query import report
+
+    service.open(case_document("LC-1"))
+    service.approve("LC-1", "li")
+    methods = [m["method"] for m in service.approve("LC-1", "wang")["methods"]]
+    assert len(methods) >= 2, methods  # the 济南 decision offers several methods
+    year = (date(2023, 1, 1), date(2023, 12, 31))
+    with store.transaction() as session:
+        assert report(session, *year)["total"]["clarified"]["cases"] == 0  # approved, not yet clarified
+
+    service.clarify("LC-1", "li", methods[1], on=date(2023, 8, 20), scope="本单位")
+    service.clarify("LC-1", "li", methods[0], on=date(2023, 6, 1), scope="本单位干部大会")
+    with store.transaction() as session:
+        session.execute(delete(Clarification))  # the report must not need them
+        quarters = report(session, *year, by="quarter")
+        third = report(session, date(2023, 7, 1), date(2023, 9, 30))
+    by_quarter = {g["group"]: g["clarified"] for g in quarters["groups"]}
+    assert by_quarter["2023Q2"] == {
+        "cases": 1,
+        "persons": 1,
+        "units": 0,
+        "by_method": {methods[0]: 1, methods[1]: 1},
+    }
+    assert "2023Q3" not in by_quarter and quarters["total"]["clarified"]["cases"] == 1
+    assert third["total"]["clarified"]["cases"] == 0  # counted once, in the quarter of its first clarification
+
+
+@BACKENDS
+def test_migration_0007_fills_the_counting_day_and_methods_from_stored_clarifications(service, people, store):
+    """Down to 0006 (no counting day, no methods) and up again: the figures come back from
+    ``clarifications`` and the decision days, and the report says the same."""
+    from alembic import command
+
+    from zhengming.reports.query import report
+    from zhengming.store.migrate import alembic_config, upgrade
+
+    service.open(case_document("MG-1"))
+    service.approve("MG-1", "li")
+    methods = [m["method"] for m in service.approve("MG-1", "wang")["methods"]]
+    service.clarify("MG-1", "li", methods[1], on=date(2023, 9, 1))
+    service.clarify("MG-1", "li", methods[0], on=date(2023, 6, 1))
+    service.open(case_document("MG-2"))  # not clarified: not counted
+    period = (date(2023, 1, 1), date(2023, 12, 31))
+
+    def figures():
+        with store.transaction() as session:
+            rows = session.execute(
+                select(CaseRecord.case_id, CaseFigure.counted_on, CaseFigure.methods, CaseFigure.seats)
+                .join(CaseFigure, CaseFigure.case_pk == CaseRecord.id)
+                .order_by(CaseRecord.case_id)
+            ).all()
+            return [tuple(r) for r in rows], report(session, *period, by="quarter")
+
+    before = figures()
+    seats = [row[3] for row in before[0]]
+    assert [row[:3] for row in before[0]] == [
+        ("MG-1", date(2023, 6, 1), ",".join(sorted(methods[:2]))),
+        ("MG-2", None, None),
+    ]
+    assert all(seats), seats  # copied from the cases: need-to-know filters case_figures alone
+    config = alembic_config()
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0006")  # the revision before 0007_report_counted
+    upgrade(store.engine)
+    assert store.current_revision() == HEAD_REVISION
+    assert figures() == before

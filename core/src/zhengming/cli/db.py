@@ -1,11 +1,11 @@
-"""``zhengming db upgrade`` and ``zhengming audit verify``: the schema and the audit chain."""
+"""``zhengming db create|upgrade`` and ``zhengming audit verify``: the database, its schema and the audit chain."""
 
 from __future__ import annotations
 
 import click
 
 from .app import EXIT_FAILURE, App, pass_app
-from .storage import emit, json_option, open_cli_store, store_errors
+from .storage import db_location, emit, json_option, open_cli_store, store_errors
 
 
 @click.group()
@@ -32,6 +32,36 @@ def upgrade(app: App, as_json: bool) -> None:
             f"{d['database']}: {d['before'] or 'empty'} → {d['after']}",
         ),
     )
+
+
+@db.command("create")
+@json_option
+@pass_app
+def create(app: App, as_json: bool) -> None:
+    """Create the database --db names (PostgreSQL: CREATE DATABASE on its server) and its schema; a
+    database that exists already is only migrated."""
+    from ..store import open_store
+    from ..store.location import database_url
+    from ..store.provision import create_database
+
+    with store_errors(app):
+        url = database_url(db_location())
+        created = create_database(url)
+        store = open_store(url, migrate=False)
+        before, after = store.upgrade()
+        data = {
+            "database": store.engine.url.render_as_string(hide_password=True),
+            "created": created,
+            "before": before,
+            "after": after,
+        }
+        store.dispose()
+
+    def text(d: dict, _lang: str) -> str:
+        done = app.say("已创建", "created") if d["created"] else app.say("已存在", "exists already")
+        return f"{d['database']}: {done}; {d['before'] or app.say('空', 'empty')} → {d['after']}"
+
+    emit(app, data, as_json, text)
 
 
 @click.group()

@@ -473,6 +473,15 @@ def earliest_steps(conn: Any, case: Any) -> dict[str, int]:
 STANDING = select(APPROVALS).where(APPROVALS.c.case_pk == bindparam("case_pk"), APPROVALS.c.superseded_at.is_(None))
 
 
+FIGURE = select(FIGURES).where(FIGURES.c.case_pk == bindparam("case_pk"))
+
+
+def figure_of(conn: Any, case: Any) -> dict[str, Any] | None:
+    """The case's statistics row (``case_figures``), ``None`` when it has none."""
+    row = conn.execute(FIGURE, {"case_pk": case.id}).mappings().first()
+    return dict(row) if row is not None else None
+
+
 def standing_approvals(conn: Any, case: Any) -> list[dict[str, Any]]:
     """The case's approvals not superseded by an amendment, every column."""
     return [dict(r) for r in conn.execute(STANDING, {"case_pk": case.id}).mappings()]
@@ -583,7 +592,8 @@ def write_effect(conn: Any, key: bytes, case: StoredCase, effect: table.Effect) 
         conn.execute(update(records).where(records.c.id == values["id"]).values(**values))
         digests[f"{name}/{values['id']}"] = integrity.row_digests(key, name, values)
     if effect.figure is not None:
+        check_rows(FIGURES, [effect.figure])
         done = conn.execute(update(FIGURES).where(FIGURES.c.case_pk == case.id).values(**effect.figure)).rowcount
-        if not done:
-            conn.execute(FIGURES.insert().values(case_pk=case.id, **effect.figure))
+        if not done and effect.figure_row is not None:
+            conn.execute(FIGURES.insert().values(case_pk=case.id, **effect.figure_row))
     return digests

@@ -169,6 +169,11 @@ def figures(evaluated: Evaluated, row: Mapping[str, Any]) -> dict[str, Any]:
     from ..reports.figures import figures_of
 
     others = [p for p in evaluated.parties.listed if p.get("role") == "cadre"]
-    return figures_of(
+    columns = figures_of(
         row["kind"], row["jurisdiction"], row["as_of"], row["outcome"], evaluated.document, evaluated.decision, others
     )
+    return columns | {name: row[name] for name in NEED_TO_KNOW}
+
+
+# the cases columns need-to-know reads, copied to case_figures so the statistics filter without a join
+NEED_TO_KNOW = ("handling_organ", "handling_level", "seats")

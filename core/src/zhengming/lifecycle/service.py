@@ -394,6 +394,10 @@ class ActionContext:
         """The date of the case's latest step still standing (a paper approval may not predate it)."""
         return actions.previous_step_date(self.conn, case)
 
+    def figure(self, case: Any) -> dict[str, Any] | None:
+        """The case's statistics row (``case_figures``), ``None`` when it has none."""
+        return actions.figure_of(self.conn, case)
+
     def standing_approvals(self, case: Any) -> list[dict[str, Any]]:
         """The case's approvals an amendment would supersede."""
         return actions.standing_approvals(self.conn, case)

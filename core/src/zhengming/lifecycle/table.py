@@ -62,13 +62,14 @@ class Param:
 @attrs.define
 class Effect:
     """What an action wrote besides the case's own columns: records to add (``(table, values)``),
-    records changed (``(table, values with id)``), the audit event's detail, a new ``case_figures`` row,
-    and anything returned to the caller beside the case (``result``)."""
+    records changed (``(table, values with id)``), the audit event's detail, what changes in the case's
+    statistics row (``case_figures``), and anything returned to the caller beside the case (``result``)."""
 
     records: list[tuple[str, dict[str, Any]]] = attrs.field(factory=list)
     updates: list[tuple[str, dict[str, Any]]] = attrs.field(factory=list)
     detail: dict[str, Any] = attrs.field(factory=dict)
-    figure: dict[str, Any] | None = None
+    figure: dict[str, Any] | None = None  # columns of the case's case_figures row to set
+    figure_row: dict[str, Any] | None = None  # the whole row, written if the case has none yet
     result: dict[str, Any] = attrs.field(factory=dict)
     noop: bool = False  # nothing to write (an amendment that changes nothing)
 
@@ -201,7 +202,26 @@ def _clarify(case: Any, user: Any, params: Mapping[str, Any], ctx: Any) -> Effec
     case.state = State.CLARIFIED.value
     on, scope = params.get("on") or ctx.today(), params.get("scope") or ""
     record = {"method": method, "carried_out_on": on, "scope": scope, "actor": user.name, "at": ctx.now()}
-    return Effect(records=[("clarifications", record)], detail={"method": method, "on": on.isoformat(), "scope": scope})
+    detail = {"method": method, "on": on.isoformat(), "scope": scope}
+    effect = Effect(records=[("clarifications", record)], detail=detail)
+    _count_clarification(case, method, on, effect, ctx)
+    return effect
+
+
+def _count_clarification(case: Any, method: str, on: date, effect: Effect, ctx: Any) -> None:
+    """Keep the case's statistics row in step: the report counts the case from its first clarification,
+    under each method, without reading ``clarifications``."""
+    from ..reports.figures import figures_of, with_clarification
+
+    figure = ctx.figure(case)
+    if figure is None:  # a case stored without its figures: count it from its stored documents
+        figure = figures_of(case.kind, case.jurisdiction, case.as_of, case.outcome, case.document, case.decision)
+        figure |= {"handling_organ": case.handling_organ, "handling_level": case.handling_level, "seats": case.seats}
+        effect.figure_row = figure
+    counted_on, methods = with_clarification(figure.get("counted_on"), figure.get("methods"), method, on)
+    effect.figure = {"counted_on": counted_on, "methods": methods}
+    if effect.figure_row is not None:
+        effect.figure_row = effect.figure_row | effect.figure
 
 
 def _check_method(case: Any, params: Mapping[str, Any] | None) -> None:
@@ -331,9 +351,8 @@ def _resume(case: Any, user: Any, params: Mapping[str, Any], ctx: Any) -> Effect
         "rules_fingerprint": case.rules_fingerprint,
         "changed": [c["pointer"] for c in changes],
     }
-    return Effect(
-        detail=detail, figure=ctx.figures(evaluated, row | {"as_of": case.as_of}), result={"changes": changes}
-    )
+    figure = ctx.figures(evaluated, row | {"as_of": case.as_of})
+    return Effect(detail=detail, figure=figure, figure_row=figure, result={"changes": changes})
 
 
 def _decide_on_facts(probation: dict[str, Any]) -> Callable[..., Effect]:
@@ -352,7 +371,8 @@ def _decide_on_facts(probation: dict[str, Any]) -> Callable[..., Effect]:
         case.rules_fingerprint = row["rules_fingerprint"]
         case.state = machine.after_facts(case.kind, case.decision, document).value
         due = row["due_on"].isoformat() if row["due_on"] else None
-        return Effect(detail={**probation, "outcome": case.outcome, "due_on": due})
+        # the statistics count the outcome decided on the new facts
+        return Effect(detail={**probation, "outcome": case.outcome, "due_on": due}, figure={"outcome": case.outcome})
 
     return apply
 
@@ -431,7 +451,9 @@ def _amend(case: Any, user: Any, params: Mapping[str, Any], ctx: Any) -> Effect:
             user.name,
             Text("修改后本案将不再由该用户所在机关办理", "the amendment would move the case out of the user's organ"),
         )
-    effect.figure = ctx.figures(evaluated, row | {"as_of": case.as_of, "jurisdiction": case.jurisdiction})
+    effect.figure = effect.figure_row = ctx.figures(
+        evaluated, row | {"as_of": case.as_of, "jurisdiction": case.jurisdiction}
+    )
     recorded = [
         {"pointer": c["pointer"], "sealed": True}
         if c.get("sealed")

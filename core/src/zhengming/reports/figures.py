@@ -4,6 +4,10 @@ A case concerns its subject; the intake-only ``concerns`` field (a list of ``{"k
 "organization", "name": …}``) names anyone else the same case concerns — several cadres of one
 fault-tolerance filing, a unit and its head clarified together. Only the counts are kept.
 A false-accusation case counts its accusers (``accuser.count``, v1.1).
+
+The report counts a case on one day (``counted_on``): a clarification case on its first clarification,
+under each method it was clarified by (``methods``), any other case on its decision. The clarification
+action keeps both up to date (:func:`with_clarification`) in the transaction that records it.
 """
 
 from __future__ import annotations
@@ -70,4 +74,21 @@ def figures_of(
         "classification": decision.get("classification") if kind == "false_accusation" else None,
         "persons": persons,
         "units": units,
+        "counted_on": None if kind == "clarification" else as_of,  # a clarification counts once carried out
+        "methods": None,
     }
+
+
+METHOD_SEPARATOR = ","
+
+
+def method_list(methods: str | None) -> list[str]:
+    """The methods of a ``methods`` column (sorted; empty for ``None``)."""
+    return methods.split(METHOD_SEPARATOR) if methods else []
+
+
+def with_clarification(counted_on: date | None, methods: str | None, method: str, on: date) -> tuple[date, str]:
+    """``counted_on`` and ``methods`` of a case once it is (also) clarified by ``method`` on ``on``: the
+    first clarification's day, and every method it was clarified by."""
+    first = on if counted_on is None else min(counted_on, on)
+    return first, METHOD_SEPARATOR.join(sorted({*method_list(methods), method}))

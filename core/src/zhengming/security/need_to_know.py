@@ -31,21 +31,23 @@ def seat_tokens(user: Any) -> list[str]:
     return [f"|{user.organ}:{user.level}|", f"|{user.organ}:*|", *(f"|role:{role}|" for role in user.roles or ())]
 
 
-def visible_to(user: Any) -> ColumnElement[bool]:
-    """The SQL condition on ``cases`` for what ``user`` (a ``User`` row) may see."""
+def visible_to(user: Any, rows: Any = CaseRecord) -> ColumnElement[bool]:
+    """The SQL condition on ``cases`` for what ``user`` (a ``User`` row) may see.
+
+    :param rows: the table the condition reads (any with ``jurisdiction``, ``seats``,
+        ``handling_organ`` and ``handling_level``: ``case_figures`` keeps a copy for the statistics).
+    """
     if user is None or not getattr(user, "active", True):
         return false()
     conditions = []
     if user.jurisdiction:
-        conditions.append(
-            or_(CaseRecord.jurisdiction == user.jurisdiction, CaseRecord.jurisdiction.like(user.jurisdiction + ".%"))
-        )
+        conditions.append(or_(rows.jurisdiction == user.jurisdiction, rows.jurisdiction.like(user.jurisdiction + ".%")))
     lower = [level for level, rank in LEVEL_RANK.items() if rank < LEVEL_RANK.get(user.level, -1)]
     conditions.append(
         or_(
-            CaseRecord.seats == "",
-            *(CaseRecord.seats.contains(token, autoescape=True) for token in seat_tokens(user)),
-            and_(CaseRecord.handling_organ == user.organ, CaseRecord.handling_level.in_(lower)),
+            rows.seats == "",
+            *(rows.seats.contains(token, autoescape=True) for token in seat_tokens(user)),
+            and_(rows.handling_organ == user.organ, rows.handling_level.in_(lower)),
         )
     )
     return and_(*conditions)

@@ -41,6 +41,14 @@ def opening_error(url: str, exc: BaseException) -> DatabaseUnavailable:
 
 def _driver_error(url: str, path, exc: DBAPIError) -> DatabaseUnavailable:
     reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+    if url.startswith("sqlite") and path is not None and path.is_dir():
+        return DatabaseUnavailable(
+            Text(
+                f"{path} 不是可用的 SQLite 数据库：这是一个目录；请给出其中的文件，例如 {path / 'zhengming.sqlite'}",
+                f"{path} is not a usable SQLite database: it is a directory; name a file in it, "
+                f"for example {path / 'zhengming.sqlite'}",
+            )
+        )
     if url.startswith("sqlite"):
         return DatabaseUnavailable(
             Text(
@@ -57,9 +65,10 @@ def _driver_error(url: str, path, exc: DBAPIError) -> DatabaseUnavailable:
         create = f"createdb -h {parts.host or 'localhost'} -p {parts.port or 5432}{user} {name}"
         return DatabaseUnavailable(
             Text(
-                f"PostgreSQL 数据库 {name} 在 {where} 上不存在；请先创建：{create}（或在 psql 中 CREATE DATABASE {name};）",
-                f"PostgreSQL database {name} does not exist on {where}; create it first: {create} "
-                f"(or in psql: CREATE DATABASE {name};)",
+                f"PostgreSQL 数据库 {name} 在 {where} 上不存在；请先创建：zhengming db create（--db 不变），"
+                f"或 {create}（或在 psql 中 CREATE DATABASE {name};）",
+                f"PostgreSQL database {name} does not exist on {where}; create it first: zhengming db create "
+                f"(with the same --db), or {create} (or in psql: CREATE DATABASE {name};)",
             )
         )
     detail = reason.rsplit("failed: ", 1)[-1]

@@ -4,7 +4,7 @@ Understood: a SQLite file path, ``sqlite:///PATH`` (``sqlite://`` alone: in memo
 ``postgresql://`` / ``postgres://`` / ``postgresql+psycopg://`` URLs. Anything else that looks like an
 attempt at a URL (a misspelled scheme, ``postgresql:/x``) or a libpq keyword string
 (``host=… dbname=…``) is refused with a message saying what to write, instead of becoming a stray
-SQLite file of that name.
+SQLite file of that name; so is a PostgreSQL URL that names no database or a port that is no number.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..errors import ZhengmingError
 from ..model import Text
@@ -51,9 +52,35 @@ def database_url(location: str | os.PathLike[str] | None = None) -> str:
     if "://" not in text:
         return "sqlite:///" + str(Path(text).expanduser().absolute())
     scheme, rest = text.split("://", 1)
+    if scheme.lower() in POSTGRES_SCHEMES:
+        _check_postgres(text)
     if scheme.lower() in ("postgresql", "postgres"):
         return "postgresql+psycopg://" + rest
     return text
+
+
+def _check_postgres(text: str) -> None:
+    """A PostgreSQL URL names its database, and its port (if any) is a number: without a name the
+    server would pick its default database (the user's, often ``postgres``) and zhengming would put
+    its tables there."""
+    parts = urlsplit(text)
+    try:
+        parts.port  # noqa: B018 -- parsing it is the check
+    except ValueError:
+        port = parts.netloc.rsplit(":", 1)[-1]
+        raise DatabaseLocationError(
+            Text(
+                f"--db 的端口 {port!r} 不是 1–65535 之间的数字；例如 {EXAMPLE}",
+                f"--db port {port!r} is not a number from 1 to 65535; for example {EXAMPLE}",
+            )
+        ) from None
+    if not parts.path.strip("/") and "dbname=" not in parts.query:
+        raise DatabaseLocationError(
+            Text(
+                f"--db 未指明数据库名（URL 须以 /DBNAME 结尾）；例如 {EXAMPLE}",
+                f"--db names no database (the URL must end in /DBNAME); for example {EXAMPLE}",
+            )
+        )
 
 
 def _refuse_unknown(text: str) -> None:

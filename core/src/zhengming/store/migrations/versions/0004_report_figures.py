@@ -51,15 +51,16 @@ def _backfill() -> None:
         sa.column("document", sa.JSON),
         sa.column("decision", sa.JSON),
     )
-    figures = sa.table(
-        "case_figures",
-        *(
-            sa.column(c)
-            for c in ("case_pk", "kind", "jurisdiction", "decided_on", "outcome", "classification", "persons", "units")
-        ),
-    )
+    names = ("case_pk", "kind", "jurisdiction", "decided_on", "outcome", "classification", "persons", "units")
+    figures = sa.table("case_figures", *(sa.column(c) for c in names))
     rows = [
-        {"case_pk": r.id} | figures_of(r.kind, r.jurisdiction, r.as_of, r.outcome, r.document, r.decision)
+        {
+            name: value
+            for name, value in (
+                {"case_pk": r.id} | figures_of(r.kind, r.jurisdiction, r.as_of, r.outcome, r.document, r.decision)
+            ).items()
+            if name in names  # the columns of this revision (later ones add more)
+        }
         for r in bind.execute(sa.select(cases))
     ]
     if rows:
