@@ -189,7 +189,7 @@ def zhengming_in_memory(decision: dict):
     by_name = {u.name: u for u in users}
     document = {"handling": BASE_CASE["handling"]}
     now = datetime.now(UTC)
-    clock = SimpleNamespace(now=lambda: now, today=now.date)
+    clock = SimpleNamespace(now=lambda: now, today=now.date, figure=lambda _case: {})  # no stored statistics
 
     def run(count):
         for n in range(count):
@@ -208,7 +208,9 @@ def zhengming_in_memory(decision: dict):
             case.state = state.value
             for name in APPROVERS:  # the rows of the lifecycle table, run in memory
                 lifecycle_table.run(lifecycle_table.APPROVE, case, by_name[name], {}, clock)
-            lifecycle_table.run(lifecycle_table.CLARIFY, case, by_name["li"], {"method": "written"}, clock)  # the final step
+            lifecycle_table.run(
+                lifecycle_table.CLARIFY, case, by_name["li"], {"method": "written"}, clock
+            )  # the final step
             assert case.state == "clarified"
 
     return run
