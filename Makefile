@@ -9,15 +9,17 @@ DISTRIBUTIONS := ./core[test] ./plugins/jinan ./plugins/zhejiang ./plugins/pingd
 
 .PHONY: demo test lint bench fuzz install setup
 
-# Debian packages the letter and chart tests need: LibreOffice (renders .docx to PDF), poppler (PDF to
-# PNG and text), Noto CJK (Chinese in charts and rendered letters). Installed only when missing, and only
-# as root; otherwise the tests that need them skip, saying why.
-DEBIAN_PACKAGES := libreoffice-writer-nogui poppler-utils fonts-noto-cjk
+# Debian packages the letter, chart and console tests need: LibreOffice (renders .docx to PDF), poppler
+# (PDF to PNG and text), Noto CJK (Chinese in charts, rendered letters and console screenshots), Chromium
+# and its driver (the console's browser tests drive /usr/bin/chromium with Playwright; no browser
+# download). Installed only when missing, and only as root; otherwise the tests that need them skip,
+# saying why.
+DEBIAN_PACKAGES := libreoffice-writer-nogui poppler-utils fonts-noto-cjk chromium chromium-driver
 setup:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		(apt-get install -y --no-install-recommends $$missing || (apt-get update && apt-get install -y --no-install-recommends $$missing)); \
-	elif [ -n "$$missing" ]; then echo "not installed (letter render tests will skip): $$missing"; fi
+	elif [ -n "$$missing" ]; then echo "not installed (letter render and browser tests will skip): $$missing"; fi
 
 install: $(STAMP)
 

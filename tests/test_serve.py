@@ -57,3 +57,33 @@ def test_serve_refuses_a_bad_time_zone_and_a_bad_database(tmp_path):
     assert zone.returncode == 2 and "--timezone" in zone.stderr and "Traceback" not in zone.stderr
     bad = subprocess.run([zhengming, "--db", "postgresq://nowhere/x", "serve"], env=env, capture_output=True, text=True)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr, bad.stderr
+
+
+def test_serve_demo_is_one_command_to_a_console_one_can_log_in_to(tmp_path):
+    """``zhengming serve --demo``: a throwaway database with the demo officers, their password printed,
+    the user's own default database and key untouched."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("ZHENGMING_KEY_FILE", "ZHENGMING_KEY")}
+    env |= {"ZHENGMING_DB": str(tmp_path / "office.sqlite"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    command = [str(Path(sys.executable).parent / "zhengming"), "serve", "--demo", "--port", str(port)]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        page = None
+        for _ in range(300):
+            try:
+                page = httpx.get(f"http://127.0.0.1:{port}/login", timeout=2)
+                break
+            except httpx.TransportError:
+                if server.poll() is not None:
+                    break
+                time.sleep(0.1)
+        assert page is not None and page.status_code == 200 and "登录" in page.text
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", follow_redirects=True) as client:
+            login = client.post("/login", data={"name": "李承办", "password": "zhengming-demo"})
+            assert login.status_code == 200 and "我的待办" in login.text and "zhejiang.quzhou.longyou" in login.text
+    finally:
+        server.terminate()
+        _out, err = server.communicate(timeout=30)
+    assert "zhengming-demo" in err and "李承办" in err and "周承办" in err  # who to log in as, and how
+    assert not (tmp_path / "office.sqlite").exists() and not (tmp_path / "config").exists()
+    assert "Traceback" not in err

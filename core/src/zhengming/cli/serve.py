@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import tempfile
+from pathlib import Path
+
 import click
 
 from .app import App, pass_app
@@ -17,16 +21,19 @@ from .storage import announce_key, db_location, store_errors
     is_flag=True,
     help="A TLS proxy on this machine forwards to us: trust its X-Forwarded-Proto/For (cookies become Secure).",
 )
+@click.option(
+    "--demo",
+    is_flag=True,
+    help="Demo officers (password printed) and cases, in a throwaway database (or in the --db given, if it has no users).",
+)
 @pass_app
-def serve(app: App, host: str, port: int, timezone: str, behind_proxy: bool) -> None:
+def serve(app: App, host: str, port: int, timezone: str, behind_proxy: bool, demo: bool) -> None:
     """Serve the API at http://HOST:PORT/api (OpenAPI at /docs) on the embedded default or --db.
 
     Runs in the foreground until interrupted; every request is its own transaction, so stopping (even
     killing) the server loses nothing that was answered.
     """
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    import uvicorn
 
     from ..store import open_store
     from ..web import create_app
@@ -37,14 +44,34 @@ def serve(app: App, host: str, port: int, timezone: str, behind_proxy: bool) -> 
         raise click.BadParameter(
             app.say(f"未知时区 {timezone!r}", f"unknown time zone {timezone!r}"), param_hint="--timezone"
         ) from None
-    with store_errors(app):
-        store = open_store(db_location())
-        announce_key(store.keyring)
+    with store_errors(app), contextlib.ExitStack() as stack:
+        if demo and not _db_given():  # never into the user's own default database (nor ZHENGMING_DB's)
+            from ..store.crypto import Keyring
+
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="zhengming-console-demo-"))
+            store = open_store(str(Path(folder) / "demo.sqlite"), keyring=Keyring.generate())
+        else:
+            store = open_store(db_location())
+            announce_key(store.keyring)
         application = create_app(store=store, registry=app.registry, timezone=timezone)
+        if demo:
+            seed_demo(app, application.state.services.cases)
+        _run(app, application, host, port, behind_proxy)
+
+
+def _db_given() -> bool:
+    """Whether ``--db`` was typed on this command line (not taken from ``ZHENGMING_DB`` or the default)."""
+    root = click.get_current_context().find_root()
+    return root.get_parameter_source("db_location") == click.core.ParameterSource.COMMANDLINE
+
+
+def _run(app: App, application, host: str, port: int, behind_proxy: bool) -> None:
+    import uvicorn
+
     click.echo(
         app.say(
-            f"正名服务：http://{host}:{port}/（接口文档 /docs）；按 Ctrl+C 停止",
-            f"zhengming serving at http://{host}:{port}/ (API docs at /docs); Ctrl+C stops",
+            f"正名服务：工作台 http://{host}:{port}/ ，接口 /api（文档 /docs）；按 Ctrl+C 停止",
+            f"zhengming serving: console at http://{host}:{port}/, API at /api (docs at /docs); Ctrl+C stops",
         ),
         err=True,
     )
@@ -56,3 +83,24 @@ def serve(app: App, host: str, port: int, timezone: str, behind_proxy: bool) -> 
         proxy_headers=behind_proxy,
         forwarded_allow_ips="127.0.0.1" if behind_proxy else None,
     )
+
+
+def seed_demo(app: App, service) -> None:
+    """The console's demo officers (two counties) and 龙游's demo cases, and how to log in."""
+    from sqlalchemy import func, select
+
+    from ..store.models import User
+    from ..web.console.demo import DEMO_PASSWORD, seed
+
+    with service.store.transaction() as session:
+        if session.scalar(select(func.count()).select_from(User)):
+            click.echo(
+                app.say("数据库已有用户，不再写入演示数据", "the database has users: no demo data added"), err=True
+            )
+            return
+    users = seed(service)
+    click.echo(
+        app.say(f"演示用户（密码均为 {DEMO_PASSWORD}）：", f"demo users (password {DEMO_PASSWORD} for all):"), err=True
+    )
+    for user in users[:4]:
+        click.echo(f"  {user.name:<6} {user.jurisdiction:<26} {user.describe()}", err=True)

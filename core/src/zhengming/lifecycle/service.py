@@ -190,8 +190,13 @@ class CaseService:
         if search and search.strip():
             needle = search.strip()
             subject = CaseRecord.document["subject"]["name"].as_string()
+            filed = CaseRecord.document["filing"]["subject"]["name"].as_string()  # a fault-tolerance filing's
             query = query.where(
-                or_(CaseRecord.case_id.contains(needle, autoescape=True), subject.contains(needle, autoescape=True))
+                or_(
+                    CaseRecord.case_id.contains(needle, autoescape=True),
+                    subject.contains(needle, autoescape=True),
+                    filed.contains(needle, autoescape=True),
+                )
             )
         if jurisdiction:
             query = query.where(

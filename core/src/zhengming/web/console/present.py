@@ -1,0 +1,315 @@
+"""What the console's pages show, in the reader's language: names of codes, times in Asia/Shanghai,
+audit events as sentences. Templates call these; nothing here touches the store."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from ...labels import label
+from ...lifecycle.states import LABELS as STATE_LABELS
+from ...lifecycle.states import State, state_label
+from ...model import (
+    AccountabilityMeasure,
+    CaseKind,
+    Classification,
+    Finding,
+    Level,
+    Measure,
+    Method,
+    Organ,
+    Recipient,
+    Relief,
+    RevisitMethod,
+    RevisitTarget,
+    Role,
+    StepAction,
+    Text,
+)
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+LANGS = ("zh", "en")
+
+# Audit actions (``audit_events.action``) as the timeline names them.
+EVENT_NAMES: dict[str, Text] = {
+    "open": Text("受理立案", "opened"),
+    "approve": Text("审批通过", "approved"),
+    "reject": Text("不予通过", "rejected"),
+    "send_back": Text("退回", "sent back"),
+    "consent": Text("记录本人意见", "consent recorded"),
+    "clarify": Text("实施澄清", "clarified"),
+    "notify": Text("记录告知", "notified"),
+    "archive": Text("归档", "archived"),
+    "plan_revisits": Text("安排回访", "revisits planned"),
+    "revisit": Text("记录回访", "revisit recorded"),
+    "close": Text("办结", "closed"),
+    "resume": Text("恢复办理", "resumed"),
+    "talk": Text("谈话提醒", "reminder talk"),
+    "rectification": Text("记录整改结果", "rectification recorded"),
+    "letter": Text("打印文书", "letter printed"),
+    "reveal_request": Text("申请查阅举报人身份", "reveal requested"),
+    "reveal_approve": Text("批准查阅举报人身份", "reveal approved"),
+    "reveal_refuse": Text("拒绝查阅举报人身份", "reveal refused"),
+    "reveal_shown": Text("查阅举报人身份（一次）", "identity shown once"),
+    "reveal_expired": Text("查阅批准已过期", "reveal approval expired"),
+    "reporter_feedback": Text("向实名举报人反馈", "feedback to the reporter"),
+    "amend": Text("修改受理信息", "intake amended"),
+    "paper_approval": Text("补录纸质审批", "paper approval recorded"),
+}
+DECISIONS = {
+    "approved": Text("通过", "approved"),
+    "rejected": Text("不予通过", "rejected"),
+    "sent_back": Text("退回", "sent back"),
+}
+CONSENT = {
+    None: Text("未记录", "not recorded"),
+    "given": Text("同意", "given"),
+    "declined": Text("不同意", "declined"),
+    "withdrawn": Text("撤回同意", "withdrawn"),
+}
+CLOSE_REASONS = {
+    "not_applicable": Text("不适用澄清", "not applicable"),
+    "rejected": Text("审批未通过", "rejected at approval"),
+    "completed": Text("办理完毕", "completed"),
+    "consent_declined": Text("本人不同意公开澄清", "the subject declined public clarification"),
+}
+REVEAL_STATUS = {
+    "pending": Text("待审批", "pending"),
+    "approved": Text("已批准，待查阅", "approved"),
+    "refused": Text("已拒绝", "refused"),
+    "shown": Text("已查阅", "shown"),
+    "expired": Text("已过期", "expired"),
+}
+STEP_STATUS = {
+    "done": Text("已完成", "done"),
+    "current": Text("待办", "waiting"),
+    "pending": Text("未开始", "not yet"),
+    "rejected": Text("未通过", "rejected"),
+}
+ENUMS: dict[str, type[Enum]] = {
+    "role": Role,
+    "organ": Organ,
+    "level": Level,
+    "method": Method,
+    "recipient": Recipient,
+    "revisit_method": RevisitMethod,
+    "revisit_target": RevisitTarget,
+    "step_action": StepAction,
+    "finding": Finding,
+    "kind": CaseKind,
+    "classification": Classification,
+    "measure": Measure,
+    "accountability_measure": AccountabilityMeasure,
+    "relief": Relief,
+}
+
+
+class Say:
+    """The reader's language, bound once per request: ``say('中文', 'English')``, ``say.name('role', v)``."""
+
+    def __init__(self, lang: str):
+        self.lang = lang if lang in LANGS else "zh"
+
+    def __call__(self, zh: str, en: str) -> str:
+        return en if self.lang == "en" else zh
+
+    def text(self, value: Text | None) -> str:
+        return value.render(self.lang) if value is not None else ""
+
+    def value(self, value: Any) -> str:
+        """A fact's value: a label as text, a box as 是/否, a list joined."""
+        if isinstance(value, Text):
+            return self.text(value)
+        if value is True:
+            return self("是", "yes")
+        if value is False:
+            return self("否", "no")
+        return str(value)
+
+    def measure(self, value: str) -> str:
+        for enum in ("measure", "accountability_measure"):
+            named = self.name(enum, value)
+            if named != value:
+                return named
+        return value
+
+    def name(self, enum: str, value: str | None) -> str:
+        """The name of a code of the contract (its raw value where it has none)."""
+        if value is None:
+            return "—"
+        try:
+            return label(ENUMS[enum](value)).render(self.lang)
+        except (KeyError, ValueError):
+            return str(value)
+
+    def state(self, value: str) -> str:
+        return state_label(value).render(self.lang)
+
+    def outcome(self, value: str) -> str:
+        from ...cli.case_text import outcome_name
+
+        return outcome_name(value, self.lang)
+
+    def event(self, action: str) -> str:
+        return EVENT_NAMES[action].render(self.lang) if action in EVENT_NAMES else action
+
+    def decision(self, value: str) -> str:
+        return self.text(DECISIONS.get(value)) or value
+
+    def consent(self, value: str | None) -> str:
+        return self.text(CONSENT.get(value)) or str(value)
+
+    def close_reason(self, value: str | None) -> str:
+        if not value:
+            return ""
+        return self.text(CLOSE_REASONS.get(value)) or value
+
+    def reveal_status(self, value: str) -> str:
+        return self.text(REVEAL_STATUS.get(value)) or value
+
+    def step_status(self, value: str) -> str:
+        return self.text(STEP_STATUS.get(value)) or value
+
+
+def local_time(value: str | datetime | None) -> str:
+    """A stored instant as Asia/Shanghai wall time, ``2024-03-01 09:30``."""
+    if not value:
+        return "—"
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo("UTC"))
+    return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+
+
+def days_late(due_on: str | None, today: date) -> int:
+    """How many days past ``due_on`` today is (0 when not late or no due date)."""
+    if not due_on:
+        return 0
+    return max(0, (today - date.fromisoformat(due_on)).days)
+
+
+def state_from_input(value: str) -> str | None:
+    """A state typed by a person: its code (``approval``) or its Chinese or English label (``审批中``).
+    ``None`` when it names no state."""
+    value = value.strip()
+    if not value:
+        return None
+    for state, text in STATE_LABELS.items():
+        if value in (state.value, text.zh, text.en):
+            return state.value
+    matches = [s.value for s, t in STATE_LABELS.items() if value in t.zh]
+    return matches[0] if len(matches) == 1 else None
+
+
+def state_choices(say: Say) -> list[tuple[str, str]]:
+    return [(s.value, say.state(s.value)) for s in State]
+
+
+def subject_of(document: dict[str, Any]) -> dict[str, Any]:
+    """The person or organization a case is about (a filing keeps it under ``filing``)."""
+    return document.get("subject") or (document.get("filing") or {}).get("subject") or {}
+
+
+def lateness(view: dict[str, Any], today: date) -> tuple[int, str | None]:
+    """How many days late an overdue case is, and the date it was due (the decision's due date, or the
+    earliest planned revisit not done); ``(0, None)`` when it is not late."""
+    if not view.get("overdue"):
+        return 0, None
+    due = [view["due_on"]] if view.get("due_on") and date.fromisoformat(view["due_on"]) < today else []
+    revisits = (view.get("revisit") or {}).get("visits", ())
+    due += [r["planned_on"] for r in revisits if not r["done_on"] and date.fromisoformat(r["planned_on"]) < today]
+    if not due:
+        return 0, None
+    first = min(due)
+    return (today - date.fromisoformat(first)).days, first
+
+
+PARTS: dict[str, Text] = {
+    "trigger": Text("启动条件", "trigger"),
+    "approval": Text("审批程序", "approval"),
+    "steps": Text("步骤", "steps"),
+    "implementers": Text("实施主体", "implementers"),
+    "methods": Text("澄清方式", "methods"),
+    "notifications": Text("告知", "notifications"),
+    "revisit": Text("回访", "revisit"),
+    "deadline": Text("期限", "deadline"),
+    "deadlines": Text("期限", "deadlines"),
+    "fast_track": Text("快查快办", "fast track"),
+    "classification": Text("定性", "classification"),
+    "measures": Text("处理措施", "measures"),
+    "procedure": Text("备案程序", "procedure"),
+    "consultation": Text("会商", "consultation"),
+    "consult": Text("沟通", "consultation"),
+    "probation": Text("考验期", "probation"),
+    "relief": Text("从轻减轻", "relief"),
+    "outcome": Text("结论", "outcome"),
+    "eligibility": Text("适用情形", "eligibility"),
+    "items": Text("清单事项", "items"),
+    "tracing": Text("追查", "tracing"),
+}
+
+
+def part_name(say: Say, pointer: str, decision: dict[str, Any]) -> str:
+    """A part of a decision named for people: ``/methods/2`` → ``澄清方式 · 会议澄清``."""
+    names: list[str] = []
+    node: Any = decision
+    for key in pointer.strip("/").split("/"):
+        if not key:
+            continue
+        if isinstance(node, list) and key.isdigit():
+            node = node[int(key)] if int(key) < len(node) else {}
+            item = node if isinstance(node, dict) else {}
+            if "method" in item:
+                names.append(say.name("method", item["method"]))
+            elif "recipient" in item:
+                names.append(say.name("recipient", item["recipient"]))
+            elif "role" in item:
+                names.append(say.name("role", item["role"]))
+            else:
+                names.append(str(int(key) + 1))
+            continue
+        node = node.get(key, {}) if isinstance(node, dict) else {}
+        names.append(say.text(PARTS[key]) if key in PARTS else key)
+    return " · ".join(names) or say("决定", "decision")
+
+
+def cjk_term(description: str) -> str:
+    """The Chinese policy term of a schema description (``选拔任用、提拔调整受到影响``), without its English
+    gloss; ``""`` when the description has no Chinese at all."""
+    import re
+
+    if not re.search(r"[\u4e00-\u9fff]", description):
+        return ""
+    text = re.sub(r"\bv1\.1\b", "", description)
+    text = re.sub(r"\([^)]*[A-Za-z][^)]*\)", "", text)  # (true), (null: not established)
+    text = re.sub(r"(?<![\u4e00-\u9fff])[A-Za-z][A-Za-z0-9 ,'/.\-]*", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" :;,·-")
+    return text
+
+
+OFFER_NAMES: dict[str, Text] = {
+    "consent": Text("征求本人意见", "consent"),
+    "clarify": Text("实施澄清", "clarify"),
+    "notify": Text("告知", "notify"),
+    "archive": Text("归档", "archive"),
+    "plan_revisits": Text("安排回访", "plan revisits"),
+    "record_revisit": Text("记录回访", "record a revisit"),
+    "talk": Text("谈话提醒", "reminder talk"),
+    "rectification": Text("整改结果", "rectification"),
+    "close": Text("办结", "close"),
+    "resume": Text("恢复办理", "resume"),
+    "amend": Text("修改受理信息", "amend the intake"),
+}
+
+
+def todo(say: Say, view: dict[str, Any], names: list[str]) -> str:
+    """What waits for the user on a case, in words: the step's action (``提出建议``, ``审批``), then the rest."""
+    words = []
+    for name in names:
+        if name == "approve" and view.get("current_step") is not None:
+            words.append(say.name("step_action", view["steps"][view["current_step"]]["action"]))
+        elif name in OFFER_NAMES:
+            words.append(say.text(OFFER_NAMES[name]))
+    return say("、", ", ").join(words)
