@@ -245,7 +245,7 @@ def test_the_store_commands_in_both_languages(zm, tmp_path):
 
 def test_domain_errors_carry_catalog_messages_in_both_languages():
     from zhengming.lifecycle.errors import CaseConflict, CaseNotFound, InvalidTransition, InvalidValue
-    from zhengming.lifecycle.machine import APPROVE, CLOSE
+    from zhengming.lifecycle.machine import CLOSE
 
     missing = CaseNotFound("PDS-1")
     assert isinstance(missing.message, Message) and str(missing) == "case PDS-1 does not exist"
@@ -253,7 +253,7 @@ def test_domain_errors_carry_catalog_messages_in_both_languages():
     refused = InvalidTransition("PDS-1", "closed", CLOSE, Message("no revisit recorded"))
     assert refused.message.zh == "案件 PDS-1 处于「已办结」状态，不能办结：尚未记录回访"
     assert refused.message.en == "case PDS-1 is closed; cannot close: no revisit recorded"
-    conflict = CaseConflict("PDS-1", APPROVE, expected=3, found=4)
+    conflict = CaseConflict("PDS-1", Message("approve"), expected=3, found=4)
     assert "（所见版本 3，当前版本 4），本次「审批通过」未保存" in conflict.message.zh
     assert "(you saw version 3, it is now 4); your approve was not saved" in conflict.message.en
     assert InvalidValue("/days", Message("must be 1 to 366 days")).message.zh == "/days：有效期须为 1 至 366 天"

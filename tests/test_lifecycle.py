@@ -306,7 +306,8 @@ def test_a_stale_expected_version_is_a_conflict(service, people):
 
 def test_two_people_approving_the_same_step_at_once_one_wins(store, service, people):
     """Both read the case, then both write: exactly one commit, one clear conflict, nothing lost."""
-    from zhengming.lifecycle import actions
+    from zhengming.lifecycle import actions, table
+    from zhengming.lifecycle.service import ActionContext
 
     add_user(store, "li2", "discipline_commission", "county", ["handling_department"])
     service.open(case_document())
@@ -315,13 +316,11 @@ def test_two_people_approving_the_same_step_at_once_one_wins(store, service, peo
 
     def approve(name: str) -> None:
         try:
-            with store.transaction() as session:
-                case = actions.load_case(session, "T-1")
-                user = actions.load_user(session, name)
-                case.approvals  # noqa: B018 — load the collection before the other writer commits
+            with store.engine.begin() as conn:
+                loaded = actions.load(conn, "T-1", name)
                 both_loaded.wait()
-                with session.no_autoflush:
-                    actions.approve(session, case, user, f"{name} 同意", service.now())
+                context = ActionContext(service, service.now())
+                actions.perform(conn, store.keyring, loaded, table.APPROVE, {"comment": f"{name} 同意"}, context)
             outcomes[name] = "won"
         except CaseConflict as exc:
             outcomes[name] = exc

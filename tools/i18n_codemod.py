@@ -55,6 +55,7 @@ DEFAULT_PATHS = [PACKAGE / "cli"] + [
         "lifecycle/machine.py",
         "lifecycle/roles.py",
         "lifecycle/service.py",
+        "lifecycle/table.py",
         "lifecycle/tracing.py",
         "lifecycle/users.py",
         "reports/figures.py",

@@ -84,8 +84,20 @@ def list_cases(app: App, overdue: bool, state: str | None, limit: int, as_json: 
         emit(app, {"total": total, "cases": rows}, as_json, list_text)
 
 
-def _step_command(name: str, method: str, help_text: str):
-    @case.command(name, help=help_text)
+def _act(app: App, case_id: str, action_id: str, actor: str | None, expect_version, as_json: bool, **params):
+    """Take a row of the lifecycle table (``zhengming.lifecycle.table``) as the token's user and show the case."""
+    with store_errors(app):
+        svc = service(app)
+        view = svc.act(case_id, action_id, _who(app, svc, "act", actor), expected_version=expect_version, **params)
+        _show(app, view, as_json)
+    return view
+
+
+def _step_command(action_id: str, help_text: str):
+    """A command for a step action of the table (approve, reject, send back): the case, ``--comment``.
+    (Listed here rather than read from the table: ``zhengming evaluate`` must not load the store.)"""
+
+    @case.command(action_id.replace("_", "-"), help=help_text)
     @click.argument("case_id")
     @as_option
     @comment_option
@@ -101,24 +113,14 @@ def _step_command(name: str, method: str, help_text: str):
     ) -> None:
         if on_paper != (given_on is not None):
             raise click.UsageError(app._("--on-paper and --on DATE go together"))
-        with store_errors(app):
-            svc = service(app)
-            act = getattr(svc, method)
-            view = act(
-                case_id,
-                _who(app, svc, "act", actor),
-                comment,
-                expected_version=expect_version,
-                given_on=given_on.date() if given_on else None,
-            )
-            _show(app, view, as_json)
+        _act(app, case_id, action_id, actor, expect_version, as_json, comment=comment, given_on=_day(given_on))
 
     return command
 
 
-approve = _step_command("approve", "approve", "Take the current approval step (通过).")
-reject = _step_command("reject", "reject", "Refuse at the current step: the case ends rejected (不予通过).")
-send_back = _step_command("send-back", "send_back", "Return the case to the previous step (退回).")
+approve = _step_command("approve", "Take the current approval step (通过).")
+reject = _step_command("reject", "Refuse at the current step: the case ends rejected (不予通过).")
+send_back = _step_command("send_back", "Return the case to the previous step (退回).")
 
 
 @case.command("consent")
@@ -133,10 +135,7 @@ send_back = _step_command("send-back", "send_back", "Return the case to the prev
 @pass_app
 def consent(app: App, case_id: str, actor: str, status: str, comment: str, expect_version, as_json: bool) -> None:
     """Record the subject's consent to public clarification (本人意见)."""
-    with store_errors(app):
-        svc = service(app)
-        view = svc.consent(case_id, _who(app, svc, "act", actor), status, comment, expected_version=expect_version)
-        _show(app, view, as_json)
+    _act(app, case_id, "consent", actor, expect_version, as_json, status=status, comment=comment)
 
 
 @case.command("clarify")
@@ -150,17 +149,11 @@ def consent(app: App, case_id: str, actor: str, status: str, comment: str, expec
 @pass_app
 def clarify(app: App, case_id: str, actor: str, method: str, on: datetime | None, scope: str, expect_version, as_json):
     """Record a clarification carried out; refused without consent where the method needs it."""
-    with store_errors(app):
-        svc = service(app)
-        view = svc.clarify(
-            case_id,
-            _who(app, svc, "act", actor),
-            method,
-            on=on.date() if on else None,
-            scope=scope,
-            expected_version=expect_version,
-        )
-        _show(app, view, as_json)
+    _act(app, case_id, "clarify", actor, expect_version, as_json, method=method, on=_day(on), scope=scope)
+
+
+def _day(value: datetime | None):
+    return value.date() if value else None
 
 
 @case.command("notify")
@@ -179,16 +172,7 @@ def clarify(app: App, case_id: str, actor: str, method: str, on: datetime | None
 @pass_app
 def notify(app: App, case_id: str, actor: str, recipients: tuple[str, ...], on, expect_version, as_json) -> None:
     """Record that the decision's recipients were told or given the records (告知、归档)."""
-    with store_errors(app):
-        svc = service(app)
-        view = svc.notify(
-            case_id,
-            _who(app, svc, "act", actor),
-            list(recipients),
-            on=on.date() if on else None,
-            expected_version=expect_version,
-        )
-        _show(app, view, as_json)
+    _act(app, case_id, "notify", actor, expect_version, as_json, recipients=list(recipients), on=_day(on))
 
 
 @case.command("archive")
@@ -199,9 +183,7 @@ def notify(app: App, case_id: str, actor: str, recipients: tuple[str, ...], on, 
 @pass_app
 def archive(app: App, case_id: str, actor: str, expect_version, as_json: bool) -> None:
     """Archive a clarified (every recipient told) or decided case (归档)."""
-    with store_errors(app):
-        svc = service(app)
-        _show(app, svc.archive(case_id, _who(app, svc, "act", actor), expected_version=expect_version), as_json)
+    _act(app, case_id, "archive", actor, expect_version, as_json)
 
 
 @case.command("revisit")
@@ -220,22 +202,11 @@ def revisit(app: App, case_id: str, actor: str, plan, done: bool, on, method, ta
     """Plan revisits (--plan DATE…) or record one done (--done) (回访)."""
     if bool(plan) == done:
         raise click.UsageError(app._("give either --plan DATE or --done"))
-    with store_errors(app):
-        svc = service(app)
-        actor = _who(app, svc, "act", actor)
-        if plan:
-            view = svc.plan_revisits(case_id, actor, [d.date() for d in plan], expected_version=expect_version)
-        else:
-            view = svc.record_revisit(
-                case_id,
-                actor,
-                on=on.date() if on else None,
-                method=method,
-                target=target,
-                note=note,
-                expected_version=expect_version,
-            )
-        _show(app, view, as_json)
+    if plan:
+        _act(app, case_id, "plan_revisits", actor, expect_version, as_json, dates=[d.date() for d in plan])
+    else:
+        params = {"on": _day(on), "method": method, "target": target, "note": note}
+        _act(app, case_id, "revisit", actor, expect_version, as_json, **params)
 
 
 @case.command("talk")
@@ -247,11 +218,7 @@ def revisit(app: App, case_id: str, actor: str, plan, done: bool, on, method, ta
 @pass_app
 def talk(app: App, case_id: str, actor: str, on, expect_version, as_json: bool) -> None:
     """Record the reminder talk (谈话提醒) of an accountability case: its probation starts (考验期)."""
-    with store_errors(app):
-        svc = service(app)
-        day = on.date() if on else svc.today()
-        who = _who(app, svc, "act", actor)
-        _show(app, svc.hold_talk(case_id, who, day, expected_version=expect_version), as_json)
+    _act(app, case_id, "talk", actor, expect_version, as_json, on=_day(on))
 
 
 @case.command("rectification")
@@ -267,11 +234,7 @@ def talk(app: App, case_id: str, actor: str, on, expect_version, as_json: bool) 
 @pass_app
 def rectification(app: App, case_id: str, actor: str, rectified: bool, expect_version, as_json: bool) -> None:
     """Record the probation's result; the rules then decide the accountability outcome (考验期结果)."""
-    with store_errors(app):
-        svc = service(app)
-        who = _who(app, svc, "act", actor)
-        view = svc.record_rectification(case_id, who, rectified, expected_version=expect_version)
-        _show(app, view, as_json)
+    _act(app, case_id, "rectification", actor, expect_version, as_json, rectified=rectified)
 
 
 @case.command("close")
@@ -283,10 +246,26 @@ def rectification(app: App, case_id: str, actor: str, rectified: bool, expect_ve
 @pass_app
 def close(app: App, case_id: str, actor: str, reason: str | None, expect_version, as_json: bool) -> None:
     """Close a case once nothing is left to do (办结)."""
+    _act(app, case_id, "close", actor, expect_version, as_json, reason=reason)
+
+
+@case.command("actions")
+@click.argument("case_id")
+@as_option
+@json_option
+@pass_app
+def available(app: App, case_id: str, actor: str | None, as_json: bool) -> None:
+    """The actions you may take on the case now (its state, your role, organ and level, separation of duties)."""
     with store_errors(app):
         svc = service(app)
-        who = _who(app, svc, "act", actor)
-        _show(app, svc.close(case_id, who, reason=reason, expected_version=expect_version), as_json)
+        rows = svc.available_actions(case_id, _who(app, svc, "read", actor))
+        emit(app, {"case_id": case_id, "actions": rows}, as_json, _actions_text)
+
+
+def _actions_text(data: dict, lang: str) -> str:
+    if not data["actions"]:
+        return "（无可办理的操作）" if lang == "zh" else "(nothing you may do now)"
+    return "\n".join(f"{row['id']:<15} {row['label'][lang]}" for row in data["actions"])
 
 
 @case.command("resume")

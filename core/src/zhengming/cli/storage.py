@@ -35,6 +35,9 @@ OPTION_OF = {
     "/valid_for": "--hours",
     "/summary": "--summary",
     "/channel": "--channel",
+    "/dates": "--plan",
+    "/rectified": "--rectified",
+    "/actor": "--as",
     "/given_on": "--on",
 }
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -104,7 +107,7 @@ def store_errors(app: App) -> Iterator[None]:
             click.echo(exc.message.render(app.lang), err=True)
             raise SystemExit(EXIT_FAILURE) from None
         except FieldTooLong as exc:
-            click.echo(f"{exc.field}: {exc.message.render(app.lang)}", err=True)
+            click.echo(f"{OPTION_OF.get(exc.field, exc.field)}: {exc.message.render(app.lang)}", err=True)
             raise SystemExit(EXIT_INVALID) from None
         except DataError as exc:  # a value the database cannot even look up (PostgreSQL: a NUL in an argument)
             reason = type(exc.orig).__name__ if exc.orig is not None else type(exc).__name__

@@ -1,8 +1,10 @@
 """The persistent case lifecycle: intake, evaluation, approvals, consent, clarification, notifications,
 archive, revisits and closing, each change with its audit event in one transaction.
 
-:mod:`.machine` is the state machine (no storage), :mod:`.actions` applies it to stored cases,
-:class:`.service.CaseService` wraps each action in a transaction. Imports SQLAlchemy.
+:mod:`.machine` is the state machine (no storage); :mod:`.table` holds every action as one row (the
+states it applies in, who may take it, what it writes, its label); :mod:`.actions` runs any row on a
+stored case; :class:`.service.CaseService` takes each in one transaction (``act``) and says which a
+user may take now (``available_actions``). Imports SQLAlchemy.
 """
 
 from .errors import (

@@ -1,26 +1,39 @@
-"""Lifecycle actions on stored cases, inside the caller's transaction.
+"""Lifecycle actions on stored cases: the one executor of the rows of :mod:`.table`.
 
-Each action runs the state machine (:mod:`.machine`) on the loaded ``CaseRecord``, adds the record of
-what was done (approval, consent, clarification, notification, revisit), flushes — the version
-check of optimistic locking happens here: a case changed since it was read raises
-:class:`~.errors.CaseConflict` — and appends the audit event with the state before and after. The
-caller commits: state change, record and audit event land together or not at all.
+:func:`load` reads the case, the acting user and the case's last audit event in one statement;
+:func:`require_explained` and :func:`require_visible_to` check them; :func:`perform` checks the row's
+state, precondition and who, separation of duties, applies it in memory, and writes, in the caller's
+transaction, the case (``UPDATE … WHERE version = :seen``: a case changed since it was read raises
+:class:`~.errors.CaseConflict`), the records and one audit event per change with the state before and
+after and the keyed digests of every row written. The caller commits: state change, records and audit
+events land together or not at all. Everything here is SQLAlchemy Core on one connection, its
+statements built once and compiled once (the lifecycle's hot path).
+
+The ORM helpers (:func:`load_case`, :func:`load_user`, :func:`require_visible`, :func:`commit_change`)
+serve the other writers (custody, letters, reevaluation).
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import json
+import operator
+from collections.abc import Callable, Mapping
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import JSON, DateTime, LargeBinary, String, bindparam, cast, func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..i18n import Message
 from ..model import StepAction, Text
 from ..store import audit, integrity
+from ..store.crypto import Keyring
+from ..store.limits import check_rows
 from ..store.models import (
     Approval,
+    AuditEvent,
+    AuditHead,
     CaseFigure,
     CaseRecord,
     Clarification,
@@ -29,7 +42,8 @@ from ..store.models import (
     RevisitRecord,
     User,
 )
-from . import machine
+from ..store.prepared import Prepared
+from . import table
 from .errors import CaseConflict, CaseNotFound, NotPermitted, Unexplained, UserNotFound
 from .usernames import normalise
 
@@ -100,245 +114,487 @@ def commit_change(
     audit.append(session, actor=actor, action=action, case_id=case.case_id, before=before, after=after, rows=written)
 
 
-def _add(session: Session, case: CaseRecord, record: Any) -> None:
-    """Add a record of something done to the case (without loading the case's collection)."""
-    record.case_pk = case.id
-    session.add(record)
-
-
-def _step_record(
-    session, case: CaseRecord, user: User, index: int, step: dict[str, Any], decision: str, comment: str, now, given_on
-):
-    _add(
-        session,
-        case,
-        Approval(
-            step_index=index,
-            role=step["role"],
-            level=step.get("level"),
-            action=step["action"],
-            decision=decision,
-            comment=comment,
-            actor=user.name,
-            at=now,
-            given_on=given_on,
-        ),
-    )
-
-
-def _paper_date(session: Session, case: CaseRecord, paper: tuple[date, date] | None) -> date | None:
-    """The date on paper of a step being recorded (``paper``: that date and today), checked against today,
-    the case's opening and its previous step (:func:`.corrections.check_paper_date`)."""
-    if paper is None:
-        return None
-    from .corrections import check_paper_date, previous_step_date
-
-    given_on, today = paper
-    previous = previous_step_date(session, case)
-    check_paper_date(case.case_id, given_on, today=today, opened_at=case.opened_at, previous=previous)
-    return given_on
-
-
 JUDGEMENTS = frozenset({StepAction.DELIBERATE, StepAction.REVIEW, StepAction.APPROVE, StepAction.DECIDE})
 
 
-def check_separation(session: Session, case: CaseRecord, user: User) -> None:
+def separation_misfit(case: Any, earlier: int | None) -> Text | None:
     """Separation of duties (职责分离): whoever took an earlier step of a case (proposed, approved, sent
     back) takes no later step of it, so every step is one more person's judgement, as the rules' distinct
     roles intend. A step taken again after a send-back may be taken by the same person. Steps that
     judge (deliberate, review, approve, decide) are checked; proposing, reporting, notifying and
-    consulting are not judgements of an earlier step."""
-    if not case.steps or case.current_step >= len(case.steps):
-        return
-    if case.steps[case.current_step]["action"] not in JUDGEMENTS:
-        return
-    earlier = session.scalar(
-        select(Approval.step_index)
-        .where(Approval.case_pk == case.id, Approval.actor == user.name, Approval.step_index < case.current_step)
-        .order_by(Approval.step_index)
-        .limit(1)
-    )
-    if earlier is not None:
-        raise NotPermitted(
-            case.case_id,
-            user.name,
-            Message(
-                "separation of duties: the user took step {earlier} of this case and may not take the later step {current_step}",
-                earlier=earlier + 1,
-                current_step=case.current_step + 1,
-            ),
-        )
-
-
-def _step_detail(index: int, step: dict[str, Any], comment: str, given_on: date | None) -> dict[str, Any]:
-    detail = {"step": index, "role": step["role"], "comment": comment}
-    if given_on is not None:  # signed on paper on that date, recorded now
-        detail |= {"on_paper": True, "given_on": given_on.isoformat()}
-    return detail
-
-
-def _step_action(session, case, user, comment, now, *, run, name, label, decision, paper=None):
-    before = snapshot(case)
-    check_separation(session, case, user)
-    index, step = run(case, user)
-    given_on = _paper_date(session, case, paper)
-    _step_record(session, case, user, index, step, decision, comment, now, given_on)
-    detail = _step_detail(index, step, comment, given_on)
-    commit_change(session, case, actor=user.name, action=name, label=label, before=before, detail=detail, now=now)
-
-
-def approve(session: Session, case: CaseRecord, user: User, comment: str, now: datetime, *, paper=None) -> None:
-    _step_action(
-        session,
-        case,
-        user,
-        comment,
-        now,
-        run=machine.approve,
-        name="approve",
-        label=machine.APPROVE,
-        decision="approved",
-        paper=paper,
+    consulting are not judgements of an earlier step. ``earlier``: the first earlier step the user took."""
+    if earlier is None or not judging(case):
+        return None
+    return Message(
+        "separation of duties: the user took step {earlier} of this case and may not take the later step {current_step}",
+        earlier=earlier + 1,
+        current_step=case.current_step + 1,
     )
 
 
-def reject(session: Session, case: CaseRecord, user: User, comment: str, now: datetime, *, paper=None) -> None:
-    before = snapshot(case)
-    check_separation(session, case, user)
-    index, step = machine.reject(case, user)
-    given_on = _paper_date(session, case, paper)
-    case.close_reason = "rejected"
-    _step_record(session, case, user, index, step, "rejected", comment, now, given_on)
-    detail = _step_detail(index, step, comment, given_on)
-    commit_change(
-        session, case, actor=user.name, action="reject", label=machine.REJECT, before=before, detail=detail, now=now
+def judging(case: Any) -> bool:
+    """Whether the case's current step judges an earlier one (separation of duties applies)."""
+    return (
+        bool(case.steps)
+        and case.current_step < len(case.steps)
+        and case.steps[case.current_step]["action"] in JUDGEMENTS
     )
 
 
-def send_back(session: Session, case: CaseRecord, user: User, comment: str, now: datetime, *, paper=None) -> None:
-    _step_action(
-        session,
-        case,
-        user,
-        comment,
-        now,
-        run=machine.send_back,
-        name="send_back",
-        label=machine.SEND_BACK,
-        decision="sent_back",
-        paper=paper,
+# --- the executor: SQLAlchemy Core on one connection ------------------------------------------------
+
+CASES = CaseRecord.__table__
+USERS = User.__table__
+EVENTS = AuditEvent.__table__
+APPROVALS = Approval.__table__
+RECORDS = {
+    "approvals": APPROVALS,
+    "consents": Consent.__table__,
+    "clarifications": Clarification.__table__,
+    "notifications": NotificationRecord.__table__,
+    "revisits": RevisitRecord.__table__,
+}
+FIGURES = CaseFigure.__table__
+CASE_COLUMNS = tuple(c.name for c in CASES.columns)
+DIGESTED = tuple(integrity.columns("cases"))
+JSON_COLUMNS = frozenset(c.name for c in CASES.columns if isinstance(c.type, JSON))
+JSON_NAMES = tuple(sorted(JSON_COLUMNS))
+USER_COLUMNS = ("id", "name", "organ", "level", "roles", "jurisdiction", "grants", "active")
+EVENT_COLUMNS = tuple(c.name for c in EVENTS.columns)
+
+_their = EVENTS.alias("their")
+_last_event = (
+    select(func.max(_their.c.seq)).where(_their.c.case_id == CASES.c.case_id).correlate(CASES).scalar_subquery()
+)
+_HEAD = AuditHead.__table__
+_first_step = (
+    select(func.min(APPROVALS.c.step_index))
+    .where(APPROVALS.c.case_pk == CASES.c.id, APPROVALS.c.actor == bindparam("actor"))
+    .correlate(CASES)
+    .scalar_subquery()
+)
+# The case (JSON columns as their stored text, digested by text), the user, the case's last event, the
+# first step the user took on the case, and the audit chain's head.
+LOAD = (
+    select(
+        *(cast(c, String).label(c.name) if c.name in JSON_COLUMNS else c for c in CASES.columns),
+        *(USERS.c[name].label(f"u_{name}") for name in USER_COLUMNS),
+        *(c.label(f"e_{c.name}") for c in EVENTS.columns),
+        cast(EVENTS.c.before, String).label("e_before_text"),
+        cast(EVENTS.c.after, String).label("e_after_text"),
+        _first_step.label("first_step"),
+        _HEAD.c.last_seq.label("h_last_seq"),
+        _HEAD.c.last_hash.label("h_last_hash"),
     )
-
-
-def consent(session: Session, case: CaseRecord, user: User, status: str, comment: str, now: datetime) -> None:
-    before = snapshot(case)
-    machine.record_consent(case, user, status)
-    _add(session, case, Consent(status=status, comment=comment, actor=user.name, at=now))
-    commit_change(
-        session,
-        case,
-        actor=user.name,
-        action="consent",
-        label=machine.CONSENT,
-        before=before,
-        detail={"status": status},
-        now=now,
+    .select_from(
+        CASES.join(USERS, USERS.c.name == bindparam("actor"))
+        .outerjoin(EVENTS, EVENTS.c.seq == _last_event)
+        .outerjoin(_HEAD, _HEAD.c.id == audit.HEAD_ID)
     )
+    .where(CASES.c.case_id == bindparam("case_id"))
+)
+_LOAD = Prepared(LOAD)
+CASE_EXISTS = select(CASES.c.version).where(CASES.c.case_id == bindparam("case_id"))
+STEP_ACTORS = select(APPROVALS.c.step_index, APPROVALS.c.actor).where(APPROVALS.c.case_pk == bindparam("case_pk"))
+NOTIFIED = select(RECORDS["notifications"].c.recipient).where(
+    RECORDS["notifications"].c.case_pk == bindparam("case_pk")
+)
+REVISITS = select(RECORDS["revisits"]).where(RECORDS["revisits"].c.case_pk == bindparam("case_pk"))
+_INSERTS = {name: Prepared(t.insert().returning(t.c.id)) for name, t in RECORDS.items()}
 
 
-def clarify(session: Session, case: CaseRecord, user: User, method: str, on: date, scope: str, now: datetime) -> None:
-    before = snapshot(case)
-    machine.clarify(case, user, method)
-    _add(session, case, Clarification(method=method, carried_out_on=on, scope=scope, actor=user.name, at=now))
-    _count_clarification(session, case, method, on)
-    detail = {"method": method, "on": on.isoformat(), "scope": scope}
-    commit_change(
-        session, case, actor=user.name, action="clarify", label=machine.CLARIFY, before=before, detail=detail, now=now
+class StoredCase:
+    """A case row in memory, with the attributes the state machine reads and changes (every column of
+    ``cases``; ``notifications`` and ``revisits`` once loaded). A JSON column is parsed from its stored
+    text when first read; an action replaces such a value, never changes it in place."""
+
+    def __init__(self, scalars: dict[str, Any], texts: dict[str, str | None]):
+        self.__dict__.update(scalars)
+        self.loaded = scalars
+        self.texts = texts  # the stored text of each JSON column (None: NULL)
+        self.parsed: dict[str, Any] = {}
+        self.notifications: list[Any] = []
+        self.revisits: list[Any] = []
+        self.checked: tuple[bytes, dict[str, str]] | None = None
+
+    def __getattr__(self, name: str) -> Any:  # only for attributes not set: the JSON columns
+        texts = self.__dict__.get("texts")
+        if texts is None or name not in texts:
+            raise AttributeError(name)
+        value = self.parsed[name] = parsed(texts[name])
+        self.__dict__[name] = value
+        return value
+
+    def values(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in CASE_COLUMNS}
+
+    def changed(self) -> dict[str, Any]:
+        """The columns an action set to another value than the one loaded."""
+        found = {}
+        for name in CASE_COLUMNS:
+            if name in JSON_COLUMNS:
+                if name in self.__dict__ and self.__dict__[name] is not self.parsed.get(name, _UNSET):
+                    found[name] = self.__dict__[name]
+            elif (value := self.__dict__[name]) is not self.loaded[name] and value != self.loaded[name]:
+                found[name] = value
+        return found
+
+    def digests(self, key: bytes) -> tuple[str, dict[str, str]]:
+        """The row's name and keyed digests as it stands (after a change, only the changed columns are
+        digested again; see :func:`case_digests`)."""
+        changed = self.changed()
+        known = None
+        if self.checked is not None and self.checked[0] == key:
+            known = {name: digest for name, digest in self.checked[1].items() if name not in changed}
+            known.pop(integrity.WHOLE, None)
+        texts = {name: self.texts[name] for name in JSON_COLUMNS if name not in changed}
+        digests = case_digests(key, self.__dict__, texts, lambda name: getattr(self, name), known)
+        if not changed:
+            self.checked = (key, digests)  # the row as loaded
+        return f"cases/{self.case_id}", digests
+
+
+_UNSET = object()
+_PARSED: dict[str, Any] = {}
+_PARSED_LIMIT = 256
+
+
+def parsed(text: str | None) -> Any:
+    """The value of a JSON column's stored text, parsed once per text: a case's steps, document and
+    decision are read by every action on it. Shared between actions, so never changed in place (an
+    action that changes a document builds a new one)."""
+    if text is None:
+        return None
+    value = _PARSED.get(text)
+    if value is None:
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.clear()
+        value = _PARSED[text] = json.loads(text)
+    return value
+
+
+_DIGESTS: dict[tuple[Any, ...], dict[str, str]] = {}
+_DIGESTS_LIMIT = 512
+_SCALARS = tuple(name for name in DIGESTED if name not in JSON_COLUMNS)
+# How a column's value enters the content key: times and bytes as they are digested, the rest as they are.
+_NORMALISED = tuple(c.name for c in CASES.columns if c.name in _SCALARS and isinstance(c.type, DateTime | LargeBinary))
+_as_is = operator.itemgetter(*(name for name in _SCALARS if name not in _NORMALISED))
+
+
+class _Lookup(Mapping):
+    """The columns of a row: the scalars from a dict, the JSON values from a getter (parsed when read)."""
+
+    def __init__(self, scalars: Mapping[str, Any], json_value: Callable[[str], Any]):
+        self.scalars, self.json_value = scalars, json_value
+
+    def __getitem__(self, name: str) -> Any:
+        return self.json_value(name) if name in JSON_COLUMNS else self.scalars[name]
+
+    def __iter__(self):
+        return iter(CASE_COLUMNS)
+
+    def __len__(self) -> int:
+        return len(CASE_COLUMNS)
+
+
+def case_digests(
+    key: bytes,
+    scalars: Mapping[str, Any],
+    texts: Mapping[str, str | None],
+    json_value: Callable[[str], Any],
+    known: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """The keyed digests of a ``cases`` row (:func:`~zhengming.store.integrity.row_digests`), remembered
+    by the row's whole content: a case is digested when an action checks it against its last event,
+    which recorded the digests of the row this process wrote. ``scalars``: the values of the columns
+    that are not JSON; ``texts``: the stored text of the JSON columns that have one (the others are taken
+    as :func:`json.dumps` writes them, from ``json_value(name)``). Keyed by every value as stored, so a
+    row edited in the database is digested afresh."""
+    texts = {name: texts[name] if name in texts else _dumps(json_value(name)) for name in JSON_NAMES}
+    as_is = _as_is(scalars)
+    content = (
+        key,
+        *texts.values(),
+        *as_is,
+        *map(type, as_is),  # equal values of another type (1 and True) are digested differently
+        *(integrity.plain(scalars[name]) for name in _NORMALISED),
     )
+    found = _DIGESTS.get(content)
+    if found is None:
+        known = known or {}
+        prehashed = {
+            name: integrity.prehash_text(text, json_value(name))
+            for name, text in texts.items()
+            if text and name not in known
+        }
+        found = integrity.row_digests(key, "cases", _Lookup(scalars, json_value), prehashed, known)
+        if len(_DIGESTS) >= _DIGESTS_LIMIT:
+            _DIGESTS.clear()
+        _DIGESTS[content] = found
+    return found
 
 
-def _count_clarification(session: Session, case: CaseRecord, method: str, on: date) -> None:
-    """Keep the case's statistics row (``case_figures``) in step: the report counts the case from its
-    first clarification, under each method, without reading ``clarifications``."""
-    from ..reports.figures import figures_of, with_clarification
-
-    figure = session.get(CaseFigure, case.id)
-    if figure is None:  # a case stored without its figures: count it from its stored documents
-        columns = figures_of(case.kind, case.jurisdiction, case.as_of, case.outcome, case.document, case.decision)
-        seats = {"handling_organ": case.handling_organ, "handling_level": case.handling_level, "seats": case.seats}
-        figure = CaseFigure(case_pk=case.id, **columns, **seats)
-        session.add(figure)
-    figure.counted_on, figure.methods = with_clarification(figure.counted_on, figure.methods, method, on)
+def _dumps(value: Any) -> str | None:
+    return json.dumps(value) if value is not None else None
 
 
-def notify(session: Session, case: CaseRecord, user: User, recipient: str, on: date, now: datetime) -> None:
-    before = snapshot(case)
-    machine.notify(case, user, recipient)
-    case.notifications.append(
-        NotificationRecord(recipient=recipient, notified_on=on, actor=user.name, at=now)
-    )  # read by the next notify
-    detail = {"recipient": recipient, "on": on.isoformat()}
-    commit_change(
-        session, case, actor=user.name, action="notify", label=machine.NOTIFY, before=before, detail=detail, now=now
+class Actor:
+    """The acting user's row."""
+
+    def __init__(self, values: Mapping[str, Any]):
+        self.__dict__.update(values)
+
+
+class Revisit:
+    """A revisit record in memory."""
+
+    def __init__(self, values: Mapping[str, Any]):
+        self.values = dict(values)
+        self.__dict__.update(values)
+
+
+class Loaded:
+    """What :func:`load` read: the case, the user, the values of the case's last audit event, the first
+    step the user took on the case (separation of duties) and the audit chain's head as it was read."""
+
+    def __init__(
+        self,
+        case: StoredCase,
+        user: Actor,
+        event: dict[str, Any] | None,
+        first_step: int | None = None,
+        head: tuple[int, str] | None = None,
+    ):
+        self.case, self.user, self.event = case, user, event
+        self.first_step, self.head = first_step, head
+
+
+def load(conn: Any, case_id: str, actor: str) -> Loaded:
+    """The case, the user and the case's last event in one statement.
+
+    :raises CaseNotFound, UserNotFound: no such case or user."""
+    row = _LOAD.first(conn, {"case_id": case_id, "actor": normalise(actor)})
+    if row is None:
+        if conn.execute(CASE_EXISTS, {"case_id": case_id}).first() is None:
+            raise CaseNotFound(case_id)
+        raise UserNotFound(actor)
+    scalars = {name: row[name] for name in CASE_COLUMNS if name not in JSON_COLUMNS}
+    texts = {name: row[name] for name in JSON_NAMES}
+    user = Actor({name: row[f"u_{name}"] for name in USER_COLUMNS})
+    event = None
+    if row["e_seq"] is not None:
+        event = {name: row[f"e_{name}"] for name in EVENT_COLUMNS}
+        event[audit.STORED_TEXT] = (row["e_before_text"], row["e_after_text"])
+    head = (row["h_last_seq"], row["h_last_hash"]) if row["h_last_seq"] is not None else None
+    case = StoredCase(scalars, texts)
+    case.last_action = event["action"] if event is not None else None  # what last happened to the case
+    return Loaded(case, user, event, row["first_step"], head)
+
+
+USER_BY_NAME = select(*(USERS.c[name] for name in USER_COLUMNS)).where(USERS.c.name == bindparam("name"))
+
+
+def load_actor(conn: Any, name: str) -> Actor:
+    """The user ``name`` (:class:`UserNotFound` when there is none)."""
+    row = conn.execute(USER_BY_NAME, {"name": normalise(name)}).mappings().first()
+    if row is None:
+        raise UserNotFound(name)
+    return Actor(row)
+
+
+_CASE_INSERT = Prepared(CASES.insert().returning(CASES.c.id))
+_FIGURE_INSERT = Prepared(FIGURES.insert())
+
+
+def insert_case(
+    conn: Any, keyring: Keyring, row: dict[str, Any], figures: dict[str, Any], *, actor: str, summary: dict[str, Any]
+) -> int:
+    """Store a new case (its ``cases`` row and its ``case_figures``) and its ``open`` event; the row's
+    primary key. A case id taken already raises the database's ``IntegrityError``."""
+    check_rows(CASES, [row])
+    check_rows(FIGURES, [figures])
+    case_pk = _CASE_INSERT.scalar(conn, row)
+    _FIGURE_INSERT.execute(conn, figures | {"case_pk": case_pk})
+    key = keyring.audit_key()
+    digests = case_digests(key, row, {}, row.__getitem__)
+    event = {"at": audit.now_text(), "actor": actor, "action": "open", "case_id": row["case_id"], "before": None}
+    audit.append_events(
+        conn, keyring, [event | {"after": summary, "row_digests": {f"cases/{row['case_id']}": digests}}]
     )
+    return case_pk
 
 
-def archive(session: Session, case: CaseRecord, user: User, now: datetime) -> None:
-    before = snapshot(case)
-    machine.archive(case, user)
-    commit_change(session, case, actor=user.name, action="archive", label=machine.ARCHIVE, before=before, now=now)
+def require_explained_row(keyring: Keyring, loaded: Loaded, label: Text) -> None:
+    """Refuse to act on a case whose row its last audit event does not explain (:class:`Unexplained`)."""
+    problems = audit.row_unexplained(keyring, loaded.event, loaded.case.digests)
+    if problems:
+        raise Unexplained(loaded.case.case_id, label, problems)
 
 
-def plan_revisits(session: Session, case: CaseRecord, user: User, dates: list[date], now: datetime) -> None:
-    before = snapshot(case)
-    machine.plan_revisits(case, user)
-    for day in sorted(dates):
-        case.revisits.append(RevisitRecord(planned_on=day, actor=user.name, at=now))
-    detail = {"planned": [d.isoformat() for d in sorted(dates)]}
-    commit_change(
-        session,
-        case,
-        actor=user.name,
-        action="plan_revisits",
-        label=machine.REVISIT,
-        before=before,
-        detail=detail,
-        now=now,
-    )
+def require_visible_to(loaded: Loaded) -> None:
+    """Need-to-know, for a loaded case and user."""
+    from ..security.need_to_know import can_see
+
+    if not can_see(loaded.user, loaded.case):
+        raise CaseNotFound(loaded.case.case_id)
 
 
-def record_revisit(
-    session: Session,
-    case: CaseRecord,
-    user: User,
-    *,
-    on: date,
-    method: str | None,
-    target: str | None,
-    note: str,
-    now: datetime,
-) -> None:
-    """A revisit done: it fulfils the earliest planned one still open (or is added unplanned)."""
-    before = snapshot(case)
-    machine.check_revisit(case, user, method, target)
-    record = next((r for r in sorted(case.revisits, key=lambda r: r.planned_on) if r.done_on is None), None)
-    if record is None:
-        record = RevisitRecord(planned_on=on, actor=user.name, at=now)
-        case.revisits.append(record)
-    record.done_on, record.method, record.target, record.note = on, method, target, note
-    record.actor, record.at = user.name, now
-    detail = {
-        "planned_on": record.planned_on.isoformat(),
-        "done_on": on.isoformat(),
-        "method": method,
-        "target": target,
+def load_records(conn: Any, case: StoredCase, needs: tuple[str, ...]) -> None:
+    """The records of the case an action reads (its notifications, its revisits)."""
+    if "notifications" in needs:
+        case.notifications = [_Notified(r) for r in conn.execute(NOTIFIED, {"case_pk": case.id}).scalars()]
+    if "revisits" in needs:
+        case.revisits = [Revisit(r) for r in conn.execute(REVISITS, {"case_pk": case.id}).mappings()]
+
+
+class _Notified:
+    __slots__ = ("recipient",)
+
+    def __init__(self, recipient: str):
+        self.recipient = recipient
+
+
+def check_separation_of(loaded: Loaded) -> None:
+    """Separation of duties for the current step (:func:`separation_misfit`)."""
+    case, user = loaded.case, loaded.user
+    first = loaded.first_step
+    reason = separation_misfit(case, first if first is not None and first < case.current_step else None)
+    if reason is not None:
+        raise NotPermitted(case.case_id, user.name, reason)
+
+
+def earliest_steps(conn: Any, case: Any) -> dict[str, int]:
+    """Each user's first step taken on the case (for :func:`table.available`)."""
+    first: dict[str, int] = {}
+    for index, actor in conn.execute(STEP_ACTORS, {"case_pk": case.id}).all():
+        first[actor] = min(index, first.get(actor, index))
+    return first
+
+
+STANDING = select(APPROVALS).where(APPROVALS.c.case_pk == bindparam("case_pk"), APPROVALS.c.superseded_at.is_(None))
+
+
+FIGURE = select(FIGURES).where(FIGURES.c.case_pk == bindparam("case_pk"))
+
+
+def figure_of(conn: Any, case: Any) -> dict[str, Any] | None:
+    """The case's statistics row (``case_figures``), ``None`` when it has none."""
+    row = conn.execute(FIGURE, {"case_pk": case.id}).mappings().first()
+    return dict(row) if row is not None else None
+
+
+def standing_approvals(conn: Any, case: Any) -> list[dict[str, Any]]:
+    """The case's approvals not superseded by an amendment, every column."""
+    return [dict(r) for r in conn.execute(STANDING, {"case_pk": case.id}).mappings()]
+
+
+def previous_step_date(conn: Any, case: Any) -> Any:
+    """The date of the case's latest step still standing: its date on paper, else the day it was recorded."""
+    days = [a["given_on"] or a["at"].date() for a in standing_approvals(conn, case)]
+    return max(days) if days else None
+
+
+def snapshot_of(case: Any) -> dict[str, Any]:
+    return {
+        "state": case.state,
+        "current_step": case.current_step,
+        "consent": case.consent,
+        "close_reason": case.close_reason,
+        "version": case.version,
     }
-    commit_change(
-        session, case, actor=user.name, action="revisit", label=machine.REVISIT, before=before, detail=detail, now=now
-    )
 
 
-def close(session: Session, case: CaseRecord, user: User, reason: str | None, now: datetime) -> None:
-    before = snapshot(case)
-    case.close_reason = machine.close(case, user, reason)
-    commit_change(session, case, actor=user.name, action="close", label=machine.CLOSE, before=before, now=now)
+def perform(
+    conn: Any, keyring: Keyring, loaded: Loaded, row: table.Action, params: Mapping[str, Any], ctx: Any
+) -> list[table.Effect]:
+    """Run ``row`` on the loaded case and write it: the case with its version check, the records, the
+    audit events (one per change). Nothing is written when a check refuses."""
+    case, user = loaded.case, loaded.user
+    load_records(conn, case, row.needs)
+    table.check(row, case, user, params)
+    if row.who == table.STEP_HOLDER:
+        check_separation_of(loaded)
+    now, seen = ctx.now(), case.version
+    changes, effects = [], []
+    steps = table.items(row, case, params)
+    for index, each in enumerate(steps):
+        before = snapshot_of(case)
+        effect = row.apply(case, user, each, ctx)
+        effects.append(effect)
+        if effect.noop:
+            continue
+        case.updated_at, case.version = now, case.version + 1
+        changes.append((before, effect, case.values() if index < len(steps) - 1 else None))
+    if not changes:  # nothing to write (no recipient left to notify, an amendment that changes nothing)
+        return effects
+    changed = case.changed()
+    check_rows(CASES, [changed])
+    bound = {f"v_{name}": value for name, value in changed.items()} | {"pk": case.id, "seen": seen}
+    written = case_update(tuple(sorted(changed))).execute(conn, bound).rowcount
+    if written != 1:
+        raise CaseConflict(case.case_id, row.label)
+    key = keyring.audit_key()
+    events = []
+    for before, effect, values in changes:
+        digests = dict([case.digests(key)]) if values is None else _case_digests(key, case, values)
+        digests |= write_effect(conn, key, case, effect)
+        after = snapshot_of(case) if values is None else snapshot_of(_Snapshot(values))
+        events.append(
+            {
+                "at": audit.now_text(),
+                "actor": user.name,
+                "action": row.id,
+                "case_id": case.case_id,
+                "before": before,
+                "after": after | effect.detail,
+                "row_digests": digests,
+            }
+        )
+    audit.append_events(conn, keyring, events, head=loaded.head)
+    return [effect for _before, effect, _values in changes]
+
+
+class _Snapshot:
+    def __init__(self, values: Mapping[str, Any]):
+        self.__dict__.update(values)
+
+
+_UPDATES: dict[tuple[str, ...], Any] = {}
+
+
+def case_update(names: tuple[str, ...]) -> Any:
+    """``UPDATE cases SET <names> WHERE id = :pk AND version = :seen``, built once per set of columns."""
+    statement = _UPDATES.get(names)
+    if statement is None:
+        statement = _UPDATES[names] = Prepared(
+            update(CASES)
+            .where(CASES.c.id == bindparam("pk"), CASES.c.version == bindparam("seen"))
+            .values({name: bindparam(f"v_{name}", type_=CASES.c[name].type) for name in names})
+        )
+    return statement
+
+
+def _case_digests(key: bytes, case: StoredCase, values: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """The digests of the case as an earlier change of several in one action left it."""
+    return {f"cases/{case.case_id}": integrity.row_digests(key, "cases", values)}
+
+
+def write_effect(conn: Any, key: bytes, case: StoredCase, effect: table.Effect) -> dict[str, dict[str, str]]:
+    """Insert and update the records of one change; their digests by row name."""
+    digests = {}
+    for name, values in effect.records:
+        values = values | {"case_pk": case.id}
+        check_rows(RECORDS[name], [values])
+        values["id"] = _INSERTS[name].scalar(conn, values)
+        digests[f"{name}/{values['id']}"] = integrity.row_digests(key, name, values)
+    for name, values in effect.updates:
+        records = RECORDS[name]
+        check_rows(records, [values])
+        conn.execute(update(records).where(records.c.id == values["id"]).values(**values))
+        digests[f"{name}/{values['id']}"] = integrity.row_digests(key, name, values)
+    if effect.figure is not None:
+        check_rows(FIGURES, [effect.figure])
+        done = conn.execute(update(FIGURES).where(FIGURES.c.case_pk == case.id).values(**effect.figure)).rowcount
+        if not done and effect.figure_row is not None:
+            conn.execute(FIGURES.insert().values(case_pk=case.id, **effect.figure_row))
+    return digests

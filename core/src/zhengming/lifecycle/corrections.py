@@ -47,7 +47,7 @@ from ..errors import InvalidDocument, Problem
 from ..field_labels import field_label
 from ..i18n import Message, gettext
 from ..model import Role, Text
-from .errors import FieldNotAmendable, InvalidPaperDate, NotAmendable, NotPermitted
+from .errors import FieldNotAmendable, InvalidPaperDate, NotAmendable
 from .parties import ROLES as PARTY_ROLES
 from .roles import handling_seat, seat_misfit
 from .states import State
@@ -75,7 +75,7 @@ SEALED_PARTIES = "/concerns"
 
 def require_amendable(case: Any, *, untouched: bool = False) -> None:
     """Refuse, saying why, unless the case's state allows an amendment. ``untouched``: nobody acted on
-    the case since it was last evaluated (:func:`untouched`), so a case the evaluation itself closed as
+    the case since it was last evaluated (its last audit event is one of :data:`EVALUATIONS`), so a case the evaluation itself closed as
     not applicable, or decided with no step to take, may be amended (and so reopened)."""
     if case.state in {s.value for s in AMENDABLE}:
         return
@@ -94,30 +94,11 @@ def require_amendable(case: Any, *, untouched: bool = False) -> None:
     raise NotAmendable(case.case_id, case.state, AMEND, detail)
 
 
-def untouched(session: Any, case_id: str) -> bool:
-    """Whether nobody acted on the case since it was last evaluated: its last audit event is an evaluation
-    (so its state is what the evaluation gave it, not anyone's act — not even a letter printed)."""
-    from sqlalchemy import select
-
-    from ..store.models import AuditEvent
-
-    last = session.scalars(
-        select(AuditEvent.action).where(AuditEvent.case_id == case_id).order_by(AuditEvent.seq.desc()).limit(1)
-    ).first()
-    return last in EVALUATIONS
-
-
-def check_amender(case: Any, user: Any) -> None:
-    """The user establishes facts (:data:`AMENDING_ROLES`) in the organ handling the case, at its level."""
+def amender_misfit(case: Any, user: Any) -> Text | None:
+    """Why ``user`` may not amend ``case`` (``None``: they may; see :func:`check_amender`)."""
     if not AMENDING_ROLES & set(user.roles or ()):
-        raise NotPermitted(
-            case.case_id,
-            user.name,
-            Message("only the handling department or verification team amends"),
-        )
-    reason = seat_misfit(user, handling_seat(case.kind, case.document))
-    if reason:
-        raise NotPermitted(case.case_id, user.name, reason)
+        return Message("only the handling department or verification team amends")
+    return seat_misfit(user, handling_seat(case.kind, case.document))
 
 
 def amended_document(case: Any, document: Any) -> dict[str, Any]:
@@ -308,104 +289,10 @@ def check_paper_date(case_id: str, given_on: date, *, today: date, opened_at: da
         )
 
 
-# --- amending: the action, inside the caller's transaction ---------------------------------------
+# --- amending: the action is the row ``amend`` of the lifecycle table (.table) -----------------------
 
 
-def amend(
-    session: Any,
-    case: Any,
-    user: Any,
-    document: Any,
-    *,
-    engine: Any,
-    sealer: Any,
-    today: date,
-    now: datetime,
-    merge_reporter: bool = False,
-) -> dict[str, Any]:
-    """Amend ``case`` (loaded, need-to-know checked) with ``document`` and record it; returns what was
-    done: ``changes`` (empty: nothing differs, nothing written), ``decision_changes`` (pointers) and
-    ``approvals_reset`` (how many approvals the amendment superseded)."""
-    from sqlalchemy import select
-
-    from ..security.need_to_know import can_see
-    from ..store.models import Approval, CaseFigure
-    from . import actions, intake
-
-    require_amendable(case, untouched=untouched(session, case.case_id))
-    check_amender(case, user)
-    amended = amended_document(case, document)
-    evaluated = intake.evaluate(engine, amended, today=today)
-    changes = changes_of(case.document, evaluated.document)
-
-    sealed = case.reporter_sealed
-    if evaluated.reporter is not None:
-        identity = evaluated.reporter
-        if merge_reporter and case.reporter_sealed is not None:
-            identity = sealer.open(case.reporter_sealed, case.case_id) | identity
-        sealed = sealer.seal(identity, case.case_id)
-        changes.append(sealed_change(REPORTER))
-    parties, parties_sealed = list(case.parties or ()), case.parties_sealed
-    if isinstance(document, dict) and "concerns" in document:
-        parties = list(evaluated.parties.listed)
-        secret = evaluated.parties.secret
-        parties_sealed = sealer.seal({"parties": list(secret)}, case.case_id) if secret else None
-        changes += _party_changes(case.parties or [], parties, bool(secret or case.parties_sealed))
-    else:
-        parties = kept_parties(case.kind, parties, evaluated.document)
-    if not changes:
-        return {"changes": [], "decision_changes": [], "approvals_reset": 0}
-
-    before = actions.snapshot(case)
-    row = intake.case_row(engine, evaluated, sealed=sealed, actor=case.opened_by, now=now)
-    material = decision_changes(case.decision, row["decision"])
-    lifecycle = ("state", "current_step", "consent", "close_reason")
-    for key in ("opened_by", "opened_at", "case_id", "version", "parties", "parties_sealed", "updated_at"):
-        row.pop(key)
-    if not material:
-        for key in lifecycle:
-            row.pop(key)
-    reset = 0
-    if material:
-        standing = session.scalars(
-            select(Approval).where(Approval.case_pk == case.id, Approval.superseded_at.is_(None))
-        ).all()
-        for approval in standing:
-            approval.superseded_at = now
-        reset = len(standing)
-    for key, value in row.items():
-        setattr(case, key, value)
-    case.parties, case.parties_sealed = parties, parties_sealed
-    if not can_see(user, case) or seat_misfit(user, handling_seat(case.kind, case.document)):
-        raise NotPermitted(
-            case.case_id,
-            user.name,
-            Message("the amendment would move the case out of the user's organ"),
-        )
-    figures = intake.figures(evaluated, row | {"as_of": case.as_of, "jurisdiction": case.jurisdiction})
-    session.merge(CaseFigure(case_pk=case.id, **figures))
-    recorded = [
-        {"pointer": c["pointer"], "sealed": True}
-        if c.get("sealed")
-        else {"pointer": c["pointer"], "before": c["before"], "after": c["after"]}
-        for c in changes
-    ]
-    detail = {
-        "changed": recorded,
-        "outcome": case.outcome,
-        "rules_fingerprint": case.rules_fingerprint,
-        "decision_changed": material,
-        "approvals_reset": reset,
-    }
-    if reset:  # why the approvals were superseded: the decision they were given on (decision_changed) changed
-        detail["why"] = "decision_changed"
-    actions.commit_change(
-        session, case, actor=user.name, action="amend", label=AMEND, before=before, detail=detail, now=now
-    )
-    return {"changes": changes, "decision_changes": material, "approvals_reset": reset}
-
-
-def _party_changes(old: list[dict[str, Any]], new: list[dict[str, Any]], sealed: bool) -> list[dict[str, Any]]:
+def party_changes(old: list[dict[str, Any]], new: list[dict[str, Any]], sealed: bool) -> list[dict[str, Any]]:
     """The parties in clear, compared; sealed names only as re-sealed."""
     clear = lambda parties: [p for p in parties if not p.get("sealed")]  # noqa: E731
     found = []
@@ -421,16 +308,3 @@ def _party_changes(old: list[dict[str, Any]], new: list[dict[str, Any]], sealed:
     if sealed:
         found.append(sealed_change(SEALED_PARTIES + "/sealed"))
     return found
-
-
-def previous_step_date(session: Any, case: Any) -> date | None:
-    """The date of the case's latest step still standing: its date on paper, else the day it was recorded."""
-    from sqlalchemy import select
-
-    from ..store.models import Approval
-
-    rows = session.execute(
-        select(Approval.given_on, Approval.at).where(Approval.case_pk == case.id, Approval.superseded_at.is_(None))
-    ).all()
-    days = [given_on or at.date() for given_on, at in rows]
-    return max(days) if days else None

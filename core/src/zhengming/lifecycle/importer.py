@@ -305,7 +305,7 @@ def import_jsonl(
     One import at a time per database: a second one waits for the first (``on_wait`` is told once)."""
     from .service import utcnow
 
-    check_field("--as", actor, text_limits(AuditEvent.__table__)["actor"])
+    check_field("/actor", actor, text_limits(AuditEvent.__table__)["actor"])
     clock = now or utcnow
     job = _Job(engine, sealer, today or date.today(), store.dialect == "sqlite")
     report = ImportReport()

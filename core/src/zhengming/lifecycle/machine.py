@@ -3,9 +3,9 @@
 The functions work on any object with the case attributes (``case_id``, ``kind``, ``state``,
 ``steps``, ``current_step``, ``consent``, ``document``, ``decision``, and for the later stages
 ``notifications`` and ``revisits`` with ``recipient`` / ``planned_on`` / ``done_on``), so the same
-code runs on stored cases (:mod:`.actions`) and on plain objects in memory. Each function checks, then
-changes ``state``/``current_step``/``consent``, and raises one of :mod:`.errors` when the action does
-not apply; nothing is changed when it raises.
+code runs on stored cases (:mod:`.actions`) and on plain objects in memory. The actions themselves —
+where each applies, who may take it, what it writes — are the rows of :mod:`.table`, built from these
+functions; each raises one of :mod:`.errors` when it does not apply, before changing anything.
 """
 
 from __future__ import annotations
@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import attrs
+
 from ..i18n import Message
 from ..model import Text
-from .errors import ConsentRequired, InvalidTransition, InvalidValue, NotPermitted
+from .errors import InvalidTransition, InvalidValue, NotSameCase
 from .roles import handling_seat, implementer_misfit, misfit, seat_misfit
 from .states import State
 
@@ -97,87 +99,58 @@ def needs_consent(decision: Mapping[str, Any]) -> bool:
     return any(m["consent_required"] for m in decision.get("methods", ()))
 
 
-# --- checks -------------------------------------------------------------------------------------
-
-
-def require_state(case: Any, allowed: Iterable[State], action: Text, detail: Text | None = None) -> None:
-    if case.state not in {s.value for s in allowed}:
-        raise InvalidTransition(case.case_id, case.state, action, detail) from None
+# --- who may act ----------------------------------------------------------------------------------
 
 
 def current_step(case: Any) -> dict[str, Any]:
     return case.steps[case.current_step]
 
 
-def check_step_actor(case: Any, user: Any) -> None:
-    reason = misfit(user, current_step(case), handling_seat(case.kind, case.document))
-    if reason:
-        raise NotPermitted(case.case_id, user.name, reason)
+def step_misfit(case: Any, user: Any) -> Text | None:
+    """Why ``user`` cannot take the current step (role, organ, level); ``None`` when they can."""
+    return misfit(user, current_step(case), handling_seat(case.kind, case.document))
 
 
-def check_implementer(case: Any, user: Any) -> None:
+def implementer_misfit_of(case: Any, user: Any) -> Text | None:
+    """Why ``user`` cannot carry the decision out: not among its implementers (a clarification), not
+    of the handling organ (the other kinds); ``None`` when they can."""
     handling = handling_seat(case.kind, case.document)
     if case.kind == "clarification":
-        reason = implementer_misfit(user, case.decision["approval"]["implementers"], handling)
-    else:
-        reason = seat_misfit(user, handling)
-    if reason:
-        raise NotPermitted(case.case_id, user.name, reason)
+        return implementer_misfit(user, case.decision["approval"]["implementers"], handling)
+    return seat_misfit(user, handling)
 
 
 # --- approval steps ----------------------------------------------------------------------------
 
-APPROVE = Message("approve")
-REJECT = Message("reject")
-SEND_BACK = Message("send back")
 
-
-def approve(case: Any, user: Any) -> tuple[int, dict[str, Any]]:
-    """The user takes the current step; the case moves to the next step or past the last one."""
-    require_state(case, (State.PROPOSAL, State.APPROVAL), APPROVE)
-    check_step_actor(case, user)
-    index, step = case.current_step, current_step(case)
-    case.current_step = index + 1
+def advance(case: Any) -> None:
+    """The current step is taken: the next step, or what follows the last one."""
+    index = case.current_step + 1
+    case.current_step = index
     case.state = (
-        _step_state(case.steps, index + 1)
-        if index + 1 < len(case.steps)
+        _step_state(case.steps, index)
+        if index < len(case.steps)
         else _after_steps(case.kind, case.decision, case.document)
     ).value
-    return index, step
 
 
-def reject(case: Any, user: Any) -> tuple[int, dict[str, Any]]:
-    """The step's holder refuses: the case ends as rejected."""
-    require_state(case, (State.PROPOSAL, State.APPROVAL), REJECT)
-    check_step_actor(case, user)
-    case.state = State.REJECTED.value
-    return case.current_step, current_step(case)
-
-
-def send_back(case: Any, user: Any) -> tuple[int, dict[str, Any]]:
-    """退回: the step's holder returns the case to the previous step."""
-    detail = Message("the first step has nothing before it")
-    require_state(case, (State.APPROVAL, State.PROPOSAL), SEND_BACK)
-    if case.current_step == 0:
-        raise InvalidTransition(case.case_id, case.state, SEND_BACK, detail)
-    check_step_actor(case, user)
-    index, step = case.current_step, current_step(case)
-    case.current_step = index - 1
-    case.state = _step_state(case.steps, index - 1).value
-    return index, step
+def step_back(case: Any) -> None:
+    """退回: back to the previous step."""
+    case.current_step -= 1
+    case.state = _step_state(case.steps, case.current_step).value
 
 
 # --- consent and clarification -----------------------------------------------------------------
 
-CONSENT = Message("record consent")
-CLARIFY = Message("carry out a clarification")
 
-
-def record_consent(case: Any, user: Any, status: str) -> None:
+def check_consent_status(status: Any) -> None:
     if status not in CONSENT_STATUSES:
         raise InvalidValue("/status", Message("one of {statuses}", statuses=", ".join(CONSENT_STATUSES)))
-    require_state(case, (State.CONSENT, State.CLARIFICATION, State.CLARIFIED, State.REVISIT), CONSENT)
-    check_implementer(case, user)
+
+
+def record_consent(case: Any, status: str) -> None:
+    """The subject's view recorded: given moves the case on; declined or withdrawn moves it back."""
+    check_consent_status(status)
     case.consent = status
     if case.state == State.CONSENT and status == "given":
         case.state = (State.REVISIT if case.kind == "disciplined_revisit" else State.CLARIFICATION).value
@@ -187,7 +160,7 @@ def record_consent(case: Any, user: Any, status: str) -> None:
         case.state = State.CONSENT.value
 
 
-def method_option(case: Any, method: str) -> Mapping[str, Any]:
+def method_option(case: Any, method: Any) -> Mapping[str, Any]:
     options = {m["method"]: m for m in case.decision.get("methods", ())}
     if method not in options:
         available = ", ".join(options) or "-"
@@ -198,58 +171,35 @@ def method_option(case: Any, method: str) -> Mapping[str, Any]:
     return options[method]
 
 
-def clarify(case: Any, user: Any, method: str) -> None:
-    """Carry out a clarification by ``method``; refused without consent where the method needs it."""
-    require_state(case, (State.CONSENT, State.CLARIFICATION, State.CLARIFIED), CLARIFY)
-    option = method_option(case, method)
-    check_implementer(case, user)
-    if option["consent_required"] and case.consent != "given":
-        raise ConsentRequired(case.case_id, method, case.consent)
-    case.state = State.CLARIFIED.value
-
-
 # --- notifications, archive, revisits, close ---------------------------------------------------
 
-NOTIFY = Message("record a notification")
-ARCHIVE = Message("archive")
-REVISIT = Message("plan or record a revisit")
-CLOSE = Message("close")
+
+@attrs.frozen
+class Done:
+    """A notification recorded in this action (read by the next recipient's check)."""
+
+    recipient: str
 
 
 def required_recipients(case: Any) -> list[str]:
     return [n["recipient"] for n in case.decision.get("notifications", ())]
 
 
-def notify(case: Any, user: Any, recipient: str) -> None:
-    require_state(case, (State.CLARIFIED,), NOTIFY)
+def check_recipient(case: Any, recipient: Any, seen: Iterable[Any] | None = None) -> None:
+    """``recipient`` is one the decision names and not yet notified (``seen``: the records so far)."""
     required = required_recipients(case)
     if recipient not in required:
         raise InvalidValue(
             "/recipients",
             Message("{recipient} is not among {required}", recipient=recipient, required=", ".join(required)),
         )
-    if recipient in {n.recipient for n in case.notifications}:
+    if recipient in {n.recipient for n in (case.notifications if seen is None else seen)}:
         raise InvalidValue("/recipients", Message("{recipient} was already notified", recipient=recipient))
-    check_implementer(case, user)
 
 
 def missing_notifications(case: Any) -> list[str]:
     done = {n.recipient for n in case.notifications}
     return [r for r in required_recipients(case) if r not in done]
-
-
-def archive(case: Any, user: Any) -> None:
-    require_state(case, (State.CLARIFIED, State.DECIDED), ARCHIVE)
-    missing = missing_notifications(case) if case.state == State.CLARIFIED else []
-    if missing:
-        raise InvalidTransition(
-            case.case_id,
-            case.state,
-            ARCHIVE,
-            Message("still to notify: {missing}", missing=", ".join(missing)),
-        )
-    check_implementer(case, user)
-    case.state = State.ARCHIVED.value
 
 
 def revisit_required(case: Any) -> bool:
@@ -265,26 +215,20 @@ def revisit_policy(case: Any) -> Mapping[str, Any]:
     return {"required": False, "methods": [], "targets": []}
 
 
-def plan_revisits(case: Any, user: Any) -> None:
-    require_state(case, (State.ARCHIVED, State.REVISIT), REVISIT)
-    if not revisit_required(case):
-        raise InvalidTransition(case.case_id, case.state, REVISIT, Message("the rules require no revisit"))
-    check_implementer(case, user)
-    case.state = State.REVISIT.value
-
-
-def check_revisit(case: Any, user: Any, method: str | None, target: str | None) -> None:
-    require_state(case, (State.REVISIT,), REVISIT, Message("plan the revisits first (--plan)"))
+def check_revisit_values(case: Any, method: str | None, target: str | None) -> None:
     policy = revisit_policy(case)
     if method and method not in policy["methods"]:
         raise InvalidValue("/method", Message("one of {methods}", methods=", ".join(policy["methods"])))
     if target and target not in policy["targets"]:
         raise InvalidValue("/target", Message("one of {targets}", targets=", ".join(policy["targets"])))
-    check_implementer(case, user)
 
 
-def close_reason(case: Any, reason: str | None) -> str:
-    """Check that the case may close now and return the reason recorded."""
+CLOSE = Message("close")
+
+
+def close_reason(case: Any, reason: str | None, *, require_reason: bool = True) -> str:
+    """Check that the case may close now and return the reason recorded (``require_reason=False``: a
+    deferred case's missing reason is not held against it yet)."""
     if case.state == State.ARCHIVED and not revisit_required(case):
         return reason or "completed"
     if case.state == State.REVISIT:
@@ -297,8 +241,8 @@ def close_reason(case: Any, reason: str | None) -> str:
         return reason or "completed"
     if case.state == State.CONSENT and case.consent in ("declined", "withdrawn"):
         return reason or "consent_declined"
-    if case.state == State.DEFERRED and reason:
-        return reason
+    if case.state == State.DEFERRED and (reason or not require_reason):
+        return reason or ""
     if case.state == State.DEFERRED:
         raise InvalidTransition(case.case_id, case.state, CLOSE, Message("a reason is required (reason)"))
     if case.state == State.ARCHIVED:
@@ -306,31 +250,32 @@ def close_reason(case: Any, reason: str | None) -> str:
     raise InvalidTransition(case.case_id, case.state, CLOSE)
 
 
-def close(case: Any, user: Any, reason: str | None) -> str:
-    recorded = close_reason(case, reason)
-    check_implementer(case, user)
-    case.state = State.CLOSED.value
-    return recorded
-
-
-# --- accountability (问责): the reminder talk, then the probation's result --------------------------
-
-TALK = Message("record the reminder talk")
-RECTIFICATION = Message("record the probation's result")
-
-
-def hold_talk(case: Any, user: Any) -> None:
-    """The reminder talk starts the probation (考验期)."""
-    require_state(case, (State.REMINDER,), TALK)
-    check_implementer(case, user)
-
-
-def record_rectification(case: Any, user: Any) -> None:
-    """The probation's result is known: rectified in time, or not."""
-    require_state(case, (State.PROBATION,), RECTIFICATION)
-    check_implementer(case, user)
+# --- decided again on new facts ---------------------------------------------------------------------
 
 
 def after_facts(kind: str, decision: Mapping[str, Any], document: Mapping[str, Any]) -> State:
     """The state a case is in once its decision was taken again on new facts (steps already done)."""
     return _after_steps(kind, decision, document)
+
+
+SAME_CASE = ("/jurisdiction", "/subject", "/allegations")
+
+
+def require_same_case(stored: Mapping[str, Any], updated: Mapping[str, Any]) -> None:
+    """The updated document describes the same case: same jurisdiction, subject and allegations (ids and
+    summaries; their findings may change, which is what a resumed case is about)."""
+
+    def allegations(document):
+        return sorted((a.get("id"), a.get("summary")) for a in document.get("allegations") or ())
+
+    different = [
+        pointer
+        for pointer, old, new in (
+            ("/jurisdiction", stored.get("jurisdiction"), updated.get("jurisdiction")),
+            ("/subject", stored.get("subject"), updated.get("subject")),
+            ("/allegations", allegations(stored), allegations(updated)),
+        )
+        if old != new
+    ]
+    if different:
+        raise NotSameCase(stored.get("case_id", ""), different)

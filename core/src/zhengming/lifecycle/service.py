@@ -15,18 +15,15 @@ from typing import Any
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy import case as sql_case
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session
 
 from ..engine import Engine
 from ..errors import InvalidDocument, Problem
 from ..i18n import Message
-from ..model import Text
 from ..store import Store, audit
 from ..store.crypto import Sealer
-from ..store.models import CaseFigure, CaseRecord, RevisitRecord, User
-from . import actions, intake, machine
-from .errors import CaseConflict, DuplicateCase, NotSameCase
-from .reevaluate import differences
+from ..store.models import CaseRecord, RevisitRecord, User
+from . import actions, intake, machine, table
+from .errors import CaseConflict, DuplicateCase
 from .states import DUE_WATCHED, TERMINAL, State, parse_state
 from .views import case_view, list_row
 
@@ -79,41 +76,32 @@ class CaseService:
         sealed = self.sealer.seal(evaluated.reporter, evaluated.case_id) if evaluated.reporter else None
         parties_sealed = self._seal_parties(evaluated)
         now = self.now()
+        keyring = self.store.keyring
+        self._bind()
         try:
-            with self.store.transaction() as session:
-                opener = actions.load_user(session, actor) if actor else None
+            with self.store.engine.begin() as conn:
+                opener = actions.load_actor(conn, actor) if actor else None
                 name = opener.name if opener else SYSTEM_ACTOR
-                if session.scalar(select(CaseRecord.id).where(CaseRecord.case_id == evaluated.case_id)) is not None:
-                    raise DuplicateCase(evaluated.case_id)
                 row = intake.case_row(
                     self.engine, evaluated, sealed=sealed, actor=name, now=now, parties_sealed=parties_sealed
                 )
                 if opener is not None and not row["seats"]:  # no organ named: the one that took it in
                     row["seats"] = f"|{opener.organ}:{opener.level}|"
-                case = CaseRecord(**row)
-                session.add(case)
-                session.flush()
-                session.add(CaseFigure(case_pk=case.id, **intake.figures(evaluated, row)))
-                audit.append(
-                    session,
-                    actor=name,
-                    action="open",
-                    case_id=case.case_id,
-                    before=None,
-                    after=intake.summary(row),
-                    rows=[case],
-                )
+                figures = intake.figures(evaluated, row)
+                actions.insert_case(conn, keyring, row, figures, actor=name, summary=intake.summary(row))
         except IntegrityError:
             raise DuplicateCase(evaluated.case_id) from None
-        log.info("case %s opened: %s, state %s", case.case_id, case.outcome, case.state)
-        return self.show(case.case_id) if self.return_views else None
+        log.info("case %s opened: %s, state %s", row["case_id"], row["outcome"], row["state"])
+        return self.show(row["case_id"]) if self.return_views else None
 
     def _seal_parties(self, evaluated: intake.Evaluated) -> bytes | None:
         """The sealed names of the parties who reported (``None`` when there are none)."""
         secret = evaluated.parties.secret
         return self.sealer.seal({"parties": list(secret)}, evaluated.case_id) if secret else None
 
-    def resume(self, case_id: str, document: Any, *, actor: str, expected_version: int | None = None) -> dict[str, Any]:
+    def resume(
+        self, case_id: str, document: Any, *, actor: str, expected_version: int | None = None
+    ) -> dict[str, Any] | None:
         """A deferred case whose other clues are now verified: evaluate the updated document again.
 
         Only an update of the same case is accepted: the jurisdiction, the subject and the allegations
@@ -122,39 +110,9 @@ class CaseService:
         if not isinstance(document, dict):
             raise InvalidDocument([Problem("", Message("must be an object"))])
         evaluated = intake.evaluate(self.engine, document | {"case_id": case_id}, today=self.today())
-        changes: list[dict[str, Any]] = []
-
-        def run(session: Session, case: CaseRecord, user: Any) -> None:
-            label = Message("resume")
-            machine.require_state(case, (State.DEFERRED,), label)
-            machine.check_implementer(case, user)  # a deferred case has no implementers: its handling organ
-            require_same_case(case.document, evaluated.document)
-            changes.extend(differences(case.document, evaluated.document))
-            before = actions.snapshot(case)
-            sealed = self.sealer.seal(evaluated.reporter, case_id) if evaluated.reporter else case.reporter_sealed
-            row = intake.case_row(self.engine, evaluated, sealed=sealed, actor=case.opened_by, now=self.now())
-            for key in ("opened_by", "opened_at", "case_id", "version", "parties", "parties_sealed"):
-                row.pop(key)
-            for key, value in row.items():
-                setattr(case, key, value)
-            session.merge(CaseFigure(case_pk=case.id, **intake.figures(evaluated, row | {"as_of": case.as_of})))
-            actions.commit_change(
-                session,
-                case,
-                actor=user.name,
-                action="resume",
-                label=label,
-                before=before,
-                detail={
-                    "outcome": case.outcome,
-                    "rules_fingerprint": case.rules_fingerprint,
-                    "changed": [c["pointer"] for c in changes],
-                },
-                now=self.now(),
-            )
-
-        view = self._act(case_id, actor, expected_version, Message("resume"), run)
-        return view | {"changes": changes} if view is not None else None
+        return self.act(
+            case_id, "resume", actor, expected_version=expected_version, document=document, evaluated=evaluated
+        )
 
     def amend(
         self,
@@ -164,7 +122,7 @@ class CaseService:
         actor: str,
         expected_version: int | None = None,
         merge_reporter: bool = False,
-    ) -> dict[str, Any]:
+    ) -> dict[str, Any] | None:
         """修改受理信息: replace a case's intake document with a corrected one, evaluate it again and record
         every field changed (:mod:`.corrections`: which states allow it, who may, what becomes of the
         approvals). Returns the view with ``changes`` (each ``{pointer, field: {zh, en}, before,
@@ -173,27 +131,14 @@ class CaseService:
 
         :raises NotAmendable, FieldNotAmendable, NotPermitted, InvalidDocument: see :mod:`.corrections`.
         """
-        from . import corrections
-
-        done: dict[str, Any] = {}
-
-        def run(session: Session, case: CaseRecord, user: Any) -> None:
-            done.update(
-                corrections.amend(
-                    session,
-                    case,
-                    user,
-                    document,
-                    engine=self.engine,
-                    sealer=self.sealer,
-                    today=self.today(),
-                    now=self.now(),
-                    merge_reporter=merge_reporter,
-                )
-            )
-
-        view = self._act(case_id, actor, expected_version, corrections.AMEND, run)
-        return view | done if view is not None else None
+        return self.act(
+            case_id,
+            "amend",
+            actor,
+            expected_version=expected_version,
+            document=document,
+            merge_reporter=merge_reporter,
+        )
 
     # --- reading --------------------------------------------------------------------------------
 
@@ -287,117 +232,105 @@ class CaseService:
             user = session.scalars(select(User).where(User.name == viewer)).one_or_none()
         return visible_to(user)
 
-    # --- acting ---------------------------------------------------------------------------------
+    # --- acting: every action is a row of the lifecycle table (.table) ------------------------------
 
-    def _act(
-        self,
-        case_id: str,
-        actor: str,
-        expected_version: int | None,
-        label: Text,
-        run: Callable[[Session, CaseRecord, Any], None],
-    ) -> dict[str, Any]:
+    def act(
+        self, case_id: str, action_id: str, actor: str, *, expected_version: int | None = None, **params: Any
+    ) -> dict[str, Any] | None:
+        """Take the action ``action_id`` (a row of :data:`.table.ACTIONS`) on the case as ``actor``, with
+        its ``params``; in one transaction: the case, the records and the audit event. Returns the case as
+        :meth:`show` gives it (plus what the action returns, e.g. ``changes``), or ``None`` when the
+        service was built with ``return_views=False``.
+
+        :raises CaseNotFound: no such case, or one the user has no need to know.
+        :raises CaseConflict: ``expected_version`` is not the case's version, or someone changed it meanwhile.
+        :raises InvalidTransition, NotPermitted, ConsentRequired, InvalidValue, Unexplained: refused.
+        """
+        row = table.action(action_id)
+        context = ActionContext(self, self.now())
+        keyring = self.store.keyring
+        self._bind()
         try:
-            with self.store.transaction() as session:
-                case = actions.load_case(session, case_id)
-                if expected_version is not None and case.version != expected_version:
-                    raise CaseConflict(case_id, label, expected_version, case.version)
-                actions.require_explained(session, case, label)
-                user = actions.load_user(session, actor)
-                actions.require_visible(session, case, user)
-                with session.no_autoflush:  # one flush per action: one version step, checked once
-                    run(session, case, user)
+            with self.store.engine.begin() as conn:
+                context.conn = conn
+                loaded = actions.load(conn, case_id, actor)
+                if expected_version is not None and loaded.case.version != expected_version:
+                    raise CaseConflict(case_id, row.label, expected_version, loaded.case.version)
+                actions.require_explained_row(keyring, loaded, row.label)
+                actions.require_visible_to(loaded)
+                effects = actions.perform(conn, keyring, loaded, row, params, context)
         except OperationalError as exc:  # SQLite: another writer held the database past the timeout
             if "locked" in str(exc.orig):
-                raise CaseConflict(case_id, label) from None
+                raise CaseConflict(case_id, row.label) from None
             raise
-        log.info("case %s: %s by %s", case_id, label.en, actor)
-        return self.show(case_id) if self.return_views else None
+        log.info("case %s: %s by %s", case_id, row.label.en, actor)
+        if not self.return_views:
+            return None
+        result: dict[str, Any] = {}
+        for effect in effects:
+            result |= effect.result
+        return self.show(case_id) | result
 
-    # ``given_on``: the step was signed on paper on that date (纸质审批补录, :mod:`.corrections`).
+    def available_actions(self, case_id: str, actor: str) -> list[dict[str, Any]]:
+        """The actions ``actor`` may take on the case now (state, role, organ, level, separation of
+        duties; parameters not yet chosen), each as :meth:`.table.Action.as_json` — what a console offers
+        as buttons. A case the user has no need to know is :class:`~.errors.CaseNotFound`."""
+        with self.store.engine.connect() as conn:
+            loaded = actions.load(conn, case_id, actor)
+            actions.require_visible_to(loaded)
+            case, user = loaded.case, loaded.user
+            needs = {need for row in table.ACTIONS if case.state in row.states for need in row.needs}
+            actions.load_records(conn, case, tuple(sorted(needs)))
+            earlier = actions.earliest_steps(conn, case).get(user.name)
+        separated = (
+            actions.separation_misfit(case, earlier if earlier is not None and earlier < case.current_step else None)
+            is None
+        )
+        return [row.as_json() for row in table.available(case, user, separated=lambda _row: separated)]
+
+    def _bind(self) -> None:
+        """Check once per process that the database is bound to this key (binding it on first use)."""
+        if not self.store.bound:
+            with self.store.transaction() as session:
+                audit.ensure_binding(session)
 
     def approve(self, case_id: str, actor: str, comment: str = "", *, expected_version=None, given_on=None):
-        now, paper = self.now(), self._paper(given_on)
-        return self._act(
-            case_id,
-            actor,
-            expected_version,
-            machine.APPROVE,
-            lambda s, c, u: actions.approve(s, c, u, comment, now, paper=paper),
+        """``given_on``: the step was signed on paper on that date (纸质审批补录, :mod:`.corrections`)."""
+        return self.act(
+            case_id, "approve", actor, expected_version=expected_version, comment=comment, given_on=given_on
         )
 
     def reject(self, case_id: str, actor: str, comment: str = "", *, expected_version=None, given_on=None):
-        now, paper = self.now(), self._paper(given_on)
-        return self._act(
-            case_id,
-            actor,
-            expected_version,
-            machine.REJECT,
-            lambda s, c, u: actions.reject(s, c, u, comment, now, paper=paper),
-        )
+        """``given_on``: the step was signed on paper on that date (纸质审批补录, :mod:`.corrections`)."""
+        return self.act(case_id, "reject", actor, expected_version=expected_version, comment=comment, given_on=given_on)
 
     def send_back(self, case_id: str, actor: str, comment: str = "", *, expected_version=None, given_on=None):
-        now, paper = self.now(), self._paper(given_on)
-        return self._act(
-            case_id,
-            actor,
-            expected_version,
-            machine.SEND_BACK,
-            lambda s, c, u: actions.send_back(s, c, u, comment, now, paper=paper),
+        """``given_on``: the step was signed on paper on that date (纸质审批补录, :mod:`.corrections`)."""
+        return self.act(
+            case_id, "send_back", actor, expected_version=expected_version, comment=comment, given_on=given_on
         )
-
-    def _paper(self, given_on: date | None):
-        """The date on paper with today's date to check it against (``None``: not on paper)."""
-        return (given_on, self.today()) if given_on is not None else None
 
     def consent(self, case_id: str, actor: str, status: str, comment: str = "", *, expected_version=None):
-        now = self.now()
-        return self._act(
-            case_id,
-            actor,
-            expected_version,
-            machine.CONSENT,
-            lambda s, c, u: actions.consent(s, c, u, status, comment, now),
-        )
+        return self.act(case_id, "consent", actor, expected_version=expected_version, status=status, comment=comment)
 
     def clarify(
         self, case_id: str, actor: str, method: str, *, on: date | None = None, scope: str = "", expected_version=None
     ):
-        now, day = self.now(), on or self.today()
-        return self._act(
-            case_id,
-            actor,
-            expected_version,
-            machine.CLARIFY,
-            lambda s, c, u: actions.clarify(s, c, u, method, day, scope, now),
-        )
+        return self.act(case_id, "clarify", actor, expected_version=expected_version, method=method, on=on, scope=scope)
 
     def notify(
         self, case_id: str, actor: str, recipients: Sequence[str], *, on: date | None = None, expected_version=None
     ):
-        now, day = self.now(), on or self.today()
-
-        def run(session: Session, case: CaseRecord, user: Any) -> None:
-            for recipient in recipients or machine.missing_notifications(case):
-                actions.notify(session, case, user, recipient, day, now)
-
-        return self._act(case_id, actor, expected_version, machine.NOTIFY, run)
+        """Record the notifications (default: every recipient still due), one audit event each."""
+        return self.act(
+            case_id, "notify", actor, expected_version=expected_version, recipients=list(recipients or ()), on=on
+        )
 
     def archive(self, case_id: str, actor: str, *, expected_version: int | None = None):
-        now = self.now()
-        return self._act(
-            case_id, actor, expected_version, machine.ARCHIVE, lambda s, c, u: actions.archive(s, c, u, now)
-        )
+        return self.act(case_id, "archive", actor, expected_version=expected_version)
 
     def plan_revisits(self, case_id: str, actor: str, dates: Sequence[date], *, expected_version=None):
-        now = self.now()
-        return self._act(
-            case_id,
-            actor,
-            expected_version,
-            machine.REVISIT,
-            lambda s, c, u: actions.plan_revisits(s, c, u, list(dates), now),
-        )
+        return self.act(case_id, "plan_revisits", actor, expected_version=expected_version, dates=list(dates))
 
     def record_revisit(
         self,
@@ -410,98 +343,69 @@ class CaseService:
         note: str = "",
         expected_version: int | None = None,
     ):
-        now, day = self.now(), on or self.today()
-        return self._act(
+        return self.act(
             case_id,
+            "revisit",
             actor,
-            expected_version,
-            machine.REVISIT,
-            lambda s, c, u: actions.record_revisit(s, c, u, on=day, method=method, target=target, note=note, now=now),
+            expected_version=expected_version,
+            on=on,
+            method=method,
+            target=target,
+            note=note,
         )
 
     # --- accountability: the reminder talk and the probation's result (v1.1) --------------------
 
     def hold_talk(self, case_id: str, actor: str, on: date, *, expected_version: int | None = None):
         """The reminder talk (谈话提醒) held on ``on``: the probation starts and runs to its end date."""
-        return self._update_facts(
-            case_id, actor, expected_version, machine.TALK, machine.hold_talk, "talk", {"started_on": on.isoformat()}
-        )
+        return self.act(case_id, "talk", actor, expected_version=expected_version, on=on)
 
     def record_rectification(self, case_id: str, actor: str, rectified: bool, *, expected_version: int | None = None):
         """The probation's result: rectified in time or not; the rules then decide the outcome."""
-        return self._update_facts(
-            case_id,
-            actor,
-            expected_version,
-            machine.RECTIFICATION,
-            machine.record_rectification,
-            "rectification",
-            {"rectified": rectified},
-        )
-
-    def _update_facts(self, case_id, actor, expected_version, label, check, action, probation):
-        """Record new probation facts in the case document and decide the case again on them."""
-
-        def run(session: Session, case: CaseRecord, user: Any) -> None:
-            check(case, user)
-            before = actions.snapshot(case)
-            document = dict(case.document)
-            document["probation"] = {**document.get("probation", {}), **probation}
-            evaluated = intake.evaluate(self.engine, document, today=self.today())
-            row = intake.case_row(
-                self.engine, evaluated, sealed=case.reporter_sealed, actor=case.opened_by, now=self.now()
-            )
-            case.document, case.decision, case.outcome, case.due_on = (
-                document,
-                row["decision"],
-                row["outcome"],
-                row["due_on"],
-            )
-            case.chain, case.plugin_versions, case.rules_fingerprint = (
-                row["chain"],
-                row["plugin_versions"],
-                row["rules_fingerprint"],
-            )
-            case.state = machine.after_facts(case.kind, case.decision, document).value
-            figure = session.get(CaseFigure, case.id)
-            if figure is not None:  # the statistics count the outcome decided on the new facts
-                figure.outcome = case.outcome
-            detail = {
-                **probation,
-                "outcome": case.outcome,
-                "due_on": row["due_on"].isoformat() if row["due_on"] else None,
-            }
-            actions.commit_change(
-                session, case, actor=user.name, action=action, label=label, before=before, detail=detail, now=self.now()
-            )
-
-        return self._act(case_id, actor, expected_version, label, run)
+        return self.act(case_id, "rectification", actor, expected_version=expected_version, rectified=rectified)
 
     def close(self, case_id: str, actor: str, *, reason: str | None = None, expected_version: int | None = None):
-        now = self.now()
-        return self._act(
-            case_id, actor, expected_version, machine.CLOSE, lambda s, c, u: actions.close(s, c, u, reason, now)
-        )
+        return self.act(case_id, "close", actor, expected_version=expected_version, reason=reason)
 
 
-SAME_CASE = ("/jurisdiction", "/subject", "/allegations")
+class ActionContext:
+    """What an action's ``apply`` may use besides the case: the time of the action (one for all it
+    writes), today's date, and the service's engine and key to decide a case again."""
+
+    def __init__(self, service: CaseService, now: datetime, conn: Any = None):
+        self.service, self._now, self.conn = service, now, conn
+
+    def now(self) -> datetime:
+        return self._now
+
+    def today(self) -> date:
+        return self.service.today()
+
+    def evaluate(self, document: Any, case_id: str) -> intake.Evaluated:
+        if not isinstance(document, dict):
+            raise InvalidDocument([Problem("", Message("must be an object"))])
+        return intake.evaluate(self.service.engine, document | {"case_id": case_id}, today=self.today())
+
+    def case_row(self, evaluated: intake.Evaluated, *, sealed: bytes | None, actor: str) -> dict[str, Any]:
+        return intake.case_row(self.service.engine, evaluated, sealed=sealed, actor=actor, now=self._now)
+
+    def seal(self, evaluated: intake.Evaluated, case: Any) -> bytes:
+        return self.service.sealer.seal(evaluated.reporter, case.case_id)
+
+    def figures(self, evaluated: intake.Evaluated, row: dict[str, Any]) -> dict[str, Any]:
+        return intake.figures(evaluated, row)
+
+    def previous_step_date(self, case: Any) -> date | None:
+        """The date of the case's latest step still standing (a paper approval may not predate it)."""
+        return actions.previous_step_date(self.conn, case)
+
+    def figure(self, case: Any) -> dict[str, Any] | None:
+        """The case's statistics row (``case_figures``), ``None`` when it has none."""
+        return actions.figure_of(self.conn, case)
+
+    def standing_approvals(self, case: Any) -> list[dict[str, Any]]:
+        """The case's approvals an amendment would supersede."""
+        return actions.standing_approvals(self.conn, case)
 
 
-def require_same_case(stored: dict[str, Any], updated: dict[str, Any]) -> None:
-    """The updated document describes the same case: same jurisdiction, subject and allegations (ids and
-    summaries; their findings may change, which is what a resumed case is about)."""
-
-    def allegations(document):
-        return sorted((a.get("id"), a.get("summary")) for a in document.get("allegations") or ())
-
-    different = [
-        pointer
-        for pointer, old, new in (
-            ("/jurisdiction", stored.get("jurisdiction"), updated.get("jurisdiction")),
-            ("/subject", stored.get("subject"), updated.get("subject")),
-            ("/allegations", allegations(stored), allegations(updated)),
-        )
-        if old != new
-    ]
-    if different:
-        raise NotSameCase(stored.get("case_id", ""), different)
+require_same_case = machine.require_same_case  # where it was before the table

@@ -25,13 +25,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 import attrs
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from . import integrity
 from .crypto import Keyring, SealingKeyError
 from .limits import check_rows
 from .models import AuditEvent, AuditHead, KeyBinding
+from .prepared import Prepared
 
 GENESIS = "0" * 64
 HEAD_ID = 1
@@ -61,7 +62,10 @@ def event_payload(event: dict[str, Any]) -> bytes:
     if event.get("key_id"):
         names += ("key_id",)
     fields = {k: event[k] for k in names}
-    return json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    return _CANONICAL.encode(fields).encode()
+
+
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def chain_hash(prev_hash: str, event: dict[str, Any], key: bytes | None = None) -> str:
@@ -69,7 +73,7 @@ def chain_hash(prev_hash: str, event: dict[str, Any], key: bytes | None = None) 
     data = prev_hash.encode() + event_payload(event)
     if key is None:
         return hashlib.sha256(data).hexdigest()
-    return hmac.new(key, data, hashlib.sha256).hexdigest()
+    return hmac.digest(key, data, "sha256").hex()
 
 
 def keyring_of(session: Session) -> Keyring:
@@ -152,16 +156,52 @@ def append_many(session: Session, events: Sequence[dict[str, Any]]) -> list[dict
     if not events:
         return []
     ensure_binding(session)
-    keyring = keyring_of(session)
-    key, key_id = keyring.audit_key(), keyring.key_id
+    return append_events(session, keyring_of(session), events)
+
+
+def append_events(
+    conn: Any, keyring: Keyring, events: Sequence[dict[str, Any]], *, head: tuple[int, str] | None = None
+) -> list[dict[str, Any]]:
+    """:func:`append_many` on a session or a Core connection whose store is bound to ``keyring``
+    already (:func:`ensure_binding`).
+
+    ``head``: the chain's head ``(last_seq, last_hash)`` as the caller read it earlier in its work. The
+    events are then chained onto it and the head moved on in one statement that applies only if the
+    head is still that one (which locks it, as the UPDATE below does); if another writer appended in
+    between, the chain is extended from the head as it now is."""
     count = len(events)
-    row = session.execute(
-        update(AuditHead)
-        .where(AuditHead.id == HEAD_ID)
-        .values(last_seq=AuditHead.last_seq + count)
-        .returning(AuditHead.last_seq, AuditHead.last_hash)
-    ).one()
-    seq, prev = row.last_seq - count, row.last_hash
+    if head is not None:
+        stored_rows = _chained(keyring, events, *head)
+        moved = HEAD_MOVE.execute(
+            conn,
+            {
+                "seen_seq": head[0],
+                "seen_hash": head[1],
+                "new_seq": head[0] + count,
+                "new_hash": stored_rows[-1]["hash"],
+            },
+        ).rowcount
+        if moved == 1:
+            _insert_events(conn, stored_rows)
+            return stored_rows
+    row = HEAD_ADVANCE.first(conn, {"count": count})
+    stored_rows = _chained(keyring, events, row["last_seq"] - count, row["last_hash"])
+    _insert_events(conn, stored_rows)
+    HEAD_SET.execute(conn, {"new_hash": stored_rows[-1]["hash"]})
+    return stored_rows
+
+
+def _insert_events(conn: Any, rows: list[dict[str, Any]]) -> None:
+    _remember(rows)
+    if len(rows) == 1:
+        EVENT_INSERT.execute(conn, rows[0])
+    else:
+        conn.execute(AuditEvent.__table__.insert(), rows)
+
+
+def _chained(keyring: Keyring, events: Sequence[dict[str, Any]], seq: int, prev: str) -> list[dict[str, Any]]:
+    """The rows of ``events`` chained after the event ``seq`` whose hash is ``prev``."""
+    key, key_id = keyring.audit_key(), keyring.key_id
     stored_rows = []
     for event in events:
         seq += 1
@@ -177,9 +217,54 @@ def append_many(session: Session, events: Sequence[dict[str, Any]]) -> list[dict
         stored["hash"] = prev = chain_hash(prev, stored, key)
         stored_rows.append(stored)
     check_rows(AuditEvent.__table__, stored_rows)
-    session.execute(AuditEvent.__table__.insert(), stored_rows)
-    session.execute(update(AuditHead).where(AuditHead.id == HEAD_ID).values(last_hash=prev))
     return stored_rows
+
+
+_WRITTEN: dict[int, tuple[Any, ...]] = {}
+_WRITTEN_LIMIT = 4096
+_SCALAR_FIELDS = ("at", "actor", "action", "case_id", "prev_hash", "key_id", "hash")
+STORED_TEXT = "texts"  # in an event's values: its before and after as the database holds them
+
+
+def _remember(rows: Sequence[dict[str, Any]]) -> None:
+    """The events this process chained (and so computed the hash of), by sequence number: every column,
+    the JSON ones as the text they are stored as."""
+    if len(_WRITTEN) >= _WRITTEN_LIMIT:
+        _WRITTEN.clear()
+    for row in rows:
+        texts = (_json_text(row["before"]), _json_text(row["after"]))
+        _WRITTEN[row["seq"]] = (*(row[name] for name in _SCALAR_FIELDS), *texts)
+
+
+def _json_text(value: Any) -> str:
+    return json.dumps(value)  # as SQLAlchemy's JSON type stores it (None as JSON null)
+
+
+def _verified(event: dict[str, Any], key: bytes) -> bool:
+    """Whether ``event``'s hash is its keyed hash: it is one this process chained, the same in every
+    column (the JSON ones compared as stored text, ``event[STORED_TEXT]``), or its hash is computed again."""
+    texts = event.get(STORED_TEXT)
+    if texts is not None and _WRITTEN.get(event["seq"]) == (*(event[name] for name in _SCALAR_FIELDS), *texts):
+        return True
+    return hmac.compare_digest(chain_hash(event["prev_hash"], event, key), event["hash"])
+
+
+_HEAD = AuditHead.__table__
+HEAD_ADVANCE = Prepared(
+    update(_HEAD)
+    .where(_HEAD.c.id == HEAD_ID)
+    .values(last_seq=_HEAD.c.last_seq + bindparam("count"))
+    .returning(_HEAD.c.last_seq, _HEAD.c.last_hash)
+)
+HEAD_SET = Prepared(update(_HEAD).where(_HEAD.c.id == HEAD_ID).values(last_hash=bindparam("new_hash")))
+EVENT_INSERT = Prepared(AuditEvent.__table__.insert())
+HEAD_MOVE = Prepared(
+    update(_HEAD)
+    .where(
+        _HEAD.c.id == HEAD_ID, _HEAD.c.last_seq == bindparam("seen_seq"), _HEAD.c.last_hash == bindparam("seen_hash")
+    )
+    .values(last_seq=bindparam("new_seq"), last_hash=bindparam("new_hash"))
+)
 
 
 @attrs.frozen
@@ -299,23 +384,28 @@ def case_unexplained(session: Session, case: Any) -> tuple[str, ...] | None:
     event = session.scalars(
         select(AuditEvent).where(AuditEvent.case_id == case.case_id).order_by(AuditEvent.seq.desc()).limit(1)
     ).one_or_none()
+    values = None if event is None else {c.name: getattr(event, c.key) for c in AuditEvent.__table__.columns}
+    return row_unexplained(keyring_of(session), values, lambda key: integrity.object_digests(key, case))
+
+
+def row_unexplained(keyring: Keyring, event: dict[str, Any] | None, digests: Any) -> tuple[str, ...] | None:
+    """Why ``event`` (the column values of the last event naming a row, ``None``: there is none) does not
+    explain the row as stored, whose ``(name, digests)`` ``digests(key)`` computes; ``None``: it does."""
     if event is None:
         return ("no_event",)
-    if event.key_id is None:
+    key_id = event["key_id"]
+    if key_id is None:
         return None  # written before keying: nothing to compare with
-    keyring = keyring_of(session)
-    key = keyring.audit_key(event.key_id)
-    values = {c.name: getattr(event, c.key) for c in AuditEvent.__table__.columns}
-    if key is None or not hmac.compare_digest(chain_hash(event.prev_hash, values, key), event.hash):
+    key = keyring.audit_key(key_id)
+    if key is None or not _verified(event, key):
         return ("event_forged",)
-    name = f"cases/{case.case_id}"
-    recorded = ((event.after or {}).get("rows") or {}).get(name)
+    name, now = digests(key)
+    recorded = ((event["after"] or {}).get("rows") or {}).get(name)
     if recorded is None:
         return ("no_event",)
-    name, digests = integrity.object_digests(key, case)
-    if digests[integrity.WHOLE] == recorded.get(integrity.WHOLE):
+    if now[integrity.WHOLE] == recorded.get(integrity.WHOLE):
         return None
-    return tuple(integrity.differing_columns(key, "cases", {}, recorded, digests)) or ("row",)
+    return tuple(integrity.differing_columns(key, name.split("/", 1)[0], {}, recorded, now)) or ("row",)
 
 
 def case_history(session: Session, case_id: str) -> Iterable[AuditEvent]:

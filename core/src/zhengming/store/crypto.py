@@ -18,6 +18,7 @@ another case. Nothing here logs or formats key material or the plaintext.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import json
@@ -57,6 +58,7 @@ def key_source() -> str:
     return KEY_ENV if path is None else str(path)
 
 
+@functools.lru_cache(maxsize=64)
 def _derive(key: bytes, purpose: bytes) -> bytes:
     return hmac.new(key, b"zhengming:" + purpose, hashlib.sha256).digest()
 

@@ -54,6 +54,11 @@ DIGEST_HEX = 20
 LATE_COLUMNS: dict[str, frozenset[str]] = {"approvals": frozenset({"given_on", "superseded_at"})}
 
 
+def plain(value: Any) -> Any:
+    """A column value as digested: times as naive UTC ISO text, dates as ISO text, bytes by SHA-256."""
+    return _plain(value)
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime):
         if value.tzinfo is not None:
@@ -66,14 +71,18 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# One encoder for every digest (json.dumps with options builds a new one per call).
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_plain)
+
+
 def prehash(value: Any) -> str:
     """SHA-256 of a column value's canonical JSON (no key needed: import workers compute it)."""
-    text = json.dumps(_plain(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_plain)
+    text = _CANONICAL.encode(_plain(value))
     return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _mac(key: bytes, text: str) -> str:
-    return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()[:DIGEST_HEX]
+    return hmac.digest(key, text.encode(), "sha256").hex()[:DIGEST_HEX]
 
 
 def row_name(table: str, values: Mapping[str, Any]) -> str:
@@ -83,25 +92,71 @@ def row_name(table: str, values: Mapping[str, Any]) -> str:
 def columns(table: str, values: Mapping[str, Any] | None = None) -> list[str]:
     """The digested columns (a case's surrogate ``id`` is not: cases are named by ``case_id``); with
     ``values``, without the :data:`LATE_COLUMNS` that are NULL in them."""
-    late = LATE_COLUMNS.get(table, frozenset()) if values is not None else frozenset()
-    return [
-        c.name
-        for c in TRACKED[table].columns
-        if not (table == "cases" and c.name == "id") and not (c.name in late and values.get(c.name) is None)
-    ]
+    found = _COLUMNS.get(table)
+    if found is None:
+        found = _COLUMNS[table] = [c.name for c in TRACKED[table].columns if not (table == "cases" and c.name == "id")]
+    late = LATE_COLUMNS.get(table) if values is not None else None
+    if late:
+        return [name for name in found if not (name in late and values.get(name) is None)]
+    return found
+
+
+_COLUMNS: dict[str, list[str]] = {}
 
 
 def row_digests(
-    key: bytes, table: str, values: Mapping[str, Any], prehashed: Mapping[str, str] | None = None
+    key: bytes,
+    table: str,
+    values: Mapping[str, Any],
+    prehashed: Mapping[str, str] | None = None,
+    known: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
-    """The digest of each column and of the whole row (``"_"``)."""
+    """The digest of each column and of the whole row (``"_"``); ``known``: column digests computed
+    already under ``key`` for the same values (a row digested before a change that left them)."""
     prehashed = prehashed or {}
-    digests = {
-        name: _mac(key, f"{table}.{name}:{prehashed.get(name) or prehash(values[name])}")
-        for name in columns(table, values)
-    }
-    digests[WHOLE] = _mac(key, table + ":" + ",".join(digests[name] for name in sorted(digests)))
+    known = known or {}
+    digests = {}
+    names = columns(table, values)
+    for name in names:
+        found = known.get(name)
+        if found is None:
+            ready = prehashed.get(name)
+            found = _mac(key, f"{table}.{name}:{ready}") if ready else _column_digest(key, table, name, values[name])
+        digests[name] = found
+    order = _sorted(table) if len(names) == len(columns(table)) else sorted(names)
+    digests[WHOLE] = _mac(key, table + ":" + ",".join(digests[name] for name in order))
     return digests
+
+
+_SIMPLE = frozenset({str, int, bool, type(None)})
+_BY_VALUE: dict[tuple[Any, ...], str] = {}
+_BY_VALUE_LIMIT = 16384
+
+
+def _column_digest(key: bytes, table: str, name: str, value: Any) -> str:
+    """The digest of one column's value; short plain values (a role, a state, a step index, a name)
+    recur from row to row, and their digests are remembered by key, column, type and value."""
+    kind = type(value)
+    if kind not in _SIMPLE or (kind is str and len(value) > 200):
+        return _mac(key, f"{table}.{name}:{prehash(value)}")
+    remembered = (key, table, name, kind, value)
+    found = _BY_VALUE.get(remembered)
+    if found is None:
+        if len(_BY_VALUE) >= _BY_VALUE_LIMIT:
+            _BY_VALUE.clear()
+        found = _BY_VALUE[remembered] = _mac(key, f"{table}.{name}:{prehash(value)}")
+    return found
+
+
+_SORTED: dict[str, list[str]] = {}
+
+
+def _sorted(table: str) -> list[str]:
+    """The digested columns of ``table`` in the order the whole row's digest takes them."""
+    found = _SORTED.get(table)
+    if found is None:
+        found = _SORTED[table] = sorted(columns(table))
+    return found
 
 
 def orm_values(obj: Any) -> tuple[str, dict[str, Any]]:
@@ -152,3 +207,19 @@ def differing_columns(
     now = now or row_digests(key, table, values)
     names = [name for name in columns(table) if name in now or name in recorded]
     return [name for name in names if recorded.get(name) != now.get(name)]
+
+
+_BY_TEXT: dict[str, str] = {}
+_BY_TEXT_LIMIT = 1024
+
+
+def prehash_text(text: str, value: Any) -> str:
+    """:func:`prehash` of ``value``, the JSON document ``text`` as stored, remembered by that text: a
+    case's document and decision are digested whenever it is acted on and rarely change. Keyed by the
+    stored text itself, so a row edited in the database is digested afresh."""
+    found = _BY_TEXT.get(text)
+    if found is None:
+        if len(_BY_TEXT) >= _BY_TEXT_LIMIT:
+            _BY_TEXT.clear()
+        found = _BY_TEXT[text] = prehash(value)
+    return found

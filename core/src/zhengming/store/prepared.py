@@ -1,0 +1,125 @@
+"""Core statements of the lifecycle's hot path, compiled once per dialect and run on the driver's cursor.
+
+A :class:`Prepared` statement is an ordinary SQLAlchemy Core statement. The first time it runs on a
+dialect it is compiled, and its SQL text, the order of its parameters and SQLAlchemy's own bind and
+result processors for its column types are kept; from then on it runs directly on the DBAPI cursor of
+the SQLAlchemy connection, inside that connection's transaction, with the same SQL and the same
+parameter values SQLAlchemy would send. What is saved is SQLAlchemy's per-execution bookkeeping (about
+as much time per statement as SQLite takes to run it).
+
+On a session, or when the engine has event listeners (tracing, the benchmark's statement recorder, a test's spy) a
+statement runs through ``Connection.execute`` instead, so that they see it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy.engine import Connection, Result
+from sqlalchemy.exc import DBAPIError
+
+
+class Prepared:
+    """A Core statement run on the driver's cursor once compiled (see the module docstring)."""
+
+    def __init__(self, statement: Any):
+        self.statement = statement
+        self._by_dialect: dict[tuple[Any, ...], Any] = {}
+
+    def execute(self, conn: Any, params: Mapping[str, Any]) -> Any:
+        """Run with ``params``; the DBAPI cursor (``rowcount``, ``fetchone``), or with listeners the
+        SQLAlchemy result, which offers the same."""
+        if not isinstance(conn, Connection) or conn._has_events or conn.engine._has_events:
+            return conn.execute(self.statement, params)  # a session, or someone listening
+        compiled = self._compiled(conn, params)
+        if compiled is None:  # values SQLAlchemy computes at execution (Python-side column defaults)
+            return conn.execute(self.statement, params)
+        cursor = conn.connection.dbapi_connection.cursor()
+        parameters = compiled.parameters(params)
+        try:
+            cursor.execute(compiled.sql, parameters)
+        except conn.dialect.loaded_dbapi.Error as exc:  # as SQLAlchemy raises it: IntegrityError, OperationalError…
+            raise DBAPIError.instance(
+                compiled.sql,
+                parameters,
+                exc,
+                conn.dialect.loaded_dbapi.Error,
+                hide_parameters=True,
+                dialect=conn.dialect,
+            ) from exc
+        return cursor
+
+    def _compiled(self, conn: Any, params: Mapping[str, Any]) -> _Compiled | None:
+        dialect = conn.dialect
+        key = (dialect.name, dialect.driver, dialect.paramstyle, dialect.server_version_info, tuple(params))
+        found = self._by_dialect.get(key, _MISSING)
+        if found is _MISSING:
+            found = self._by_dialect[key] = _Compiled.of(self.statement, dialect, list(params))
+        return found
+
+    def first(self, conn: Any, params: Mapping[str, Any]) -> dict[str, Any] | None:
+        """The first row as a dict of processed values (``None``: no row)."""
+        result = self.execute(conn, params)
+        if isinstance(result, Result):
+            row = result.mappings().first()
+            return dict(row) if row is not None else None
+        row = result.fetchone()
+        if row is None:
+            return None
+        return self._compiled(conn, params).row(row)
+
+    def scalar(self, conn: Any, params: Mapping[str, Any]) -> Any:
+        """The first column of the first row (``RETURNING id``)."""
+        result = self.execute(conn, params)
+        row = result.fetchone()
+        if row is None:
+            return None
+        if isinstance(result, Result):
+            return row[0]
+        return self._compiled(conn, params).row(row, first_only=True)
+
+
+_MISSING = object()
+
+
+class _Compiled:
+    """One statement compiled for one dialect and one set of parameter names: SQL text, parameter
+    order, processors."""
+
+    @classmethod
+    def of(cls, statement: Any, dialect: Any, keys: list[str]) -> _Compiled | None:
+        compiled = statement.compile(dialect=dialect, column_keys=keys)
+        if getattr(compiled, "insert_prefetch", None) or getattr(compiled, "update_prefetch", None):
+            return None
+        return cls(compiled, dialect)
+
+    def __init__(self, compiled: Any, dialect: Any):
+        self.compiled = compiled
+        self.sql = compiled.string
+        self.positional = compiled.positional
+        self.order: Sequence[str] = tuple(compiled.positiontup or ()) if compiled.positional else ()
+        self.bind = dict(compiled._bind_processors)
+        self.columns = []
+        for entry in compiled._result_columns or ():
+            keyname, type_ = entry[0], entry[3]
+            self.columns.append((keyname, type_._cached_result_processor(dialect, None)))
+
+    def parameters(self, params: Mapping[str, Any]) -> Any:
+        values = self.compiled.construct_params(params)
+        bind = self.bind
+        for name, processor in bind.items():
+            if name in values:
+                values[name] = processor(values[name])
+        if self.positional:
+            return tuple(values[name] for name in self.order)
+        return values
+
+    def row(self, row: Sequence[Any], *, first_only: bool = False) -> Any:
+        if first_only:
+            processor = self.columns[0][1] if self.columns else None
+            return processor(row[0]) if processor is not None else row[0]
+        return {
+            name: (processor(value) if processor is not None else value)
+            for (name, processor), value in zip(self.columns, row, strict=True)
+        }
