@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DISTRIBUTIONS := ./core[test] ./plugins/jinan ./plugins/zhejiang ./plugins/pingdingshan ./plugins/xuchang
 
-.PHONY: demo test lint bench fuzz install setup
+.PHONY: demo test lint bench fuzz install setup messages
 
 # Debian packages the letter, chart and console tests need: LibreOffice (renders .docx to PDF), poppler
 # (PDF to PNG and text), Noto CJK (Chinese in charts, rendered letters and console screenshots), Chromium
@@ -47,3 +47,23 @@ bench: $(STAMP)
 # Ten thousand and more hostile inputs through evaluate, case open and import (tests/fuzzing.py).
 fuzz: $(STAMP)
 	$(BIN)/python bench/fuzz.py
+
+# The message catalogs (zhengming/i18n): extract every _(…), gettext(…) and Message(…) msgid from the
+# code and the console's templates (babel.cfg), merge them into each language's .po (new ones empty,
+# changed ones fuzzy: tests/test_i18n.py fails until a person translates them), compile the .mo files
+# the package reads. The keywords must match zhengming.i18n.KEYWORDS (a test checks).
+I18N := core/src/zhengming/i18n
+LOCALES := zh_CN en
+messages: $(STAMP)
+	mkdir -p build
+	$(BIN)/pybabel --quiet extract -F babel.cfg --no-default-keywords -k _ -k gettext -k Message \
+		--add-location=file --sort-output --no-wrap --project zhengming \
+		-o build/zhengming.pot core/src/zhengming
+	for locale in $(LOCALES); do \
+		if [ -f $(I18N)/locale/$$locale/LC_MESSAGES/zhengming.po ]; then \
+			$(BIN)/pybabel --quiet update -i build/zhengming.pot -d $(I18N)/locale -D zhengming -l $$locale \
+				--no-wrap --ignore-obsolete; \
+		else $(BIN)/pybabel --quiet init -i build/zhengming.pot -d $(I18N)/locale -D zhengming -l $$locale --no-wrap; fi; \
+	done
+	sed -i '/^"POT-Creation-Date: /d; /^"PO-Revision-Date: /d; /^"Generated-By: /d' $(I18N)/locale/*/LC_MESSAGES/zhengming.po
+	$(BIN)/pybabel compile -d $(I18N)/locale -D zhengming --statistics

@@ -24,7 +24,7 @@ def run(args, *, pythonpath: Path | None = None, stdin: str | None = None, cwd: 
     return subprocess.run(args, capture_output=True, text=True, env=env, input=stdin, cwd=cwd, timeout=300)
 
 
-def test_a_built_wheel_carries_its_schemas(tmp_path):
+def test_a_built_wheel_carries_its_schemas_and_message_catalogs(tmp_path):
     wheel_dir, site = tmp_path / "wheel", tmp_path / "site"
     built = run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheel_dir), str(ROOT / "core")]
@@ -43,13 +43,17 @@ def test_a_built_wheel_carries_its_schemas(tmp_path):
             engine.evaluate_document({"jurisdiction": "core", "kind": "nonsense"})
         except InvalidDocument as exc:
             problems = [p.render("en") for p in exc.problems]
-        print(json.dumps({"module": zhengming.__file__, "schemas": str(schema_dir()), "problems": problems}))
+        from zhengming.i18n import LOCALE_DIR, gettext
+        said = [gettext("plugin error: ", "zh"), gettext("step {number}", "en", number=2)]
+        print(json.dumps({"module": zhengming.__file__, "schemas": str(schema_dir()), "problems": problems,
+                          "catalogs": str(LOCALE_DIR), "said": said}))
         """
     )
     result = run([sys.executable, "-c", probe], pythonpath=site, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)
     assert found["module"].startswith(str(site)) and found["schemas"].startswith(str(site))
+    assert found["catalogs"].startswith(str(site)) and found["said"] == ["插件出错：", "step 2"]  # the .mo files
     assert found["problems"] == [
         "/kind: 'nonsense' is not one of "
         "['clarification', 'false_accusation', 'fault_tolerance', 'accountability', 'disciplined_revisit']"

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import IO, Any
 
 from ..errors import InvalidDocument
+from ..i18n import Message
 from .dates import FORMATS, is_contract_date
 from .jsondoc import NotJSON, Parsed, parse_json
 from .limits import LIMITS, Limits
@@ -28,15 +29,10 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def too_large(size: int | None, limits: Limits = LIMITS) -> InvalidDocument:
-    what = f"{size} 字节" if size is not None else "过大"
-    return InvalidDocument(
-        [
-            at_root(
-                f"文档{what}，超过上限 {limits.max_bytes} 字节",
-                f"the document is larger than {limits.max_bytes} bytes",
-            )
-        ]
-    )
+    what = Message("{count} bytes", count=size) if size is not None else Message("document size: too large")
+    # en.po drops {size}: "the document is larger than {max_bytes} bytes"
+    message = Message("the document ({size}) is larger than {max_bytes} bytes", size=what, max_bytes=limits.max_bytes)
+    return InvalidDocument([at_root(message)])
 
 
 def read_stream(stream: IO[bytes], limits: Limits = LIMITS) -> bytes:

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from ..errors import InvalidDocument
+from ..i18n import Message
 from .limits import LIMITS, Limits
 from .problems import at_position, at_root, capped
 from .walk import LongInteger, structural_problems
@@ -52,13 +53,11 @@ def parse_json(text: str, limits: Limits = LIMITS, *, one_line: bool = False) ->
         value = json.loads(text, parse_int=parse_int, parse_float=parse_float, parse_constant=parse_constant)
     except RecursionError:
         raise InvalidDocument(
-            [at_root(f"嵌套超过 {limits.max_depth} 层", f"nested deeper than {limits.max_depth} levels")]
+            [at_root(Message("nested deeper than {max_depth} levels", max_depth=limits.max_depth))]
         ) from None
     except json.JSONDecodeError as exc:
         line = None if one_line else exc.lineno
-        raise NotJSON(
-            [at_position(line, exc.colno, f"JSON 无法解析：{exc.msg}", f"JSON cannot be parsed: {exc.msg}")]
-        ) from None
+        raise NotJSON([at_position(line, exc.colno, Message("JSON cannot be parsed: {msg}", msg=exc.msg))]) from None
     if (
         state["long"]
         or text.count("[") + text.count("{") > limits.max_depth

@@ -5,20 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..errors import Problem
-from ..model import Text
+from ..i18n import Message, Renderable
 from .limits import LIMITS
 
 
-def at_position(line: int | None, column: int, zh: str, en: str) -> Problem:
+def at_position(line: int | None, column: int, message: Renderable) -> Problem:
     """A problem located by line and column (before a document is parsed there is no JSON pointer);
     ``line`` is ``None`` inside one line of an import file, whose number the importer gives."""
     if line is None:
-        return Problem("", Text(f"第 {column} 列：{zh}", f"column {column}: {en}"))
-    return Problem("", Text(f"第 {line} 行第 {column} 列：{zh}", f"line {line} column {column}: {en}"))
+        return Problem("", Message("column {column}: {problem}", column=column, problem=message))
+    return Problem("", Message("line {line} column {column}: {problem}", line=line, column=column, problem=message))
 
 
-def at_root(zh: str, en: str) -> Problem:
-    return Problem("", Text(zh, en))
+def at_root(message: Renderable) -> Problem:
+    return Problem("", message)
 
 
 def capped(problems: Iterable[Problem], limit: int = LIMITS.max_problems) -> list[Problem]:
@@ -38,5 +38,5 @@ def capped(problems: Iterable[Problem], limit: int = LIMITS.max_problems) -> lis
         else:
             rest += 1
     if rest:
-        kept.append(at_root(f"另有 {rest} 个问题未列出", f"{rest} more problem(s) not listed"))
+        kept.append(at_root(Message("{rest} more problem(s) not listed", rest=rest)))
     return kept

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..errors import InvalidDocument
+from ..i18n import Message
 from .problems import at_position
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -18,9 +19,9 @@ def decode(raw: bytes, *, one_line: bool = False) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         if raw.startswith(_UTF16_BOMS):
-            detail = ("是 UTF-16 编码；接口规范要求 UTF-8", "is UTF-16; the contract requires UTF-8")
-            raise InvalidDocument([at_position(None if one_line else 1, 1, *detail)]) from None
+            detail = Message("is UTF-16; the contract requires UTF-8")
+            raise InvalidDocument([at_position(None if one_line else 1, 1, detail)]) from None
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        detail = ("不是有效的 UTF-8（按字节计列）", "is not valid UTF-8 (column counted in bytes)")
-        raise InvalidDocument([at_position(None if one_line else line, column, *detail)]) from None
+        detail = Message("is not valid UTF-8 (column counted in bytes)")
+        raise InvalidDocument([at_position(None if one_line else line, column, detail)]) from None

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..errors import Problem
-from ..model import Text
+from ..i18n import Message
 from .limits import LIMITS, Limits
 
 
@@ -36,31 +36,31 @@ def structural_problems(document: Any, limits: Limits = LIMITS) -> Iterator[Prob
             if not _encodable(value):
                 yield Problem(
                     at,
-                    Text(
-                        "含有无法以 UTF-8 保存的孤立代理字符", "holds a lone surrogate that cannot be stored as UTF-8"
-                    ),
+                    Message("holds a lone surrogate that cannot be stored as UTF-8"),
                 )
             continue
         if isinstance(value, LongInteger):
             yield Problem(
                 at,
-                Text(
-                    f"整数有 {value.digits} 位，超过上限 {limits.max_int_digits} 位",
-                    f"an integer of {value.digits} digits (at most {limits.max_int_digits})",
+                Message(
+                    "an integer of {digits} digits (at most {max_int_digits})",
+                    digits=value.digits,
+                    max_int_digits=limits.max_int_digits,
                 ),
             )
             continue
         if not isinstance(value, dict | list):
             continue
         if depth >= limits.max_depth:
-            yield Problem(at, Text(f"嵌套超过 {limits.max_depth} 层", f"nested deeper than {limits.max_depth} levels"))
+            yield Problem(at, Message("nested deeper than {max_depth} levels", max_depth=limits.max_depth))
             continue
         if len(value) > limits.max_items:
             yield Problem(
                 at,
-                Text(
-                    f"有 {len(value)} 项，超过上限 {limits.max_items}",
-                    f"has {len(value)} members (at most {limits.max_items})",
+                Message(
+                    "has {value_count} members (at most {max_items})",
+                    value_count=len(value),
+                    max_items=limits.max_items,
                 ),
             )
             continue
@@ -68,11 +68,11 @@ def structural_problems(document: Any, limits: Limits = LIMITS) -> Iterator[Prob
         if isinstance(value, dict):
             for key, item in value.items():
                 if not isinstance(key, str):
-                    yield Problem(f"{at}/{escape(key)}", Text("字段名须为文本", "a field name must be text"))
+                    yield Problem(f"{at}/{escape(key)}", Message("a field name must be text"))
                     continue
                 where = f"{at}/{escape(key)}"
                 if not _encodable(key):
-                    yield Problem(where, Text("字段名含有孤立代理字符", "the field name holds a lone surrogate"))
+                    yield Problem(where, Message("the field name holds a lone surrogate"))
                     continue
                 children.append((item, where, depth + 1))
         else:

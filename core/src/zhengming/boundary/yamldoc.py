@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from ..errors import InvalidDocument
+from ..i18n import Message, Renderable
 from .limits import LIMITS, Limits
 from .problems import at_position, at_root, capped
 from .walk import LongInteger, structural_problems
@@ -58,24 +59,20 @@ def parse_yaml(text: str, limits: Limits = LIMITS) -> Any:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "syntax error"
         if mark is None:
-            raise InvalidDocument([at_root(f"YAML 无法解析：{problem}", f"YAML cannot be parsed: {problem}")]) from None
+            raise InvalidDocument([at_root(Message("YAML cannot be parsed: {problem}", problem=problem))]) from None
         raise InvalidDocument(
-            [
-                at_position(
-                    mark.line + 1, mark.column + 1, f"YAML 无法解析：{problem}", f"YAML cannot be parsed: {problem}"
-                )
-            ]
+            [at_position(mark.line + 1, mark.column + 1, Message("YAML cannot be parsed: {problem}", problem=problem))]
         ) from None
     except yaml.YAMLError:
-        raise InvalidDocument([at_root("YAML 无法解析", "YAML cannot be parsed")]) from None
+        raise InvalidDocument([at_root(Message("YAML cannot be parsed"))]) from None
     found = capped(structural_problems(value, limits), limits.max_problems)
     if found:
         raise InvalidDocument(found)
     return value
 
 
-def _refuse(mark: Any, zh: str, en: str) -> InvalidDocument:
-    return InvalidDocument([at_position(mark.line + 1, mark.column + 1, zh, en)])
+def _refuse(mark: Any, message: Renderable) -> InvalidDocument:
+    return InvalidDocument([at_position(mark.line + 1, mark.column + 1, message)])
 
 
 def _vet(text: str, cls: type, limits: Limits) -> None:
@@ -83,18 +80,18 @@ def _vet(text: str, cls: type, limits: Limits) -> None:
     counts: list[int] = [0]
     for event in yaml.parse(text, Loader=cls):
         if isinstance(event, yaml.AliasEvent):
-            raise _refuse(event.start_mark, "不允许使用 YAML 别名（*）", "YAML aliases (*) are not allowed")
+            raise _refuse(event.start_mark, Message("YAML aliases (*) are not allowed"))
         if isinstance(event, yaml.NodeEvent) and _explicit_tag(event):
-            raise _refuse(event.start_mark, "不允许使用 YAML 标签（!）", "YAML tags (!) are not allowed")
+            raise _refuse(event.start_mark, Message("YAML tags (!) are not allowed"))
         if isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent):
             counts[-1] += 1
             if counts[-1] > 2 * limits.max_items:  # a mapping's keys and values both count
-                raise _refuse(event.start_mark, f"超过 {limits.max_items} 项", f"more than {limits.max_items} members")
+                raise _refuse(event.start_mark, Message("more than {max_items} members", max_items=limits.max_items))
         if isinstance(event, yaml.CollectionStartEvent):
             counts.append(0)
             if len(counts) - 1 > limits.max_depth:
                 raise _refuse(
-                    event.start_mark, f"嵌套超过 {limits.max_depth} 层", f"nested deeper than {limits.max_depth} levels"
+                    event.start_mark, Message("nested deeper than {max_depth} levels", max_depth=limits.max_depth)
                 )
         elif isinstance(event, yaml.CollectionEndEvent):
             counts.pop()

@@ -9,6 +9,7 @@ from functools import cached_property
 import click
 
 from ..errors import BeyondKnownData, InvalidDocument, PluginError, RegistryError, UnknownJurisdiction
+from ..i18n import gettext
 from ..plugin.registry import JurisdictionRegistry, load_registry
 
 # Exit codes of the interchange contract, and ours beyond it.
@@ -22,8 +23,9 @@ class App:
         self.lang = lang
         self.strict = strict
 
-    def say(self, zh: str, en: str) -> str:
-        return en if self.lang == "en" else zh
+    def _(self, msgid: str, /, **params: object) -> str:
+        """``msgid`` (English, ``{name}`` placeholders) in this invocation's language (zhengming.i18n)."""
+        return gettext(msgid, self.lang, **params)
 
     @cached_property
     def registry(self) -> JurisdictionRegistry:
@@ -31,7 +33,7 @@ class App:
             registry = load_registry(strict=self.strict)
         except RegistryError as exc:
             for problem in exc.problems:
-                click.echo(self.say("插件加载失败：", "plugin failed to load: ") + str(problem), err=True)
+                click.echo(self._("plugin failed to load: ") + str(problem), err=True)
             raise SystemExit(EXIT_FAILURE) from None
         return registry
 
@@ -40,9 +42,9 @@ class App:
         count = len(self.registry.problems)
         if count:
             click.echo(
-                self.say(
-                    f"警告：{count} 个辖区插件加载失败（见 zhengming jurisdictions）",
-                    f"warning: {count} jurisdiction plugin(s) failed to load (see zhengming jurisdictions)",
+                self._(
+                    "warning: {count} jurisdiction plugin(s) failed to load (see zhengming jurisdictions)",
+                    count=count,
                 ),
                 err=True,
             )
@@ -71,18 +73,20 @@ def exit_codes(app: App) -> Iterator[None]:
             click.echo(neutral(problem.render(app.lang)), err=True)
         raise SystemExit(EXIT_INVALID) from None
     except UnknownJurisdiction as exc:
-        broken = app.say(f"（加载失败：{exc.broken}）", f" (failed to load: {exc.broken})") if exc.broken else ""
+        broken = app._(" (failed to load: {broken})", broken=exc.broken) if exc.broken else ""
         installed = ", ".join(exc.installed)
         click.echo(
-            app.say(
-                f"辖区 {exc.jurisdiction!r} 未安装{broken}；已安装：{installed}",
-                f"jurisdiction {exc.jurisdiction!r} is not installed{broken}; installed: {installed}",
+            app._(
+                "jurisdiction {jurisdiction!r} is not installed{broken}; installed: {installed}",
+                jurisdiction=exc.jurisdiction,
+                broken=broken,
+                installed=installed,
             ),
             err=True,
         )
         raise SystemExit(EXIT_UNKNOWN_JURISDICTION) from None
     except PluginError as exc:
-        click.echo(app.say("插件出错：", "plugin error: ") + str(exc), err=True)
+        click.echo(app._("plugin error: ") + str(exc), err=True)
         raise SystemExit(EXIT_FAILURE) from None
     except BeyondKnownData as exc:
         click.echo(exc.message.render(app.lang), err=True)

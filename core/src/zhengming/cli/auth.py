@@ -13,6 +13,7 @@ import sys
 
 import click
 
+from ..i18n import Message
 from .app import App
 
 TOKEN_ENV = "ZHENGMING_TOKEN"
@@ -24,46 +25,40 @@ def local_mode() -> bool:
 
 
 def _token(app: App) -> str:
-    from ..model import Text
     from ..security.errors import NotAuthenticated
 
     token = os.environ.get(TOKEN_ENV, "").strip()
     if token:
         return token
     if sys.stdin.isatty():
-        return click.prompt(app.say("令牌", "token"), hide_input=True, err=True).strip()
+        return click.prompt(app._("token"), hide_input=True, err=True).strip()
     raise NotAuthenticated(
-        Text(
-            f"需要身份验证：请在 {TOKEN_ENV} 中提供本人的令牌（zhengming login 或管理员签发）",
-            f"authentication needed: put your own token in {TOKEN_ENV} (zhengming login, or ask an administrator)",
+        Message(
+            "authentication needed: put your own token in {TOKEN_ENV} (zhengming login, or ask an administrator)",
+            TOKEN_ENV=TOKEN_ENV,
         )
     )
 
 
 def principal(app: App, store, scope: str, *, expected: str | None = None, admin_allowed: bool = False):
     """The authenticated principal, allowed ``scope``; ``expected`` (``--as``) must be that user."""
-    from ..model import Text
     from ..security import authenticate, local_admin
     from ..security.errors import Forbidden
 
     if local_mode():
         if not admin_allowed:
             raise Forbidden(
-                Text(
-                    "本地管理员模式只能管理用户、令牌与密钥，不能以任何人的名义办理或查看案件；请使用本人令牌",
-                    "the local administrator mode administers users, tokens and keys only, and never acts on "
-                    "or reads cases in anyone's name: use your own token",
+                Message(
+                    "the local administrator mode administers users, tokens and keys only, and never acts on or reads cases in anyone's name: use your own token",
                 )
             )
         return local_admin()
     who = authenticate(store, _token(app))
     if expected is not None and expected != who.name:
-        raise Forbidden(
-            Text(f"令牌属于 {who.name}，不是 {expected}", f"the token belongs to {who.name}, not {expected}")
-        )
+        raise Forbidden(Message("the token belongs to {name}, not {expected}", name=who.name, expected=expected))
     if not who.allows(scope):
         raise Forbidden(
-            Text(f"令牌的范围不含「{scope}」", f"the token's scopes ({', '.join(sorted(who.scopes))}) lack {scope!r}")
+            Message("the token's scopes ({scopes}) lack {scope!r}", scopes=", ".join(sorted(who.scopes)), scope=scope)
         )
     return who
 

@@ -112,7 +112,7 @@ def _step_command(action_id: str, help_text: str):
         app: App, case_id: str, actor: str, comment: str, on_paper: bool, given_on, expect_version, as_json: bool
     ) -> None:
         if on_paper != (given_on is not None):
-            raise click.UsageError(app.say("--on-paper 与 --on 日期须同时给出", "--on-paper and --on DATE go together"))
+            raise click.UsageError(app._("--on-paper and --on DATE go together"))
         _act(app, case_id, action_id, actor, expect_version, as_json, comment=comment, given_on=_day(given_on))
 
     return command
@@ -201,7 +201,7 @@ def archive(app: App, case_id: str, actor: str, expect_version, as_json: bool) -
 def revisit(app: App, case_id: str, actor: str, plan, done: bool, on, method, target, note, expect_version, as_json):
     """Plan revisits (--plan DATE…) or record one done (--done) (回访)."""
     if bool(plan) == done:
-        raise click.UsageError(app.say("请给出 --plan 日期或 --done 之一", "give either --plan DATE or --done"))
+        raise click.UsageError(app._("give either --plan DATE or --done"))
     if plan:
         _act(app, case_id, "plan_revisits", actor, expect_version, as_json, dates=[d.date() for d in plan])
     else:
@@ -281,7 +281,7 @@ def resume(app: App, case_id: str, case_file, actor: str, as_json: bool) -> None
         view = svc.resume(case_id, read_case(case_file), actor=_who(app, svc, "act", actor))
         _show(app, view, as_json)
         if not as_json and view["changes"]:
-            click.echo(app.say("与原文档相比的变化：", "changed from the stored document: "), err=True)
+            click.echo(app._("changed from the stored document: "), err=True)
             for change in view["changes"]:
                 click.echo(f"  {change['pointer']}", err=True)
 
@@ -308,12 +308,12 @@ def amend(app: App, case_id: str, case_file, settings: tuple[str, ...], actor, e
     from ..lifecycle.corrections import with_settings
 
     if case_file is None and not settings:
-        raise click.UsageError(app.say("请给出修改后的文档 FILE 或 --set 字段=值", "give FILE or --set PATH=VALUE"))
+        raise click.UsageError(app._("give FILE or --set PATH=VALUE"))
     pairs = []
     for setting in settings:
         path, sep, value = setting.partition("=")
         if not sep or not path.strip():
-            raise click.UsageError(app.say(f"--set 须为 字段=值：{setting}", f"--set takes PATH=VALUE: {setting}"))
+            raise click.UsageError(app._("--set takes PATH=VALUE: {setting}", setting=setting))
         pairs.append((path.strip(), value))
     reporter = [(p, v) for p, v in pairs if p.lstrip("/").replace("/", ".").split(".")[0] == "reporter"]
     fields = [pair for pair in pairs if pair not in reporter]
@@ -395,4 +395,4 @@ def letter(app: App, case_id: str, kind: str, output: str, actor: str | None) ->
         svc = service(app)
         made = generate(svc, case_id, kind, actor=_who(app, svc, "read", actor))
         Path(output).write_bytes(made.docx)
-        click.echo(app.say(f"已生成 {made.letter.title}：{output}", f"wrote {made.letter.title}: {output}"))
+        click.echo(app._("wrote {title}: {output}", title=made.letter.title, output=output))

@@ -5,32 +5,33 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
+from ..i18n import Message, gettext, translator
 from ..labels import label
-from ..model import Level, Method, Organ, Recipient, RevisitMethod, RevisitTarget, Role, StepAction, Text
+from ..model import Level, Method, Organ, Recipient, RevisitMethod, RevisitTarget, Role, StepAction
 from .columns import pad
 
 CLOSE_REASONS = {
-    "not_applicable": Text("不适用澄清", "not applicable"),
-    "rejected": Text("审批未通过", "rejected at approval"),
-    "completed": Text("办理完毕", "completed"),
-    "consent_declined": Text("本人不同意公开澄清", "the subject declined public clarification"),
+    "not_applicable": Message("not applicable"),
+    "rejected": Message("rejected at approval"),
+    "completed": Message("completed"),
+    "consent_declined": Message("the subject declined public clarification"),
 }
 STATUS = {
-    "done": Text("✓", "✓"),
-    "current": Text("→ 待办", "→ now"),
-    "pending": Text("·", "·"),
-    "rejected": Text("✗ 未通过", "✗ rejected"),
+    "done": Message("✓"),
+    "current": Message("→ now"),
+    "pending": Message("·"),
+    "rejected": Message("✗ rejected"),
 }
 DECISIONS = {
-    "approved": Text("通过", "approved"),
-    "rejected": Text("不予通过", "rejected"),
-    "sent_back": Text("退回", "sent back"),
+    "approved": Message("approved"),
+    "rejected": Message("rejected"),
+    "sent_back": Message("sent back"),
 }
 CONSENT = {
-    None: Text("未记录", "not recorded"),
-    "given": Text("同意", "given"),
-    "declined": Text("不同意", "declined"),
-    "withdrawn": Text("撤回同意", "withdrawn"),
+    None: Message("not recorded"),
+    "given": Message("given"),
+    "declined": Message("declined"),
+    "withdrawn": Message("withdrawn"),
 }
 
 
@@ -39,7 +40,7 @@ def party_list(parties: list[dict[str, Any]], lang: str) -> str:
     from ..lifecycle.parties import ROLES as PARTY_ROLES
 
     roles = {role_id: role.label for table in PARTY_ROLES.values() for role_id, role in table.items()}
-    sealed = Text("已加密保存", "sealed").render(lang)
+    sealed = Message("sealed").render(lang)
     return ("；" if lang == "zh" else "; ").join(
         f"{roles[p['role']].render(lang) if p['role'] in roles else p['role']} {sealed if p.get('sealed') else p['name']}"
         for p in parties
@@ -76,89 +77,78 @@ def reason_name(reason: str | None, lang: str) -> str:
     return CLOSE_REASONS[reason].render(lang) if reason in CLOSE_REASONS else reason
 
 
-def _say(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
-
-
 def step_line(step: dict[str, Any], lang: str) -> str:
-    where = name(Level, step.get("level"), lang) if step.get("level") else _say(lang, "本机关", "own organ")
+    where = name(Level, step.get("level"), lang) if step.get("level") else gettext("own organ", lang)
     return f"{name(Role, step['role'], lang)}（{where}）{name(StepAction, step['action'], lang)}"
 
 
 def case_text(view: dict[str, Any], lang: str) -> str:
-    say = lambda zh, en: _say(lang, zh, en)  # noqa: E731
+    _ = translator(lang)
     lines = [
-        f"{say('案件', 'case')} {view['case_id']} · {view['jurisdiction']} · {label_kind(view['kind'], lang)}"
-        f" · {say('版本', 'version')} {view['version']}",
-        f"{say('状态', 'state')}: {state_name(view['state'], lang)}"
+        f"{_('case')} {view['case_id']} · {view['jurisdiction']} · {label_kind(view['kind'], lang)}"
+        f" · {_('version')} {view['version']}",
+        f"{_('state')}: {state_name(view['state'], lang)}"
         + (f"（{reason_name(view['close_reason'], lang)}）" if view["close_reason"] else ""),
-        f"{say('结论', 'outcome')}: {outcome_name(view['outcome'], lang)}",
+        f"{_('outcome')}: {outcome_name(view['outcome'], lang)}",
     ]
     if view["fast_track"]:
-        lines.append(say("快查快办（绿色通道）: 是", "fast track: yes"))
+        lines.append(_("fast track: yes"))
     if view["due_on"]:
-        late = say("（已逾期）", " (overdue)") if view["overdue"] else ""
-        lines.append(f"{say('期限', 'due')}: {view['due_on']}{late}")
+        late = _(" (overdue)") if view["overdue"] else ""
+        lines.append(f"{_('due')}: {view['due_on']}{late}")
     if view["steps"]:
-        lines.append(say("审批程序:", "steps:"))
+        lines.append(_("steps:"))
         for step in view["steps"]:
             lines.append(f"  {step['index'] + 1}. {step_line(step, lang)}  {STATUS[step['status']].render(lang)}")
     for a in view["approvals"]:
         comment = f"：{a['comment']}" if a["comment"] else ""
         paper = (
-            say(
-                f"（纸质审批，签批日期 {a['given_on']}，补录于 {a['at'][:16]}）",
-                f" (on paper, signed {a['given_on']}, recorded {a['at'][:16]})",
-            )
+            _(" (on paper, signed {given_on}, recorded {value})", given_on=a["given_on"], value=a["at"][:16])
             if a.get("given_on")
             else ""
         )
-        void = say("（已因修改受理信息作废）", " (superseded by an amended intake)") if a.get("superseded_at") else ""
+        void = _(" (superseded by an amended intake)") if a.get("superseded_at") else ""
         when = a["given_on"] if a.get("given_on") else a["at"][:16]
         lines.append(
-            f"  - {when} {a['actor']} {say('第', 'step ')}{a['step'] + 1}{say('步', '')}"
+            f"  - {when} {a['actor']} {_('step {number}', number=a['step'] + 1)}"
             f" {DECISIONS[a['decision']].render(lang)}{comment}{paper}{void}"
         )
     if view["methods"]:
         methods = "、".join(
-            name(Method, m["method"], lang) + (say("（需本人同意）", " (consent)") if m["consent_required"] else "")
+            name(Method, m["method"], lang) + (_(" (consent)") if m["consent_required"] else "")
             for m in view["methods"]
         )
-        lines.append(f"{say('澄清方式', 'methods')}: {methods}")
+        lines.append(f"{_('methods')}: {methods}")
         if view["consent"] or any(m["consent_required"] for m in view["methods"]):
-            lines.append(f"{say('本人意见', 'consent')}: {CONSENT.get(view['consent'], Text('-', '-')).render(lang)}")
+            lines.append(f"{_('consent')}: {CONSENT.get(view['consent'], Message('-')).render(lang)}")
     for c in view["clarifications"]:
         scope = f"，{c['scope']}" if c["scope"] else ""
-        lines.append(
-            f"  {say('已澄清', 'clarified')}: {c['on']} {name(Method, c['method'], lang)}{scope}（{c['actor']}）"
-        )
+        lines.append(f"  {_('clarified')}: {c['on']} {name(Method, c['method'], lang)}{scope}（{c['actor']}）")
     required = view["notifications"]["required"]
     if required:
         done = {n["recipient"] for n in view["notifications"]["done"]}
         marks = "、".join(f"{name(Recipient, r, lang)}{'✓' if r in done else ''}" for r in required)
-        lines.append(f"{say('告知及归档', 'notify')}: {marks}")
+        lines.append(f"{_('notify')}: {marks}")
     revisit = view["revisit"]
     if revisit["required"]:
         how = "、".join(
             [name(RevisitTarget, t, lang) for t in revisit["targets"]]
             + [name(RevisitMethod, m, lang) for m in revisit["methods"]]
         )
-        lines.append(f"{say('回访', 'revisit')}: {how}")
+        lines.append(f"{_('revisit')}: {how}")
         for r in revisit["visits"]:
             done = f" ✓ {r['done_on']} {name(RevisitMethod, r['method'], lang)}" if r["done_on"] else ""
-            lines.append(f"  {say('计划', 'planned')} {r['planned_on']}{done}")
+            lines.append(f"  {_('planned')} {r['planned_on']}{done}")
     pinned = view["pinned"]
     versions = ", ".join(f"{k} {v.split(' ')[-1]}" for k, v in pinned["plugin_versions"].items())
-    lines.append(
-        f"{say('规则', 'rules')}: {' → '.join(pinned['chain'])} [{versions}] #{pinned['rules_fingerprint'][:12]}"
-    )
+    lines.append(f"{_('rules')}: {' → '.join(pinned['chain'])} [{versions}] #{pinned['rules_fingerprint'][:12]}")
     if view["reporter"]["sealed"]:
-        lines.append(say("举报人身份: 已加密保存", "reporter identity: sealed"))
+        lines.append(_("reporter identity: sealed"))
     if view.get("parties"):
-        lines.append(f"{say('涉及人员', 'concerns')}: {party_list(view['parties'], lang)}")
+        lines.append(f"{_('concerns')}: {party_list(view['parties'], lang)}")
     for h in view.get("history", ()):
         move = f"{h['from'] or '∅'} → {h['to']}" if h["to"] and h["from"] != h["to"] else ""
-        paper = say(f" 纸质签批 {h['given_on']}", f" signed on paper {h['given_on']}") if h.get("given_on") else ""
+        paper = _(" signed on paper {given_on}", given_on=h["given_on"]) if h.get("given_on") else ""
         lines.append(f"  #{h['seq']} {h['at'][:19]} {h['actor']} {h['action']}{paper} {move}".rstrip())
         if h.get("changed") is not None:
             lines.extend(f"      {line}" for line in amendment_lines(h, view.get("document"), lang))
@@ -172,13 +162,7 @@ def amendment_lines(data: dict[str, Any], document: Any, lang: str) -> list[str]
     lines = change_lines(data.get("changed") or data.get("changes") or [], lang, document)
     if data.get("approvals_reset"):
         n = data["approvals_reset"]
-        lines.append(
-            _say(
-                lang,
-                f"审批所依据的决定已改变：此前 {n} 条审批记录作废，须重新审批",
-                f"the decision changed: {n} approval(s) superseded, to be given again",
-            )
-        )
+        lines.append(gettext("the decision changed: {n} approval(s) superseded, to be given again", lang, n=n))
     return lines
 
 
@@ -190,7 +174,7 @@ def label_kind(kind: str, lang: str) -> str:
 
 def list_text(data: dict[str, Any], lang: str) -> str:
     rows = data["cases"]
-    say = lambda zh, en: _say(lang, zh, en)  # noqa: E731
+    _ = translator(lang)
     lines = []
     for row in rows:
         flags = ("⚡" if row["fast_track"] else " ") + ("!" if row["overdue"] else " ")
@@ -199,31 +183,26 @@ def list_text(data: dict[str, Any], lang: str) -> str:
             f"{flags} {row['case_id']:<22} {row['jurisdiction']:<26} {pad(state_name(row['state'], lang), 14)} "
             f"{pad(outcome_name(row['outcome'], lang), 12)} {due}"
         )
-    lines.append(
-        say(
-            f"共 {data['total']} 件，显示 {len(rows)} 件（⚡ 快查快办，! 逾期）",
-            f"{data['total']} cases, {len(rows)} shown (⚡ fast track, ! overdue)",
-        )
-    )
+    lines.append(_("{total} cases, {shown} shown (⚡ fast track, ! overdue)", total=data["total"], shown=len(rows)))
     return "\n".join(lines)
 
 
 def reevaluate_text(data: dict[str, Any], lang: str) -> str:
-    say = lambda zh, en: _say(lang, zh, en)  # noqa: E731
+    _ = translator(lang)
     pinned, current = data["pinned"], data["current"]
     lines = [
-        f"{say('案件', 'case')} {data['case_id']} · {say('适用日期', 'as of')} {data['as_of']}",
-        f"{say('原规则', 'decided by')}: {' → '.join(pinned['chain'])} #{pinned['rules_fingerprint'][:12]}",
-        f"{say('现规则', 'rules today')}: {' → '.join(current['chain'])} #{current['rules_fingerprint'][:12]}",
+        f"{_('case')} {data['case_id']} · {_('as of')} {data['as_of']}",
+        f"{_('decided by')}: {' → '.join(pinned['chain'])} #{pinned['rules_fingerprint'][:12]}",
+        f"{_('rules today')}: {' → '.join(current['chain'])} #{current['rules_fingerprint'][:12]}",
     ]
     for jid in sorted(set(pinned["plugin_versions"]) | set(current["plugin_versions"])):
         old, new = pinned["plugin_versions"].get(jid), current["plugin_versions"].get(jid)
         if old != new:
             lines.append(f"  {jid}: {old or '-'} → {new or '-'}")
     if not data["decision_changed"]:
-        lines.append(say("现行规则的结论与原决定一致。", "Today's rules decide the same."))
+        lines.append(_("Today's rules decide the same."))
         return "\n".join(lines)
-    lines.append(say("现行规则的不同之处：", "What today's rules say differently:"))
+    lines.append(_("What today's rules say differently:"))
     for d in data["differences"]:
         lines.append(f"  {d['pointer']}: {_short(d['before'])} → {_short(d['after'])}")
     return "\n".join(lines)

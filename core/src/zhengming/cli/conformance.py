@@ -42,12 +42,9 @@ def conformance(app: App, jurisdictions: tuple[str, ...], fmt: str, report: Path
         named = []
         for jid in unknown:
             problem = registry.problem_for(jid)
-            named.append(
-                app.say(f"{jid}（加载失败：{problem}）", f"{jid} (failed to load: {problem})") if problem else jid
-            )
+            named.append(app._("{jid} (failed to load: {problem})", jid=jid, problem=problem) if problem else jid)
         click.echo(
-            app.say(f"未安装的辖区：{'、'.join(named)}；已安装：", f"not installed: {', '.join(named)}; installed: ")
-            + ", ".join(registry.ids()),
+            app._("not installed: {named}; installed: ", named=app._(", ").join(named)) + ", ".join(registry.ids()),
             err=True,
         )
         raise SystemExit(EXIT_UNKNOWN_JURISDICTION)
@@ -60,6 +57,6 @@ def conformance(app: App, jurisdictions: tuple[str, ...], fmt: str, report: Path
         click.echo(json.dumps(as_json(table, results), ensure_ascii=False, indent=2))
     else:
         click.echo(markdown(table, results))
-        click.echo(app.say(f"报告已写入 {report}", f"report written to {report}"))
+        click.echo(app._("report written to {report}", report=report))
     if any(r.failed for r in results):
         raise SystemExit(EXIT_FAILURE)

@@ -11,6 +11,7 @@ from datetime import timedelta
 
 import click
 
+from ..i18n import Message
 from .app import App, pass_app
 from .auth import principal
 from .case_text import party_list
@@ -27,16 +28,21 @@ def _custody(app: App, scope: str):
 def _request_text(app: App):
     def text(r: dict, _lang: str) -> str:
         status = {
-            "pending": ("待审批", "pending"),
-            "approved": ("已批准", "approved"),
-            "refused": ("已拒绝", "refused"),
-            "shown": ("已查看", "shown"),
-            "expired": ("已过期", "expired"),
-        }[r["status"]][app.lang == "en"]
-        until = app.say(f"，有效至 {r['expires_at']}", f", valid until {r['expires_at']}") if r["expires_at"] else ""
-        return app.say(
-            f"申请 {r['id']}（案件 {r['case_id']}，申请人 {r['requester']}）：{status}{until}；理由：{r['reason']}",
-            f"request {r['id']} (case {r['case_id']}, by {r['requester']}): {status}{until}; reason: {r['reason']}",
+            "pending": Message("reveal request: pending"),
+            "approved": Message("reveal request: approved"),
+            "refused": Message("reveal request: refused"),
+            "shown": Message("reveal request: shown"),
+            "expired": Message("reveal request: expired"),
+        }[r["status"]].render(app.lang)
+        until = app._(", valid until {expires_at}", expires_at=r["expires_at"]) if r["expires_at"] else ""
+        return app._(
+            "request {id} (case {case_id}, by {requester}): {status}{until}; reason: {reason}",
+            id=r["id"],
+            case_id=r["case_id"],
+            requester=r["requester"],
+            status=status,
+            until=until,
+            reason=r["reason"],
         )
 
     return text
@@ -89,12 +95,8 @@ def show(app: App, request_id: int, as_json: bool) -> None:
         as_json,
         lambda d, _l: (
             "\n".join(f"{k}: {v}" for k, v in d.items() if k != "concerns")
-            + (
-                "\n" + f"{app.say('涉及人员', 'concerns')}: {party_list(d['concerns'], app.lang)}"
-                if d.get("concerns")
-                else ""
-            )
-            + app.say("\n（仅显示这一次，已记入审计日志）", "\n(shown this once; recorded in the audit log)")
+            + ("\n" + f"{app._('concerns')}: {party_list(d['concerns'], app.lang)}" if d.get("concerns") else "")
+            + app._("\n(shown this once; recorded in the audit log)")
         ),
     )
 
@@ -127,4 +129,4 @@ def feedback(app: App, case_id: str, channel: str, summary: str, on, as_json: bo
     with store_errors(app):
         service, who = _custody(app, "act")
         view = service.feedback(case_id, who, channel=channel, summary=summary, on=on.date() if on else date.today())
-    emit(app, view, as_json, lambda v, _l: app.say(f"已记录对举报人的反馈（{v['channel']}）", "feedback recorded"))
+    emit(app, view, as_json, lambda v, _l: app._("feedback recorded ({channel})", channel=v["channel"]))

@@ -27,10 +27,7 @@ def upgrade(app: App, as_json: bool) -> None:
         app,
         data,
         as_json,
-        lambda d, _lang: app.say(
-            f"{d['database']}: {d['before'] or '空'} → {d['after']}",
-            f"{d['database']}: {d['before'] or 'empty'} → {d['after']}",
-        ),
+        lambda d, _lang: f"{d['database']}: {d['before'] or app._('empty')} → {d['after']}",
     )
 
 
@@ -58,8 +55,8 @@ def create(app: App, as_json: bool) -> None:
         store.dispose()
 
     def text(d: dict, _lang: str) -> str:
-        done = app.say("已创建", "created") if d["created"] else app.say("已存在", "exists already")
-        return f"{d['database']}: {done}; {d['before'] or app.say('空', 'empty')} → {d['after']}"
+        done = app._("created") if d["created"] else app._("exists already")
+        return f"{d['database']}: {done}; {d['before'] or app._('empty')} → {d['after']}"
 
     emit(app, data, as_json, text)
 
@@ -82,27 +79,20 @@ def verify(app: App, as_json: bool) -> None:
 
     def text(d: dict, _lang: str) -> str:
         if d["ok"]:
-            legacy = app.say(
-                f"（其中 {d['legacy_events']} 条早于密钥链，仅以 SHA-256 链接）",
-                f" ({d['legacy_events']} from before keying, SHA-256 only)",
-            )
-            return app.say(
-                f"审计日志完整：{d['events']} 条记录，密钥链与各表校验通过（密钥 {d['key']}）",
-                f"audit log intact: {d['events']} events, keyed chain and tables verified (key {d['key']})",
+            legacy = app._(" ({legacy_events} from before keying, SHA-256 only)", legacy_events=d["legacy_events"])
+            return app._(
+                "audit log intact: {events} events, keyed chain and tables verified (key {key})",
+                events=d["events"],
+                key=d["key"],
             ) + (legacy if d["legacy_events"] else "")
-        lines = [
-            app.say(
-                f"审计日志或数据被篡改：{d['events']} 条记录中发现问题：",
-                f"audit log or data tampered with: problems in {d['events']} events:",
-            )
-        ]
+        lines = [app._("audit log or data tampered with: problems in {events} events:", events=d["events"])]
         for p in d["problems"]:
             if p["row"]:
                 where = p["row"]
             elif p["seq"]:
-                where = app.say(f"第 {p['seq']} 条", f"event {p['seq']}")
+                where = app._("event {seq}", seq=p["seq"])
             else:
-                where = app.say("链头", "chain head")
+                where = app._("chain head")
             columns = f" [{', '.join(p['columns'])}]" if p["columns"] else ""
             lines.append(f"  {where}: {WHAT[p['problem']][app.lang == 'en']}{columns}")
         return "\n".join(lines)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import click
 
+from ..i18n import Message
 from ..model import Text
 from .app import EXIT_FAILURE, App, pass_app
 from .columns import pad
@@ -60,15 +61,10 @@ def demo(app: App, show_all: bool, demo_db: str | None, papers_dir: str | None) 
             rows.append(
                 (jid, example.id, verdict(decision).render(app.lang), "✓" if not wrong else "✗ " + "; ".join(wrong))
             )
-    click.echo(click.style(app.say("━━ 全部示例案件", "━━ All example cases"), bold=True))
+    click.echo(click.style(app._("━━ All example cases"), bold=True))
     for jid, case_id, result, check in rows:
         click.echo(f"  {jid:<28} {case_id:<44} {pad(result, 16)} {check}")
-    click.echo(
-        app.say(
-            f"共 {len(rows)} 件，{len(rows) - failures} 件与预期一致。",
-            f"{len(rows)} cases, {len(rows) - failures} as expected.",
-        )
-    )
+    click.echo(app._("{cases} cases, {as_expected} as expected.", cases=len(rows), as_expected=len(rows) - failures))
     from .demo_lifecycle import lifecycle_demo
 
     lifecycle_demo(app, demo_db, papers_dir)
@@ -90,5 +86,5 @@ def verdict(decision) -> Text:
     if isinstance(decision, FalseAccusationDecision):
         return label(decision.classification)
     if isinstance(decision, DisciplinedRevisitDecision):
-        return Text("需要回访", "revisit") if decision.required else Text("无需回访", "no revisit")
+        return Message("revisit required") if decision.required else Message("no revisit")
     return label(decision.outcome)  # fault tolerance and accountability

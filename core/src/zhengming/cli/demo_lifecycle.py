@@ -10,19 +10,20 @@ from pathlib import Path
 
 import click
 
+from ..i18n import Message
 from .app import App
 from .columns import pad
 
 # The jurisdictions whose accountability and revisit-education cases the demo shows step by step.
 WALKED_THROUGH = ("pingdingshan", "xuchang")
 ACTION_NAMES = {
-    "approve": ("会商/审批", "consulted/approved"),
-    "talk": ("谈话提醒", "reminder talk"),
-    "rectification": ("考验期整改到位", "rectified on probation"),
-    "consent": ("征求本人意见", "own view sought"),
-    "revisit": ("回访", "revisited"),
-    "archive": ("归档", "archived"),
-    "close": ("办结", "closed"),
+    "approve": Message("consulted/approved"),
+    "talk": Message("reminder talk"),
+    "rectification": Message("rectified on probation"),
+    "consent": Message("own view sought"),
+    "revisit": Message("revisited"),
+    "archive": Message("archived"),
+    "close": Message("closed"),
 }
 
 
@@ -79,9 +80,7 @@ def lifecycle_demo(app: App, db_path: str | None, papers_dir: str | None = None)
     with tempfile.TemporaryDirectory(prefix="zhengming-demo-") as folder:
         path = Path(db_path) if db_path else Path(folder) / "demo.sqlite"
         if path.exists():
-            raise click.UsageError(
-                app.say(f"{path} 已存在：演示需要新数据库", f"{path} exists: the demo needs a new database")
-            )
+            raise click.UsageError(app._("{path} exists: the demo needs a new database", path=path))
         # a throwaway key: the demo never touches the user's own key file
         store = open_store(str(path), keyring=Keyring.generate())
         service = CaseService(store, Engine(app.registry), today=lambda: DEMO_DATE)
@@ -98,12 +97,10 @@ def lifecycle_demo(app: App, db_path: str | None, papers_dir: str | None = None)
             verified = audit.verify(session)
         store.dispose()
 
-    say = app.say
+    _ = app._
     click.echo()
-    where = str(path) if db_path else say("临时文件，演示后删除", "a temporary file, removed afterwards")
-    click.echo(
-        click.style(say(f"━━ 案件办理演示（SQLite：{where}）", f"━━ Case lifecycle demo (SQLite: {where})"), bold=True)
-    )
+    where = str(path) if db_path else _("a temporary file, removed afterwards")
+    click.echo(click.style(_("━━ Case lifecycle demo (SQLite: {where})", where=where), bold=True))
     per_jurisdiction: dict[str, Counter] = {}
     for row in cases:
         per_jurisdiction.setdefault(row["jurisdiction"], Counter())[row["state"]] += 1
@@ -111,13 +108,13 @@ def lifecycle_demo(app: App, db_path: str | None, papers_dir: str | None = None)
         counts = per_jurisdiction[jid]
         parts = " · ".join(f"{state_name(s, app.lang)} {counts[s]}" for s in ORDER if counts[s])
         click.echo(f"  {jid:<28} {sum(counts.values()):>3}  {parts}")
-    click.echo(click.style(say("━━ 问责与受处分干部回访教育", "━━ Accountability and revisit education"), bold=True))
-    sep = say("：", ": ")
+    click.echo(click.style(_("━━ Accountability and revisit education"), bold=True))
+    sep = _(": ")
     for view in walked:
         steps = " → ".join(
             [state_name(view["history"][0]["to"], app.lang)]
             + [
-                f"{say(*ACTION_NAMES.get(h['action'], (h['action'], h['action'])))}{sep}{state_name(h['to'], app.lang)}"
+                f"{ACTION_NAMES[h['action']].render(app.lang) if h['action'] in ACTION_NAMES else h['action']}{sep}{state_name(h['to'], app.lang)}"
                 for h in view["history"][1:]
             ]
         )
@@ -127,7 +124,7 @@ def lifecycle_demo(app: App, db_path: str | None, papers_dir: str | None = None)
             else ""
         )
         click.echo(f"  {view['case_id']:<34} {steps}{outcome}")
-    click.echo(click.style(say("━━ 按状态汇总", "━━ Cases by state"), bold=True))
+    click.echo(click.style(_("━━ Cases by state"), bold=True))
     by_state = Counter(row["state"] for row in cases)
     reasons = _close_reasons(service, cases)
     for state in ORDER:
@@ -139,39 +136,35 @@ def lifecycle_demo(app: App, db_path: str | None, papers_dir: str | None = None)
                 )
             click.echo(f"  {pad(state_name(state, app.lang), 22)} {by_state[state]:>4}{detail}")
     click.echo(
-        say(
-            f"  共 {len(cases)} 件，{len(per_jurisdiction)} 个辖区；快查快办 {sum(r['fast_track'] for r in cases)} 件。",
-            f"  {len(cases)} cases in {len(per_jurisdiction)} jurisdictions; {sum(r['fast_track'] for r in cases)} fast-tracked.",
+        _(
+            "  {cases} cases in {jurisdictions} jurisdictions; {fast_tracked} fast-tracked.",
+            cases=len(cases),
+            jurisdictions=len(per_jurisdiction),
+            fast_tracked=sum(r["fast_track"] for r in cases),
         )
     )
     if run.refusals:
-        click.echo(say("按规则拒绝的操作（示例）：", "Actions refused by the rules (examples):"))
+        click.echo(_("Actions refused by the rules (examples):"))
         shown = {}
         for case_id, message in run.refusals:
             shown.setdefault(message.render(app.lang).split("：")[0][:12], (case_id, message))
         for _case_id, message in list(shown.values())[:3]:
             click.echo(f"  · {message.render(app.lang)}")
     if run.surprises:
-        click.echo(say(f"意外拒绝 {len(run.surprises)} 次：", f"{len(run.surprises)} unexpected refusals:"))
+        click.echo(_("{count} unexpected refusals:", count=len(run.surprises)))
         for case_id, message in run.surprises[:5]:
             click.echo(f"  · {case_id}: {message.render(app.lang)}")
     status = (
-        say(
-            f"审计日志：{verified.events} 条记录，密钥哈希链完整，各表与之一致。",
-            f"audit log: {verified.events} events, keyed hash chain intact, every table consistent with it.",
+        _(
+            "audit log: {events} events, keyed hash chain intact, every table consistent with it.",
+            events=verified.events,
         )
         if verified.ok
-        else say("审计日志校验失败！", "audit log verification FAILED!")
+        else _("audit log verification FAILED!")
     )
     click.echo("  " + status)
-    click.echo(click.style(say("━━ 文书与统计", "━━ Letters and statistics"), bold=True))
-    kept = (
-        str(paper_folder)
-        if papers_dir
-        else say(
-            "临时目录，演示后删除；--papers DIR 可保留", "a temporary folder, removed; keep them with --papers DIR"
-        )
-    )
+    click.echo(click.style(_("━━ Letters and statistics"), bold=True))
+    kept = str(paper_folder) if papers_dir else _("a temporary folder, removed; keep them with --papers DIR")
     click.echo(f"  {', '.join(written)}  ({kept})")
 
 

@@ -28,14 +28,14 @@ def explain(app: App, case_file, as_json: bool, as_of: datetime | None) -> None:
         documents = [step_document(step, app.lang) for step in found.steps]
         click.echo(json.dumps({"chain": list(found.chain), "hooks": documents}, ensure_ascii=False, indent=2))
         return
-    click.echo(app.say("规则链：", "chain: ") + " → ".join(found.chain))
+    click.echo(app._("chain: ") + " → ".join(found.chain))
     for step in found.steps:
         by = ", ".join(step.answered_by) or "—"
         adjusted = ", ".join(step.adjusted_by)
         click.secho(f"\n{step.hook}", bold=True)
-        line = app.say(f"回答者：{by}", f"answered by: {by}")
+        line = app._("answered by: {by}", by=by)
         if adjusted:
-            line += app.say(f"；{adjusted} 调整", f"; adjusted by {adjusted}")
+            line += app._("; adjusted by {adjusted}", adjusted=adjusted)
         click.echo("  " + line)
         for text in _summary(step.answer, app.lang):
             click.echo(f"  {neutral(text)}")

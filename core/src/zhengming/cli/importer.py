@@ -40,7 +40,7 @@ def import_cases(
 
     def show_problem(problem) -> None:
         for p in problem.problems:
-            where = app.say(f"第 {problem.line} 行", f"line {problem.line}")
+            where = app._("line {line}", line=problem.line)
             console.print(f"{where} {neutral(p.render(app.lang))}", markup=False, highlight=False)
 
     console = Console(stderr=True)
@@ -52,7 +52,7 @@ def import_cases(
         with (
             open(jsonl, "rb") as stream,
             Progress(
-                TextColumn(app.say("导入", "import")),
+                TextColumn(app._("import")),
                 BarColumn(),
                 DownloadColumn(),
                 TimeRemainingColumn(),
@@ -72,10 +72,7 @@ def import_cases(
                 progress=lambda n: bar.advance(task, n),
                 on_problem=show_problem,
                 on_wait=lambda: console.print(
-                    app.say(
-                        "另一个导入正在写入此数据库，等待其完成……",
-                        "another import into this database is running; waiting for it to finish…",
-                    ),
+                    app._("another import into this database is running; waiting for it to finish…"),
                     markup=False,
                     highlight=False,
                 ),
@@ -86,14 +83,16 @@ def import_cases(
         from .case_text import state_name
 
         states = "，".join(f"{state_name(s, app.lang)} {n}" for s, n in sorted(d["by_state"].items()))
-        return app.say(
-            f"读取 {d['lines']} 行：导入 {d['imported']} 件，已存在 {d['already_stored']} 件，"
-            f"文件内重复 {d['duplicate_in_file']} 件，无效 {len(d['invalid'])} 行。"
-            + (f"\n按状态：{states}" if states else ""),
-            f"{d['lines']} lines: {d['imported']} imported, {d['already_stored']} already stored, "
-            f"{d['duplicate_in_file']} duplicated in the file, {len(d['invalid'])} invalid."
-            + (f"\nby state: {states}" if states else ""),
+        summary = app._(
+            "{lines} lines: {imported} imported, {already_stored} already stored, "
+            "{duplicate_in_file} duplicated in the file, {invalid} invalid.",
+            lines=d["lines"],
+            imported=d["imported"],
+            already_stored=d["already_stored"],
+            duplicate_in_file=d["duplicate_in_file"],
+            invalid=len(d["invalid"]),
         )
+        return summary + ("\n" + app._("by state: {states}", states=states) if states else "")
 
     emit(app, data, as_json, text)
     if report.invalid:

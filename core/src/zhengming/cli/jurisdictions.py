@@ -7,6 +7,7 @@ import json
 import click
 
 from ..errors import UnknownJurisdiction
+from ..i18n import Message
 from ..model import CORE_ID
 from .app import EXIT_FAILURE, EXIT_UNKNOWN_JURISDICTION, App, pass_app
 
@@ -28,7 +29,7 @@ def jurisdictions(ctx: click.Context, as_json: bool) -> None:
         for line in _tree(registry, CORE_ID, app.lang):
             click.echo(line)
         if registry.problems:
-            click.echo(app.say("\n加载失败的插件：", "\nPlugins that failed to load:"))
+            click.echo(app._("\nPlugins that failed to load:"))
             for p in registry.problems:
                 click.secho(f"  ✗ {p.name} — {p.source}\n      {p.error}", fg="red")
     if registry.problems and app.strict:
@@ -50,9 +51,9 @@ def _tree(registry, jid: str, lang: str, prefix: str = "", last: bool = True, ro
 
 
 DOCUMENT_STATUS = {
-    "in_force": ("现行有效", "in force"),
-    "superseded": ("已被新版本取代", "superseded by a later version"),
-    "not_yet": ("尚未施行", "not yet in force"),
+    "in_force": Message("in force"),
+    "superseded": Message("superseded by a later version"),
+    "not_yet": Message("not yet in force"),
 }
 
 
@@ -74,10 +75,7 @@ def show(app: App, jurisdiction_id: str, as_json: bool, as_of) -> None:
         info = describe(app.registry, jurisdiction_id, as_of.date() if as_of else None)
     except UnknownJurisdiction as exc:
         click.echo(
-            app.say(
-                f"辖区 {jurisdiction_id!r} 未安装；已安装：",
-                f"jurisdiction {jurisdiction_id!r} is not installed; installed: ",
-            )
+            app._("jurisdiction {jurisdiction_id!r} is not installed; installed: ", jurisdiction_id=jurisdiction_id)
             + ", ".join(exc.installed)
             + (f" ({exc.broken})" if exc.broken else ""),
             err=True,
@@ -87,35 +85,35 @@ def show(app: App, jurisdiction_id: str, as_json: bool, as_of) -> None:
         click.echo(json.dumps(info, ensure_ascii=False, indent=2))
         return
     lang = app.lang
-    say = app.say
+    _ = app._
     click.echo(f"{info['id']}  {info['names'][lang]}  ({info['level']})  [{info['distribution']} {info['version']}]")
-    click.echo(say("规则链：", "chain: ") + " → ".join(info["chain"]))
+    click.echo(_("chain: ") + " → ".join(info["chain"]))
     if info["effective_from"]:
-        click.echo(say("施行日期：", "in force from: ") + info["effective_from"])
-    click.echo(say(f"依据文件（{info['as_of']}）：", f"documents (as of {info['as_of']}):"))
+        click.echo(_("in force from: ") + info["effective_from"])
+    click.echo(_("documents (as of {as_of}):", as_of=info["as_of"]))
     for d in info["documents"]:
         number = f" {d['number']}" if d["number"] else ""
         version = f" [{d['version']}]" if d["version"] else ""
-        status = say(*DOCUMENT_STATUS[d["status"]])
-        inferred = "" if d["in_force_stated"] else say("（推定）", " (inferred)")
+        status = DOCUMENT_STATUS[d["status"]].render(lang)
+        inferred = "" if d["in_force_stated"] else _(" (inferred)")
         click.echo(f"  - 《{d['title']}》{version} {d['issuer']}{number} · {d['in_force_from']}{inferred} · {status}")
         if d["in_force_basis"]:
-            click.echo("      " + say("施行日期依据：", "date from: ") + d["in_force_basis"])
+            click.echo("      " + _("date from: ") + d["in_force_basis"])
     if info["list_items"]:
-        click.echo(say("清单事项：", "list items:"))
+        click.echo(_("list items:"))
         for item in info["list_items"]:
             click.echo(f"  {item['id']:>4} [{item['defined_by']}] {item['text']}")
     if info["figures"]:
-        click.echo(say("公布数据：", "published figures:"))
+        click.echo(_("published figures:"))
         for f in info["figures"]:
             click.echo(f"  - {f['description'][lang]}: {f['value']} ({f['period']})")
     for owner, schema in info["local_facts"].items():
-        click.echo(say(f"本地事实（local.{owner}）：", f"local facts (local.{owner}):"))
+        click.echo(_("local facts (local.{owner}):", owner=owner))
         for name, field in schema.get("properties", {}).items():
             click.echo(f"  - {name}: {field.get('description', field.get('type', ''))}")
-    click.echo(say("各钩子的回答者（最具体者优先）：", "who answers each hook (most specific first):"))
+    click.echo(_("who answers each hook (most specific first):"))
     for row in info["hooks"]:
         answered = ", ".join(row["answered_by"])
-        extra = f"; {say('调整', 'adjusted by')}: {', '.join(row['adjusted_by'])}" if row["adjusted_by"] else ""
-        fallback = f"  ({say('其后', 'then')}: {', '.join(row['falls_back_to'])})" if row["falls_back_to"] else ""
+        extra = f"; {_('adjusted by')}: {', '.join(row['adjusted_by'])}" if row["adjusted_by"] else ""
+        fallback = f"  ({_('then')}: {', '.join(row['falls_back_to'])})" if row["falls_back_to"] else ""
         click.echo(f"  {row['hook']:<36} {row['combine']:<14} {answered}{fallback}{extra}")

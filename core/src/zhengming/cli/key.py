@@ -34,12 +34,15 @@ def fingerprint(app: App, as_json: bool) -> None:
         }
 
     def text(d: dict, _lang: str) -> str:
-        bound = d["database"] or app.say("（尚未绑定）", "(not bound yet)")
+        bound = d["database"] or app._("(not bound yet)")
         match = d["database"] in (None, d["fingerprint"])
-        verdict = app.say("一致", "match") if match else app.say("不一致！", "DIFFER!")
-        return app.say(
-            f"密钥 {d['source']}：指纹 {d['fingerprint']}\n数据库绑定的指纹：{bound}（{verdict}）",
-            f"key {d['source']}: fingerprint {d['fingerprint']}\ndatabase bound to: {bound} ({verdict})",
+        verdict = app._("match") if match else app._("DIFFER!")
+        return app._(
+            "key {source}: fingerprint {fingerprint}\ndatabase bound to: {bound} ({verdict})",
+            source=d["source"],
+            fingerprint=d["fingerprint"],
+            bound=bound,
+            verdict=verdict,
         )
 
     emit(app, data, as_json, text)
@@ -63,9 +66,10 @@ def rotate(app: App, as_json: bool) -> None:
         app,
         {"old": result.old, "new": result.new, "resealed": result.resealed, "resumed": result.resumed},
         as_json,
-        lambda d, _lang: app.say(
-            f"密钥已轮换：{d['old']} → {d['new']}，重新封存 {d['resealed']} 份举报人身份。请立即备份新密钥文件。",
-            f"key rotated: {d['old']} → {d['new']}, {d['resealed']} reporter identities re-sealed. "
-            "Back up the new key file now.",
+        lambda d, _lang: app._(
+            "key rotated: {old} → {new}, {resealed} reporter identities re-sealed. Back up the new key file now.",
+            old=d["old"],
+            new=d["new"],
+            resealed=d["resealed"],
         ),
     )

@@ -54,13 +54,15 @@ def new(
     try:
         written = scaffold(app.registry, spec, target)
     except ScaffoldError as exc:
-        click.echo(app.say("无法生成插件：", "cannot scaffold: ") + str(exc), err=True)
+        click.echo(app._("cannot scaffold: ") + str(exc), err=True)
         raise SystemExit(EXIT_INVALID) from None
     for path in written:
         click.echo(f"  {path}")
     click.echo(
-        app.say(
-            f"已生成 {spec.distribution}。下一步：pip install -e {target}，然后 zhengming conformance {spec.id}",
-            f"created {spec.distribution}. Next: pip install -e {target}, then zhengming conformance {spec.id}",
+        app._(
+            "created {distribution}. Next: pip install -e {target}, then zhengming conformance {id}",
+            distribution=spec.distribution,
+            target=target,
+            id=spec.id,
         )
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..i18n import Message, gettext
 from ..labels import join, label
 from ..model import (
     AccountabilityDecision,
@@ -19,63 +20,61 @@ from ..rules.workdays import public_holiday
 from ..safetext import neutral
 
 WORDS = {
-    "chain": ("规则链", "rules chain"),
-    "case": ("案件", "case"),
-    "as_of": ("适用日期", "as of"),
-    "outcome": ("结论", "outcome"),
-    "allegations": ("澄清的问题", "allegations to clarify"),
-    "reasons": ("理由", "reasons"),
-    "basis": ("依据", "basis"),
-    "deadline": ("期限", "deadline"),
-    "no_deadline": ("无期限规定", "none set"),
-    "due": ("{date} 前{action}", "{action} by {date}"),
-    "fast_track": ("快查快办（绿色通道）", "fast track"),
-    "yes": ("是", "yes"),
-    "no": ("否", "no"),
-    "implementers": ("实施主体", "implemented by"),
-    "steps": ("审批程序", "approval steps"),
-    "methods": ("澄清方式", "methods"),
-    "consent": ("需征得本人同意", "needs the subject's consent"),
-    "notifications": ("告知及归档", "notify and file with"),
-    "revisit": ("回访", "revisit"),
-    "required": ("需要回访", "required"),
-    "not_required": ("不要求回访", "not required"),
-    "classification": ("认定", "classification"),
-    "aggravated": ("从严从重", "aggravated"),
-    "measures": ("处理措施", "measures"),
-    "may_trace": ("可否追查举报人", "may trace the reporter"),
-    "matched_positive": ("符合正面清单", "positive items met"),
-    "matched_negative": ("触及负面清单", "negative items hit"),
-    "procedure": ("备案程序", "filing procedure"),
-    "none": ("无", "none"),
-    "core_default": ("核心默认", "core default"),
-    "same_organ": ("本机关", "own organ"),
-    "accompanied_by": ("同时使用", "together with"),
-    "on_holiday": ("（当日为法定节假日：{holiday}）", " (a public holiday: {holiday})"),
-    "refer_to": ("移交", "refer to"),
-    "relief": ("免责结果", "relief"),
-    "talk": ("谈话", "talk"),
-    "talk_by": ("{by}与{with_}谈话", "{by} talks with the {with_}"),
-    "unnamed": ("（文件未指明谈话人）", "(the text names no one)"),
-    "probation": ("考验期", "probation"),
-    "months": ("{low}至{high}个月", "{low} to {high} months"),
-    "ends_on": ("至 {date} 止", "ends {date}"),
-    "consultation": ("决定前会商", "consult before deciding"),
-    "consult": ("回访前沟通", "consult before visiting"),
-    "consent_asked": ("征求本人意见", "asks the cadre's own view"),
-    "topics": ("谈话内容", "topics"),
-    "one_plan": ("一人一策", "one person, one plan"),
+    "chain": Message("rules chain"),
+    "case": Message("case"),
+    "as_of": Message("as of"),
+    "outcome": Message("outcome"),
+    "allegations": Message("allegations to clarify"),
+    "reasons": Message("reasons"),
+    "basis": Message("basis"),
+    "deadline": Message("deadline"),
+    "no_deadline": Message("none set"),
+    "due": Message("{action} by {date}"),
+    "fast_track": Message("fast track"),
+    "yes": Message("yes"),
+    "no": Message("no"),
+    "implementers": Message("implemented by"),
+    "steps": Message("approval steps"),
+    "methods": Message("methods"),
+    "consent": Message("needs the subject's consent"),
+    "notifications": Message("notify and file with"),
+    "revisit": Message("revisit"),
+    "required": Message("required"),
+    "not_required": Message("not required"),
+    "classification": Message("classification"),
+    "aggravated": Message("aggravated"),
+    "measures": Message("measures"),
+    "may_trace": Message("may trace the reporter"),
+    "matched_positive": Message("positive items met"),
+    "matched_negative": Message("negative items hit"),
+    "procedure": Message("filing procedure"),
+    "none": Message("none"),
+    "same_organ": Message("own organ"),
+    "accompanied_by": Message("together with"),
+    "on_holiday": Message(" (a public holiday: {holiday})"),
+    "refer_to": Message("refer to"),
+    "relief": Message("relief"),
+    "talk": Message("talk"),
+    "talk_by": Message("{by} talks with the {with_}"),
+    "unnamed": Message("(the text names no one)"),
+    "probation": Message("probation"),
+    "months": Message("{low} to {high} months"),
+    "ends_on": Message("ends {date}"),
+    "consultation": Message("consult before deciding"),
+    "consult": Message("consult before visiting"),
+    "consent_asked": Message("asks the cadre's own view"),
+    "topics": Message("topics"),
+    "one_plan": Message("one person, one plan"),
 }
 
 
 def word(key: str, lang: str) -> str:
-    zh, en = WORDS[key]
-    return en if lang == "en" else zh
+    return WORDS[key].render(lang)
 
 
 def citation(c: Citation, lang: str) -> str:
     if c.document == "core default":
-        return f"{word('core_default', lang)}：{c.article}" if lang == "zh" else f"core default: {c.article}"
+        return gettext("core default: {article}", lang, article=c.article)
     return f"《{c.document}》{c.article}"
 
 
@@ -125,10 +124,10 @@ def _clarification(d: ClarificationDecision, lang: str) -> list[str]:
     lines += basis(t.citations, lang)
     if d.deadlines:
         for deadline in d.deadlines:
-            due = word("due", lang).format(date=deadline.due_on.isoformat(), action=label(deadline.action).render(lang))
+            due = WORDS["due"].format(date=deadline.due_on.isoformat(), action=label(deadline.action)).render(lang)
             holiday = public_holiday(deadline.due_on)
             if holiday:  # the date stands as the text counts it; the officer should see it is a holiday
-                due += word("on_holiday", lang).format(holiday=holiday.render(lang))
+                due += WORDS["on_holiday"].format(holiday=holiday).render(lang)
             lines += [f"{word('deadline', lang)}: {due}", *basis(deadline.citations, lang)]
     else:
         lines.append(f"{word('deadline', lang)}: {word('no_deadline', lang)}")
@@ -197,14 +196,14 @@ def _accountability(d: AccountabilityDecision, lang: str) -> list[str]:
         lines += [f"  {n}. {step(s, lang)}" for n, s in enumerate(d.consultation, 1)]
     if d.talk:
         by = label(d.talk.by).render(lang) if d.talk.by else word("unnamed", lang)
-        talk = word("talk_by", lang).format(by=by, with_=label(d.talk.with_).render(lang))
+        talk = WORDS["talk_by"].format(by=by, with_=label(d.talk.with_)).render(lang)
         lines += [f"{word('talk', lang)}: {talk}", *basis(d.talk.citations, lang)]
     if d.measures:
         lines.append(f"{word('measures', lang)}: {join(d.measures, lang)}")
     if d.probation:
         p = d.probation
-        length = word("months", lang).format(low=p.min_months, high=p.max_months) if p.max_months else ""
-        ends = word("ends_on", lang).format(date=p.ends_on.isoformat()) if p.ends_on else ""
+        length = WORDS["months"].format(low=p.min_months, high=p.max_months).render(lang) if p.max_months else ""
+        ends = WORDS["ends_on"].format(date=p.ends_on.isoformat()).render(lang) if p.ends_on else ""
         lines += [f"{word('probation', lang)}: {' '.join(x for x in (length, ends) if x) or '—'}"]
         lines += basis(p.citations, lang)
     return lines + basis(d.citations, lang, indent="  ")

@@ -40,11 +40,11 @@ def report(app: App, start, end, jurisdiction: str | None, by: str | None, as_js
     from ..reports.query import report as build
 
     if start > end:
-        raise click.BadParameter(app.say("--from 不能晚于 --to", "--from must not be after --to"), param_hint="--from")
+        raise click.BadParameter(app._("--from must not be after --to"), param_hint="--from")
     for path in outputs:
         if Path(path).suffix.lower() not in OUTPUTS:
             raise click.BadParameter(
-                app.say(f"不支持的文件类型：{path}", f"unsupported file type: {path}") + " (.xlsx .png .svg .json)",
+                app._("unsupported file type: {path}", path=path) + " (.xlsx .png .svg .json)",
                 param_hint="--output",
             )
     with store_errors(app):

@@ -42,7 +42,7 @@ def serve(app: App, host: str, port: int, timezone: str, behind_proxy: bool, dem
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
         raise click.BadParameter(
-            app.say(f"未知时区 {timezone!r}", f"unknown time zone {timezone!r}"), param_hint="--timezone"
+            app._("unknown time zone {timezone!r}", timezone=timezone), param_hint="--timezone"
         ) from None
     with store_errors(app), contextlib.ExitStack() as stack:
         if demo and not _db_given():  # never into the user's own default database (nor ZHENGMING_DB's)
@@ -69,9 +69,10 @@ def _run(app: App, application, host: str, port: int, behind_proxy: bool) -> Non
     import uvicorn
 
     click.echo(
-        app.say(
-            f"正名服务：工作台 http://{host}:{port}/ ，接口 /api（文档 /docs）；按 Ctrl+C 停止",
-            f"zhengming serving: console at http://{host}:{port}/, API at /api (docs at /docs); Ctrl+C stops",
+        app._(
+            "zhengming serving: console at http://{host}:{port}/, API at /api (docs at /docs); Ctrl+C stops",
+            host=host,
+            port=port,
         ),
         err=True,
     )
@@ -94,13 +95,9 @@ def seed_demo(app: App, service) -> None:
 
     with service.store.transaction() as session:
         if session.scalar(select(func.count()).select_from(User)):
-            click.echo(
-                app.say("数据库已有用户，不再写入演示数据", "the database has users: no demo data added"), err=True
-            )
+            click.echo(app._("the database has users: no demo data added"), err=True)
             return
     users = seed(service)
-    click.echo(
-        app.say(f"演示用户（密码均为 {DEMO_PASSWORD}）：", f"demo users (password {DEMO_PASSWORD} for all):"), err=True
-    )
+    click.echo(app._("demo users (password {DEMO_PASSWORD} for all):", DEMO_PASSWORD=DEMO_PASSWORD), err=True)
     for user in users[:4]:
         click.echo(f"  {user.name:<6} {user.jurisdiction:<26} {user.describe()}", err=True)

@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from ..i18n import translator
 from .app import EXIT_FAILURE, EXIT_INVALID, App, exit_codes
 
 DB_META = "zhengming.db"
@@ -65,14 +66,12 @@ def announce_key(keyring) -> None:
     if not keyring.created:
         return
     app = click.get_current_context().find_object(App)
-    say = app.say if app else (lambda zh, en: zh)
+    _ = app._ if app else translator("zh")
     click.echo(
-        say(
-            f"已新建密钥 {keyring.source}（指纹 {keyring.fingerprint}）。请把它与数据库一起备份：没有它，举报人身份"
-            "无法解封，审计日志无法校验；丢失它的数据库不能再写入。",
-            f"created a new key at {keyring.source} (fingerprint {keyring.fingerprint}). Back it up together "
-            "with the database: without it reporter identities cannot be opened and the audit log cannot be "
-            "verified, and the database refuses writes under any other key.",
+        _(
+            "created a new key at {source} (fingerprint {fingerprint}). Back it up together with the database: without it reporter identities cannot be opened and the audit log cannot be verified, and the database refuses writes under any other key.",
+            source=keyring.source,
+            fingerprint=keyring.fingerprint,
         ),
         err=True,
     )
@@ -113,7 +112,7 @@ def store_errors(app: App) -> Iterator[None]:
         except DataError as exc:  # a value the database cannot even look up (PostgreSQL: a NUL in an argument)
             reason = type(exc.orig).__name__ if exc.orig is not None else type(exc).__name__
             click.echo(
-                app.say(f"数据库无法处理给出的值（{reason}）", f"the database cannot take a value given ({reason})"),
+                app._("the database cannot take a value given ({reason})", reason=reason),
                 err=True,
             )
             raise SystemExit(EXIT_INVALID) from None
@@ -123,13 +122,10 @@ def store_errors(app: App) -> Iterator[None]:
             click.echo(neutral(exc.message.render(app.lang)) + hint, err=True)  # it may quote an argument (a case id)
             raise SystemExit(exc.exit_code) from None
         except SealingKeyError as exc:
-            click.echo(app.say("密钥错误：", "key error: ") + str(exc), err=True)
+            click.echo(app._("key error: ") + str(exc), err=True)
             if _rotation_pending():
                 click.echo(
-                    app.say(
-                        "密钥轮换未完成：请再次运行 zhengming --local-admin key rotate",
-                        "a key rotation was interrupted: run zhengming --local-admin key rotate again",
-                    ),
+                    app._("a key rotation was interrupted: run zhengming --local-admin key rotate again"),
                     err=True,
                 )
             raise SystemExit(EXIT_FAILURE) from None

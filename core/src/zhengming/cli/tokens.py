@@ -17,11 +17,11 @@ def _shown_once(app: App, secret: str, view: dict, as_json: bool) -> None:
         return
     click.echo(secret)
     click.echo(
-        app.say(
-            f"以上令牌只显示这一次（用户 {view['user']}，范围 {' '.join(view['scopes'])}，"
-            f"有效至 {view['expires_at']}）。放入 ZHENGMING_TOKEN 使用。",
-            f"the token above is shown this once (user {view['user']}, scopes {' '.join(view['scopes'])}, "
-            f"expires {view['expires_at']}). Put it in ZHENGMING_TOKEN.",
+        app._(
+            "the token above is shown this once (user {user}, scopes {scopes}, expires {expires_at}). Put it in ZHENGMING_TOKEN.",
+            user=view["user"],
+            scopes=" ".join(view["scopes"]),
+            expires_at=view["expires_at"],
         ),
         err=True,
     )
@@ -66,7 +66,7 @@ def list_(app: App, as_json: bool) -> None:
     def text(rows, _lang):
         return "\n".join(
             f"{r['id']:>4} {r['user']:<16} {' '.join(r['scopes']):<30} {r['expires_at'][:10]}"
-            + (app.say(" 已吊销", " revoked") if r["revoked"] else "")
+            + (app._(" revoked") if r["revoked"] else "")
             for r in rows
         )
 
@@ -85,7 +85,7 @@ def revoke(app: App, token_id: int, as_json: bool) -> None:
         store = open_cli_store()
         who = principal(app, store, "read", admin_allowed=True)
         view = revoke_token(store, token_id, actor=who)
-    emit(app, view, as_json, lambda v, _l: app.say(f"令牌 {v['id']} 已吊销", f"token {v['id']} revoked"))
+    emit(app, view, as_json, lambda v, _l: app._("token {id} revoked", id=v["id"]))
 
 
 @click.command("login")
@@ -99,6 +99,6 @@ def login(app: App, user: str, days: int, as_json: bool) -> None:
 
     with store_errors(app):
         store = open_cli_store()
-        password = click.prompt(app.say("密码", "password"), hide_input=True, err=True)
+        password = click.prompt(app._("password"), hide_input=True, err=True)
         secret, view = run(store, user, password, days=days)
     _shown_once(app, secret, view, as_json)

@@ -48,7 +48,7 @@ def add(app: App, name: str, organ, level, jurisdiction, roles, grants, as_json:
         store = open_cli_store()
         who = principal(app, store, "admin", admin_allowed=True)
         user = create_user(store, who, name, organ, level, list(roles), jurisdiction=jurisdiction, grants=list(grants))
-        emit(app, user, as_json, lambda u, lang: app.say("已添加：", "added: ") + _user_line(u, lang))
+        emit(app, user, as_json, lambda u, lang: app._("added: ") + _user_line(u, lang))
 
 
 @users.command("grant")
@@ -75,7 +75,7 @@ def grant(app: App, name: str, roles, grants, revoke: bool, jurisdiction, deacti
         store = open_cli_store()
         who = principal(app, store, "admin", admin_allowed=True)
         user = change_user(store, who, name, jurisdiction=jurisdiction, **changes)
-        emit(app, user, as_json, lambda u, lang: app.say("已更新：", "updated: ") + _user_line(u, lang))
+        emit(app, user, as_json, lambda u, lang: app._("updated: ") + _user_line(u, lang))
 
 
 @users.command("passwd")
@@ -88,9 +88,9 @@ def passwd(app: App, name: str) -> None:
     with store_errors(app):
         store = open_cli_store()
         who = principal(app, store, "read", admin_allowed=True)
-        password = click.prompt(app.say("新密码", "new password"), hide_input=True, confirmation_prompt=True, err=True)
+        password = click.prompt(app._("new password"), hide_input=True, confirmation_prompt=True, err=True)
         set_password(store, who, name, password)
-    click.echo(app.say(f"已为 {name} 设置密码", f"password set for {name}"))
+    click.echo(app._("password set for {name}", name=name))
 
 
 @users.command("list")

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from ..i18n import Message
 from ..lifecycle import actions
 from ..lifecycle.errors import LifecycleError
 from ..lifecycle.views import case_view
@@ -34,15 +35,14 @@ class LetterNotApplicable(LifecycleError):
     def __init__(self, kind: str, case_kind: str | None = None):
         if kind not in LETTER_KINDS:
             super().__init__(
-                Text(
-                    f"未知的文书种类 {kind}（可选：{'、'.join(LETTER_KINDS)}）",
-                    f"unknown letter kind {kind} (one of: {', '.join(LETTER_KINDS)})",
-                )
+                Message("unknown letter kind {kind} (one of: {kinds})", kind=kind, kinds=", ".join(LETTER_KINDS))
             )
         else:
             super().__init__(
-                Text(
-                    f"{zh(CaseKind, case_kind)}案件不出具此类文书（{kind}）", f"a {case_kind} case has no {kind} letter"
+                Message(
+                    "a {case_kind} case has no {kind} letter",
+                    case_kind=Text(zh(CaseKind, case_kind), str(case_kind)),
+                    kind=kind,
                 )
             )
 

@@ -25,6 +25,7 @@ from sqlalchemy import JSON, DateTime, LargeBinary, String, bindparam, cast, fun
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from ..i18n import Message
 from ..model import StepAction, Text
 from ..store import audit, integrity
 from ..store.crypto import Keyring
@@ -124,10 +125,10 @@ def separation_misfit(case: Any, earlier: int | None) -> Text | None:
     consulting are not judgements of an earlier step. ``earlier``: the first earlier step the user took."""
     if earlier is None or not judging(case):
         return None
-    return Text(
-        f"职责分离：该用户已办理本案第 {earlier + 1} 步，不能再办理其后的第 {case.current_step + 1} 步",
-        f"separation of duties: the user took step {earlier + 1} of this case and may not take "
-        f"the later step {case.current_step + 1}",
+    return Message(
+        "separation of duties: the user took step {earlier} of this case and may not take the later step {current_step}",
+        earlier=earlier + 1,
+        current_step=case.current_step + 1,
     )
 
 

@@ -45,13 +45,14 @@ from typing import Any
 
 from ..errors import InvalidDocument, Problem
 from ..field_labels import field_label
+from ..i18n import Message, gettext
 from ..model import Role, Text
 from .errors import FieldNotAmendable, InvalidPaperDate, NotAmendable
 from .parties import ROLES as PARTY_ROLES
 from .roles import handling_seat, seat_misfit
 from .states import State
 
-AMEND = Text("修改受理信息", "amend the intake")
+AMEND = Message("amend the intake")
 
 # States in which nothing has yet been carried out on the facts (see the module's docstring).
 AMENDABLE = frozenset(
@@ -83,24 +84,20 @@ def require_amendable(case: Any, *, untouched: bool = False) -> None:
     ):
         return
     if case.state in (State.CLARIFIED, State.ARCHIVED, State.REVISIT):
-        detail = Text(
-            "澄清已实施，相关材料已据原认定归档或告知；如认定确有错误，须经复审复核另行纠正（济南办法第四条（三））",
-            "the clarification was carried out on the stored facts; a wrong finding is corrected by a review, "
-            "not by amending the intake",
+        detail = Message(
+            "the clarification was carried out on the stored facts; a wrong finding is corrected by a review, not by amending the intake",
         )
     elif case.state == State.PROBATION:
-        detail = Text("考验期已开始，请记录整改结果", "the probation has started: record its result instead")
+        detail = Message("the probation has started: record its result instead")
     else:
-        detail = Text("已作出决定或已办结，修改会改变已办之事", "a decision was taken or the case closed")
+        detail = Message("a decision was taken or the case closed")
     raise NotAmendable(case.case_id, case.state, AMEND, detail)
 
 
 def amender_misfit(case: Any, user: Any) -> Text | None:
     """Why ``user`` may not amend ``case`` (``None``: they may; see :func:`check_amender`)."""
     if not AMENDING_ROLES & set(user.roles or ()):
-        return Text(
-            "修改受理信息须由承办部门或核查组人员办理", "only the handling department or verification team amends"
-        )
+        return Message("only the handling department or verification team amends")
     return seat_misfit(user, handling_seat(case.kind, case.document))
 
 
@@ -112,7 +109,7 @@ def amended_document(case: Any, document: Any) -> dict[str, Any]:
     :raises FieldNotAmendable: it names another case id, kind or jurisdiction.
     """
     if not isinstance(document, dict):
-        raise InvalidDocument([Problem("", Text("须为对象", "must be an object"))])
+        raise InvalidDocument([Problem("", Message("must be an object"))])
     stored = case.document
     given = {
         "/case_id": document.get("case_id", case.case_id),
@@ -146,7 +143,7 @@ def with_settings(
     for path, raw in settings:
         parts = _parts(path)
         if not parts:
-            problems.append(Problem(path or "/", Text("须指明字段", "name a field")))
+            problems.append(Problem(path or "/", Message("name a field")))
             continue
         node: Any = result
         at = ""
@@ -155,7 +152,7 @@ def with_settings(
             if isinstance(node, list):
                 position = _position(node, part)
                 if position is None:
-                    problems.append(Problem(f"{at}/{part}", Text("无此项", "no such item")))
+                    problems.append(Problem(f"{at}/{part}", Message("no such item")))
                     break
                 at += f"/{position}"
                 if last:
@@ -169,7 +166,7 @@ def with_settings(
                 else:
                     node = node.setdefault(part, {})
             else:
-                problems.append(Problem(at, Text("不是对象或列表，不能设置其下的字段", "is not an object or a list")))
+                problems.append(Problem(at, Message("is not an object or a list")))
                 break
     if problems:
         raise InvalidDocument(problems)
@@ -254,11 +251,11 @@ def change_lines(changes: Iterable[Mapping[str, Any]], lang: str, *documents: An
         field = change.get("field") or _label(field_label(change["pointer"], *documents))
         name = field["en" if lang == "en" else "zh"]
         if change.get("sealed"):
-            lines.append(f"{name}: re-sealed (not shown)" if lang == "en" else f"{name}：已重新加密保存（不显示）")
+            lines.append(gettext("{name}: re-sealed (not shown)", lang, name=name))
             continue
         before = value_text(change["pointer"], change["before"], lang)
         after = value_text(change["pointer"], change["after"], lang)
-        lines.append(f"{name}: {before} → {after}" if lang == "en" else f"{name}：{before} → {after}")
+        lines.append(gettext("{name}: {before} → {after}", lang, name=name, before=before, after=after))
     return lines
 
 
@@ -271,20 +268,23 @@ def check_paper_date(case_id: str, given_on: date, *, today: date, opened_at: da
     opened = opened_at.date()
     if given_on > today:
         raise InvalidPaperDate(
-            Text(f"签批日期 {given_on} 晚于今天（{today}）", f"the date on paper, {given_on}, is after today ({today})")
+            Message("the date on paper, {given_on}, is after today ({today})", given_on=given_on, today=today)
         )
     if given_on < opened:
         raise InvalidPaperDate(
-            Text(
-                f"签批日期 {given_on} 早于案件 {case_id} 受理日期（{opened}）",
-                f"the date on paper, {given_on}, is before case {case_id} was opened ({opened})",
+            Message(
+                "the date on paper, {given_on}, is before case {case_id} was opened ({opened})",
+                given_on=given_on,
+                case_id=case_id,
+                opened=opened,
             )
         )
     if previous is not None and given_on < previous:
         raise InvalidPaperDate(
-            Text(
-                f"签批日期 {given_on} 早于上一步的日期（{previous}）",
-                f"the date on paper, {given_on}, is before the previous step ({previous})",
+            Message(
+                "the date on paper, {given_on}, is before the previous step ({previous})",
+                given_on=given_on,
+                previous=previous,
             )
         )
 

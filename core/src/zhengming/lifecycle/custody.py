@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..i18n import Message
 from ..model import Level, Organ, Role, Text
 from ..store import Store, audit
 from ..store.crypto import Sealer
@@ -32,10 +33,10 @@ DEFAULT_VALID = timedelta(hours=24)
 MAX_VALID = timedelta(days=7)
 HANDLING_ROLES = {Role.HANDLING_DEPARTMENT.value, Role.VERIFICATION_TEAM.value}
 CUSTODY_LEVELS = {Level.COUNTY.value, Level.CITY.value, Level.PROVINCE.value}
-FILE = Text("申请查阅举报人身份", "request the reporter's identity")
-DECIDE = Text("审批查阅举报人身份", "decide on a request for the reporter's identity")
-SHOW = Text("查看举报人身份", "see the reporter's identity")
-FEEDBACK = Text("向举报人反馈", "give the reporter feedback")
+FILE = Message("request the reporter's identity")
+DECIDE = Message("decide on a request for the reporter's identity")
+SHOW = Message("see the reporter's identity")
+FEEDBACK = Message("give the reporter feedback")
 
 
 class RequestNotFound(LifecycleError):
@@ -44,7 +45,7 @@ class RequestNotFound(LifecycleError):
 
     def __init__(self, request_id: int):
         self.request_id = request_id
-        super().__init__(Text(f"查阅申请 {request_id} 不存在", f"reveal request {request_id} does not exist"))
+        super().__init__(Message("reveal request {request_id} does not exist", request_id=request_id))
 
 
 class RequestClosed(LifecycleError):
@@ -54,17 +55,16 @@ class RequestClosed(LifecycleError):
 
     def __init__(self, request_id: int, status: str, what: Text):
         self.request_id, self.status = request_id, status
-        names = {
-            "pending": ("待审批", "pending"),
-            "approved": ("已批准", "approved"),
-            "refused": ("已拒绝", "refused"),
-            "shown": ("已查看（仅可查看一次）", "shown already (once only)"),
-            "expired": ("已过期", "expired"),
+        name = {
+            "pending": Message("reveal request: pending"),
+            "approved": Message("reveal request: approved"),
+            "refused": Message("reveal request: refused"),
+            "shown": Message("reveal request: shown already (once only)"),
+            "expired": Message("reveal request: expired"),
         }[status]
         super().__init__(
-            Text(
-                f"查阅申请 {request_id} {names[0]}，不能{what.zh}",
-                f"reveal request {request_id} is {names[1]}: cannot {what.en}",
+            Message(
+                "reveal request {request_id} is {status}: cannot {what}", request_id=request_id, status=name, what=what
             )
         )
 
@@ -109,17 +109,17 @@ class Custody:
     def request(self, case_id: str, actor: str, reason: str) -> dict[str, Any]:
         """A handling officer of the case files a request, giving a reason."""
         if not reason.strip():
-            raise InvalidValue("/reason", Text("须说明理由", "a reason is required"))
+            raise InvalidValue("/reason", Message("a reason is required"))
         with self.store.transaction() as session:
             case, user = self._load(session, case_id, actor, FILE)
             if not HANDLING_ROLES & set(user.roles):
-                raise NotPermitted(case_id, actor, Text("须为本案承办人员", "only a handling officer of the case"))
+                raise NotPermitted(case_id, actor, Message("only a handling officer of the case"))
             misfit = seat_misfit(user, handling_seat(case.kind, case.document))
             if misfit:
                 raise NotPermitted(case_id, actor, misfit)
             self._traceable(case, FILE)
             if case.reporter_sealed is None and case.parties_sealed is None:
-                raise InvalidTransition(case_id, case.state, FILE, Text("未登记举报人身份", "no identity was recorded"))
+                raise InvalidTransition(case_id, case.state, FILE, Message("no identity was recorded"))
             request = RevealRequest(
                 case_pk=case.id,
                 actor=actor,
@@ -149,7 +149,7 @@ class Custody:
     ) -> dict[str, Any]:
         """A custodian — not the requester — approves (good for ``valid_for``) or refuses."""
         if not timedelta(0) < valid_for <= MAX_VALID:
-            raise InvalidValue("/valid_for", Text("有效期须在 7 天以内", "must be more than 0 and at most 7 days"))
+            raise InvalidValue("/valid_for", Message("must be more than 0 and at most 7 days"))
         with self.store.transaction() as session:
             request, case = self._request(session, request_id)
             _, user = self._load(session, case.case_id, actor, DECIDE)
@@ -159,7 +159,7 @@ class Custody:
                 raise NotPermitted(
                     case.case_id,
                     actor,
-                    Text("申请人不能审批自己的申请", "the requester may not decide their own request"),
+                    Message("the requester may not decide their own request"),
                 )
             reason = custodian_misfit(user)
             if reason:
@@ -184,7 +184,7 @@ class Custody:
             request, case = self._request(session, request_id)
             self._load(session, case.case_id, actor, SHOW)
             if actor != request.actor:
-                raise NotPermitted(case.case_id, actor, Text("仅申请人本人可查看", "only the requester may see it"))
+                raise NotPermitted(case.case_id, actor, Message("only the requester may see it"))
             if request.status == "approved" and _aware(request.expires_at) <= self.now():
                 self._record(session, request, case, actor, "reveal_expired", status="expired")
             status = request.status
@@ -224,9 +224,9 @@ class Custody:
     def feedback(self, case_id: str, actor: str, *, channel: str, summary: str, on: date) -> dict[str, Any]:
         """Record feedback given to a real-name reporter (channel and summary; the identity stays sealed)."""
         if not summary.strip():
-            raise InvalidValue("/summary", Text("须写明反馈内容", "say what was fed back"))
+            raise InvalidValue("/summary", Message("say what was fed back"))
         if not channel.strip():
-            raise InvalidValue("/channel", Text("须写明反馈方式", "say how it was fed back"))
+            raise InvalidValue("/channel", Message("say how it was fed back"))
         with self.store.transaction() as session:
             case, user = self._load(session, case_id, actor, FEEDBACK)
             misfit = seat_misfit(user, handling_seat(case.kind, case.document))
@@ -234,7 +234,7 @@ class Custody:
                 raise NotPermitted(case_id, actor, misfit)
             if not ((case.document.get("report") or {}).get("real_name")):
                 raise InvalidTransition(
-                    case_id, case.state, FEEDBACK, Text("匿名举报无反馈对象", "an anonymous report has no one to tell")
+                    case_id, case.state, FEEDBACK, Message("an anonymous report has no one to tell")
                 )
             record = ReporterFeedback(
                 case_pk=case.id, actor=actor, at=self.now(), channel=channel, given_on=on, summary=summary
@@ -268,7 +268,7 @@ class Custody:
         if not answer.allowed:
             cited = "；".join(f"{c['document']} {c['article']}" for c in answer.citations)
             raise InvalidTransition(
-                case.case_id, case.state, label, Text(f"{answer.reason.zh}（{cited}）", f"{answer.reason.en} ({cited})")
+                case.case_id, case.state, label, Message("{reason} ({cited})", reason=answer.reason, cited=cited)
             )
 
 
@@ -285,10 +285,7 @@ def custodian_misfit(user: Any) -> Text | None:
     """Why ``user`` may not decide reveal requests: needs the custodian duty in a discipline commission
     at county level or higher."""
     if CUSTODIAN not in (user.grants or ()):
-        return Text("须由身份保管人（custodian）审批", "only a custodian decides")
+        return Message("only a custodian decides")
     if user.organ != Organ.DISCIPLINE_COMMISSION.value or user.level not in CUSTODY_LEVELS:
-        return Text(
-            "身份保管人须属县级以上纪检监察机关",
-            "the custodian must sit in a discipline commission at county level or higher",
-        )
+        return Message("the custodian must sit in a discipline commission at county level or higher")
     return None

@@ -1,13 +1,13 @@
 """Why a lifecycle action was refused: one exception class per reason, each naming the case or field.
 
-Every error carries a bilingual :class:`~zhengming.model.Text` (``message``) for the command line and
-an exit code of its family. None of them ever includes the reporter's identity.
+Every error carries a :class:`~zhengming.i18n.Message` (``message``, from the catalog, rendered in the
+reader's language) and an exit code of its family. None of them ever includes the reporter's identity.
 """
 
 from __future__ import annotations
 
 from ..errors import ZhengmingError
-from ..model import Text
+from ..i18n import Message, Renderable
 
 EXIT_NOT_FOUND = 6
 EXIT_CONFLICT = 4
@@ -22,7 +22,7 @@ class LifecycleError(ZhengmingError):
     exit_code = EXIT_REFUSED
     code = "refused"
 
-    def __init__(self, message: Text):
+    def __init__(self, message: Renderable):
         self.message = message
         super().__init__(message.en)
 
@@ -34,7 +34,7 @@ class CaseNotFound(LifecycleError):
 
     def __init__(self, case_id: str):
         self.case_id = case_id
-        super().__init__(Text(f"案件 {case_id} 不存在", f"case {case_id} does not exist"))
+        super().__init__(Message("case {case_id} does not exist", case_id=case_id))
 
 
 class UserNotFound(LifecycleError):
@@ -44,9 +44,7 @@ class UserNotFound(LifecycleError):
 
     def __init__(self, name: str):
         self.name = name
-        super().__init__(
-            Text(f"用户 {name} 不存在（zhengming users add）", f"user {name} does not exist (zhengming users add)")
-        )
+        super().__init__(Message("user {name} does not exist (zhengming users add)", name=name))
 
 
 class DuplicateUser(LifecycleError):
@@ -56,7 +54,7 @@ class DuplicateUser(LifecycleError):
 
     def __init__(self, name: str):
         self.name = name
-        super().__init__(Text(f"用户 {name} 已存在", f"user {name} already exists"))
+        super().__init__(Message("user {name} already exists", name=name))
 
 
 class ConfusableUser(LifecycleError):
@@ -68,10 +66,7 @@ class ConfusableUser(LifecycleError):
         self.name = name
         self.existing = existing
         super().__init__(
-            Text(
-                f"用户名 {name} 与已有用户 {existing} 字形相同或相近，容易混淆",
-                f"user name {name} looks like the existing user {existing}",
-            )
+            Message("user name {name} looks like the existing user {existing}", name=name, existing=existing)
         )
 
 
@@ -82,7 +77,7 @@ class DuplicateCase(LifecycleError):
 
     def __init__(self, case_id: str):
         self.case_id = case_id
-        super().__init__(Text(f"案件 {case_id} 已存在", f"case {case_id} already exists"))
+        super().__init__(Message("case {case_id} already exists", case_id=case_id))
 
 
 class CaseConflict(LifecycleError):
@@ -92,16 +87,21 @@ class CaseConflict(LifecycleError):
 
     code = "conflict"
 
-    def __init__(self, case_id: str, action: Text, expected: int | None = None, found: int | None = None):
+    def __init__(self, case_id: str, action: Renderable, expected: int | None = None, found: int | None = None):
         self.case_id = case_id
         self.action = action
-        seen = f"（所见版本 {expected}，当前版本 {found}）" if expected is not None else ""
-        seen_en = f" (you saw version {expected}, it is now {found})" if expected is not None else ""
+        seen = (
+            Message(" (you saw version {expected}, it is now {found})", expected=expected, found=found)
+            if expected is not None
+            else ""
+        )
         super().__init__(
-            Text(
-                f"冲突：案件 {case_id} 已被他人同时修改{seen}，本次「{action.zh}」未保存；请查看最新状态后重试",
-                f"conflict: case {case_id} was changed by someone else at the same time{seen_en}; "
-                f"your {action.en} was not saved — look at the case again and retry",
+            Message(
+                "conflict: case {case_id} was changed by someone else at the same time{seen}; "
+                "your {action} was not saved — look at the case again and retry",
+                case_id=case_id,
+                seen=seen,
+                action=action,
             )
         )
 
@@ -111,18 +111,21 @@ class InvalidTransition(LifecycleError):
 
     code = "invalid_transition"
 
-    def __init__(self, case_id: str, state: str, action: Text, detail: Text | None = None):
+    def __init__(self, case_id: str, state: str, action: Renderable, detail: Renderable | None = None):
         self.case_id = case_id
         self.state = state
         self.action = action
         from .states import state_label
 
         label = state_label(state)
-        extra_zh, extra_en = (f"：{detail.zh}", f": {detail.en}") if detail else ("", "")
+        extra = Message(": {detail}", detail=detail) if detail else ""
         super().__init__(
-            Text(
-                f"案件 {case_id} 处于「{label.zh}」状态，不能{action.zh}{extra_zh}",
-                f"case {case_id} is {label.en}; cannot {action.en}{extra_en}",
+            Message(
+                "case {case_id} is {state}; cannot {action}{extra}",
+                case_id=case_id,
+                state=label,
+                action=action,
+                extra=extra,
             )
         )
 
@@ -132,15 +135,12 @@ class NotPermitted(LifecycleError):
 
     code = "not_permitted"
 
-    def __init__(self, case_id: str, user: str, reason: Text):
+    def __init__(self, case_id: str, user: str, reason: Renderable):
         self.case_id = case_id
         self.user = user
         self.reason = reason
         super().__init__(
-            Text(
-                f"用户 {user} 无权办理案件 {case_id}：{reason.zh}",
-                f"user {user} may not act on case {case_id}: {reason.en}",
-            )
+            Message("user {user} may not act on case {case_id}: {reason}", user=user, case_id=case_id, reason=reason)
         )
 
 
@@ -157,14 +157,17 @@ class ConsentRequired(LifecycleError):
         from ..model import Method
 
         name = label(Method(method))
-        status = {"declined": ("本人不同意", "declined"), "withdrawn": ("本人已撤回同意", "withdrawn")}.get(
-            consent or "", ("尚未记录本人同意", "not recorded")
-        )
+        status = {
+            "declined": Message("consent: declined"),
+            "withdrawn": Message("consent: withdrawn"),
+        }.get(consent or "", Message("consent: not recorded"))
         super().__init__(
-            Text(
-                f"拒绝执行：案件 {case_id} 的「{name.zh}」须征得澄清对象本人同意，{status[0]}（zhengming case consent）",
-                f"refused: {name.en} on case {case_id} needs the subject's consent, which is {status[1]} "
+            Message(
+                "refused: {method} on case {case_id} needs the subject's consent, which is {status} "
                 "(zhengming case consent)",
+                method=name,
+                case_id=case_id,
+                status=status,
             )
         )
 
@@ -176,9 +179,9 @@ class InvalidValue(LifecycleError):
 
     code = "invalid_value"
 
-    def __init__(self, field: str, message: Text):
+    def __init__(self, field: str, message: Renderable):
         self.field = field
-        super().__init__(Text(f"{field}：{message.zh}", f"{field}: {message.en}"))
+        super().__init__(Message("{field}: {message}", field=field, message=message))
 
 
 class Unexplained(LifecycleError):
@@ -186,17 +189,17 @@ class Unexplained(LifecycleError):
 
     code = "integrity"
 
-    def __init__(self, case_id: str, action: Text, columns: tuple[str, ...]):
+    def __init__(self, case_id: str, action: Renderable, columns: tuple[str, ...]):
         self.case_id = case_id
         self.action = action
         self.columns = columns
         names = ", ".join(columns)
         super().__init__(
-            Text(
-                f"拒绝{action.zh}：案件 {case_id} 的存储内容与审计链不符（{names}），可能被直接改动过数据库；"
-                "请运行 zhengming audit verify 并报告",
-                f"refused to {action.en}: case {case_id} as stored does not match its audit chain ({names}); "
-                "the database may have been edited directly — run zhengming audit verify and report it",
+            Message(
+                "refused to {action}: case {case_id} as stored does not match its audit chain ({names}); the database may have been edited directly — run zhengming audit verify and report it",
+                action=action,
+                case_id=case_id,
+                names=names,
             )
         )
 
@@ -212,9 +215,10 @@ class NotSameCase(LifecycleError):
         self.fields = fields
         names = ", ".join(fields)
         super().__init__(
-            Text(
-                f"不是案件 {case_id} 的更新：{names} 与原案不同；未作任何改动",
-                f"not an update of case {case_id}: {names} differ from the stored case; nothing was changed",
+            Message(
+                "not an update of case {case_id}: {names} differ from the stored case; nothing was changed",
+                case_id=case_id,
+                names=names,
             )
         )
 
@@ -235,9 +239,9 @@ class FieldNotAmendable(InvalidValue):
         self.case_id = case_id
         super().__init__(
             field,
-            Text(
-                f"案件 {case_id} 的此项不能修改；如确有错误，请另行受理新案并办结本案",
-                f"cannot be amended on case {case_id}; if it is wrong, open a new case and close this one",
+            Message(
+                "cannot be amended on case {case_id}; if it is wrong, open a new case and close this one",
+                case_id=case_id,
             ),
         )
 
@@ -247,5 +251,5 @@ class InvalidPaperDate(InvalidValue):
 
     code = "invalid_date"
 
-    def __init__(self, message: Text):
+    def __init__(self, message: Renderable):
         super().__init__("/given_on", message)

@@ -36,7 +36,7 @@ from sqlalchemy.exc import DBAPIError
 from ..boundary import LIMITS, read_line, too_large
 from ..engine import Engine
 from ..errors import BeyondKnownData, InvalidDocument, PluginError, Problem, UnknownJurisdiction
-from ..model import Text
+from ..i18n import Message
 from ..store import Store, audit, integrity
 from ..store.crypto import Sealer
 from ..store.limits import FieldTooLong, check_field, field_name, row_problems, text_limits
@@ -180,9 +180,7 @@ def _prepare_chunk(lines: list[tuple[int, bytes | None]], job: _Job | None = Non
             out.append(_prepare_line(job, number, raw))
         except Exception as exc:  # one line must never block the others
             name = type(exc).__name__
-            message = Text(
-                f"无法处理（内部错误 {name}），已跳过", f"cannot be prepared (internal error {name}); skipped"
-            )
+            message = Message("cannot be prepared (internal error {name}); skipped", name=name)
             out.append(LineProblem(number, [Problem("", message)]))
     return out
 
@@ -199,10 +197,10 @@ def _prepare_line(job: _Job, number: int, raw: bytes | None) -> _Prepared | Line
     except InvalidDocument as exc:
         return LineProblem(number, list(exc.problems))
     except UnknownJurisdiction as exc:
-        message = Text(f"辖区 {exc.jurisdiction!r} 未安装", f"jurisdiction {exc.jurisdiction!r} is not installed")
+        message = Message("jurisdiction {jurisdiction!r} is not installed", jurisdiction=exc.jurisdiction)
         return LineProblem(number, [Problem("/jurisdiction", message)])
     except PluginError as exc:
-        return LineProblem(number, [Problem("", Text(f"插件出错：{exc}", f"plugin error: {exc}"))])
+        return LineProblem(number, [Problem("", Message("plugin error: {exc}", exc=exc))])
     except BeyondKnownData as exc:
         return LineProblem(number, [Problem("", exc.message)])
     case_id = evaluated.case_id
@@ -383,7 +381,7 @@ def _write_alone(
         if session.scalar(select(CaseRecord.id).where(CaseRecord.case_id == prepared.case_id)) is not None:
             report.already_stored += 1
             return []
-    message = Text("数据库拒绝保存此行，已跳过", "the database refused to store this line; skipped")
+    message = Message("the database refused to store this line; skipped")
     return [LineProblem(prepared.line, [Problem("", message)])]
 
 

@@ -19,7 +19,8 @@ import attrs
 
 from ..engine import Engine
 from ..errors import InvalidDocument, Problem
-from ..model import BOTH, Text, to_document
+from ..i18n import Message
+from ..model import BOTH, to_document
 from ..store.limits import document_problems
 from .machine import due_of, entry_state, outcome_of, steps_of
 from .parties import Parties, concern_problems, parties_of, split_concerns
@@ -61,9 +62,9 @@ def split_reporter(intake: Any) -> tuple[Any, dict[str, Any] | None]:
 def reporter_problems(reporter: Any) -> list[Problem]:
     """Shape problems of the identity. The messages never quote a value: it is sensitive."""
     if not isinstance(reporter, dict):
-        return [Problem("/reporter", Text("须为对象（如 name、phone）", "must be an object (e.g. name, phone)"))]
+        return [Problem("/reporter", Message("must be an object (e.g. name, phone)"))]
     return [
-        Problem(f"/reporter/{key}", Text("须为字符串", "must be a string"))
+        Problem(f"/reporter/{key}", Message("must be a string"))
         for key, value in reporter.items()
         if not isinstance(value, str)
     ]

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from ..i18n import Message
 from ..model import Text
 from .errors import InvalidTransition, InvalidValue, NotSameCase
 from .roles import handling_seat, implementer_misfit, misfit, seat_misfit
@@ -144,9 +145,7 @@ def step_back(case: Any) -> None:
 
 def check_consent_status(status: Any) -> None:
     if status not in CONSENT_STATUSES:
-        raise InvalidValue(
-            "/status", Text(f"须为 {'、'.join(CONSENT_STATUSES)}", f"one of {', '.join(CONSENT_STATUSES)}")
-        )
+        raise InvalidValue("/status", Message("one of {statuses}", statuses=", ".join(CONSENT_STATUSES)))
 
 
 def record_consent(case: Any, status: str) -> None:
@@ -167,7 +166,7 @@ def method_option(case: Any, method: Any) -> Mapping[str, Any]:
         available = ", ".join(options) or "-"
         raise InvalidValue(
             "/method",
-            Text(f"本案可用的澄清方式为 {available}，不含 {method}", f"{method} is not available; use {available}"),
+            Message("{method} is not available; use {available}", method=method, available=available),
         )
     return options[method]
 
@@ -192,12 +191,10 @@ def check_recipient(case: Any, recipient: Any, seen: Iterable[Any] | None = None
     if recipient not in required:
         raise InvalidValue(
             "/recipients",
-            Text(
-                f"本案须告知 {', '.join(required)}，不含 {recipient}", f"{recipient} is not among {', '.join(required)}"
-            ),
+            Message("{recipient} is not among {required}", recipient=recipient, required=", ".join(required)),
         )
     if recipient in {n.recipient for n in (case.notifications if seen is None else seen)}:
-        raise InvalidValue("/recipients", Text(f"{recipient} 已告知", f"{recipient} was already notified"))
+        raise InvalidValue("/recipients", Message("{recipient} was already notified", recipient=recipient))
 
 
 def missing_notifications(case: Any) -> list[str]:
@@ -221,16 +218,12 @@ def revisit_policy(case: Any) -> Mapping[str, Any]:
 def check_revisit_values(case: Any, method: str | None, target: str | None) -> None:
     policy = revisit_policy(case)
     if method and method not in policy["methods"]:
-        raise InvalidValue(
-            "/method", Text(f"回访方式须为 {', '.join(policy['methods'])}", f"one of {', '.join(policy['methods'])}")
-        )
+        raise InvalidValue("/method", Message("one of {methods}", methods=", ".join(policy["methods"])))
     if target and target not in policy["targets"]:
-        raise InvalidValue(
-            "/target", Text(f"回访对象须为 {', '.join(policy['targets'])}", f"one of {', '.join(policy['targets'])}")
-        )
+        raise InvalidValue("/target", Message("one of {targets}", targets=", ".join(policy["targets"])))
 
 
-CLOSE = Text("办结", "close")
+CLOSE = Message("close")
 
 
 def close_reason(case: Any, reason: str | None, *, require_reason: bool = True) -> str:
@@ -241,9 +234,9 @@ def close_reason(case: Any, reason: str | None, *, require_reason: bool = True) 
     if case.state == State.REVISIT:
         pending = [r for r in case.revisits if r.done_on is None]
         if pending or not case.revisits:
-            detail = Text(f"尚有 {len(pending)} 次回访未完成", f"{len(pending)} planned revisit(s) not done")
+            detail = Message("{pending_count} planned revisit(s) not done", pending_count=len(pending))
             if not case.revisits:
-                detail = Text("尚未记录回访", "no revisit recorded")
+                detail = Message("no revisit recorded")
             raise InvalidTransition(case.case_id, case.state, CLOSE, detail)
         return reason or "completed"
     if case.state == State.CONSENT and case.consent in ("declined", "withdrawn"):
@@ -251,13 +244,9 @@ def close_reason(case: Any, reason: str | None, *, require_reason: bool = True) 
     if case.state == State.DEFERRED and (reason or not require_reason):
         return reason or ""
     if case.state == State.DEFERRED:
-        raise InvalidTransition(
-            case.case_id, case.state, CLOSE, Text("须说明理由（reason）", "a reason is required (reason)")
-        )
+        raise InvalidTransition(case.case_id, case.state, CLOSE, Message("a reason is required (reason)"))
     if case.state == State.ARCHIVED:
-        raise InvalidTransition(
-            case.case_id, case.state, CLOSE, Text("本案须先回访", "the case must be revisited first")
-        )
+        raise InvalidTransition(case.case_id, case.state, CLOSE, Message("the case must be revisited first"))
     raise InvalidTransition(case.case_id, case.state, CLOSE)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from ..i18n import Message
 from ..labels import label
 from ..model import Level, Organ, Role, Text
 
@@ -72,9 +73,7 @@ def misfit(user: Any, step: Mapping[str, Any], handling: Seat) -> Text | None:
     role = Role(step["role"])
     if role.value not in user.roles:
         name = label(role)
-        return Text(
-            f"此步须由「{name.zh}」办理，该用户无此角色", f"this step is for the {name.en}; the user lacks that role"
-        )
+        return Message("this step is for the {name}; the user lacks that role", name=name)
     return seat_misfit(user, step_seat(step, handling))
 
 
@@ -82,14 +81,10 @@ def seat_misfit(user: Any, seat: Seat) -> Text | None:
     """Why ``user`` does not sit at ``seat`` (unknown parts of the seat are not checked)."""
     if seat.organ and user.organ != seat.organ:
         need, has = label(Organ(seat.organ)), _organ(user.organ)
-        return Text(
-            f"须为{need.zh}人员，该用户属{has.zh}", f"needs someone from the {need.en}; the user is in the {has.en}"
-        )
+        return Message("needs someone from the {need}; the user is in the {has}", need=need, has=has)
     if seat.level and user.level != seat.level:
         need, has = label(Level(seat.level)), _level(user.level)
-        return Text(
-            f"须为{need.zh}机关人员，该用户属{has.zh}", f"needs the {need.en} level; the user is at {has.en} level"
-        )
+        return Message("needs the {need} level; the user is at {has} level", need=need, has=has)
     return None
 
 
@@ -98,9 +93,11 @@ def implementer_misfit(user: Any, implementers: Sequence[Mapping[str, Any]], han
     seats = [Seat(i["organ"], i["level"]) for i in implementers] or [handling]
     if any(seat_misfit(user, seat) is None for seat in seats):
         return None
-    names = "、".join(f"{_level(s.level).zh}{_organ(s.organ).zh}" for s in seats if s.organ)
-    names_en = ", ".join(f"{_organ(s.organ).en} ({_level(s.level).en})" for s in seats if s.organ)
-    return Text(f"须由实施主体（{names}）人员办理", f"only the implementers may do this: {names_en}")
+    names = Text(
+        "、".join(f"{_level(s.level).zh}{_organ(s.organ).zh}" for s in seats if s.organ),
+        ", ".join(f"{_organ(s.organ).en} ({_level(s.level).en})" for s in seats if s.organ),
+    )
+    return Message("only the implementers may do this: {names}", names=names)
 
 
 def _organ(value: str | None) -> Text:

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from ..engine import Engine
 from ..errors import InvalidDocument, Problem
-from ..model import Text
+from ..i18n import Message
 from ..store import Store, audit
 from ..store.crypto import Sealer
 from ..store.models import CaseRecord, RevisitRecord, User
@@ -108,7 +108,7 @@ class CaseService:
         (by id and summary) must be those stored (:class:`~.errors.NotSameCase` names each that is not).
         What changed is recorded in the audit event and returned under ``changes`` (JSON pointers)."""
         if not isinstance(document, dict):
-            raise InvalidDocument([Problem("", Text("须为对象", "must be an object"))])
+            raise InvalidDocument([Problem("", Message("must be an object"))])
         evaluated = intake.evaluate(self.engine, document | {"case_id": case_id}, today=self.today())
         return self.act(
             case_id, "resume", actor, expected_version=expected_version, document=document, evaluated=evaluated
@@ -383,7 +383,7 @@ class ActionContext:
 
     def evaluate(self, document: Any, case_id: str) -> intake.Evaluated:
         if not isinstance(document, dict):
-            raise InvalidDocument([Problem("", Text("须为对象", "must be an object"))])
+            raise InvalidDocument([Problem("", Message("must be an object"))])
         return intake.evaluate(self.service.engine, document | {"case_id": case_id}, today=self.today())
 
     def case_row(self, evaluated: intake.Evaluated, *, sealed: bytes | None, actor: str) -> dict[str, Any]:

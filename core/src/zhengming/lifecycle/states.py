@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from ..i18n import Message
 from ..model import Text
 
 
@@ -78,5 +79,5 @@ def parse_state(value: str) -> State:
             return state
     names = "、".join(f"{label.zh}（{state.value}）" for state, label in LABELS.items())
     raise InvalidValue(
-        "/state", Text(f"未知状态 {text!r}；可选：{names}", f"unknown state {text!r}; one of: {', '.join(State)}")
+        "/state", Message("unknown state {text!r}; one of: {states}", text=text, states=Text(names, ", ".join(State)))
     )

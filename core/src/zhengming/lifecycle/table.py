@@ -29,6 +29,7 @@ from typing import Any
 
 import attrs
 
+from ..i18n import Message
 from ..model import Text
 from . import machine
 from .errors import ConsentRequired, InvalidTransition, InvalidValue, NotPermitted
@@ -105,9 +106,9 @@ class Action:
 
 # --- parameters ----------------------------------------------------------------------------------
 
-COMMENT = Param("comment", "text", Text("意见", "comment"))
-ON = Param("on", "date", Text("日期", "date"))
-GIVEN_ON = Param("given_on", "date", Text("纸质签批日期（纸质审批补录）", "the date signed on paper"))
+COMMENT = Param("comment", "text", Message("comment"))
+ON = Param("on", "date", Message("date"))
+GIVEN_ON = Param("given_on", "date", Message("the date signed on paper"))
 
 
 # --- approval steps ----------------------------------------------------------------------------
@@ -166,7 +167,7 @@ def _reject(case: Any, user: Any, params: Mapping[str, Any], ctx: Any) -> Effect
 def _first_step_has_nothing_before(case: Any, _params: Mapping[str, Any] | None) -> None:
     if case.current_step == 0:
         raise InvalidTransition(
-            case.case_id, case.state, SEND_BACK.label, Text("第一步无可退回", "the first step has nothing before it")
+            case.case_id, case.state, SEND_BACK.label, Message("the first step has nothing before it")
         )
 
 
@@ -253,7 +254,7 @@ def _all_notified(case: Any, _params: Mapping[str, Any] | None) -> None:
             case.case_id,
             case.state,
             ARCHIVE.label,
-            Text(f"尚未告知 {', '.join(missing)}", f"still to notify: {', '.join(missing)}"),
+            Message("still to notify: {missing}", missing=", ".join(missing)),
         )
 
 
@@ -264,15 +265,13 @@ def _archive(case: Any, _user: Any, _params: Mapping[str, Any], _ctx: Any) -> Ef
 
 def _revisits_required(case: Any, _params: Mapping[str, Any] | None) -> None:
     if not machine.revisit_required(case):
-        raise InvalidTransition(
-            case.case_id, case.state, PLAN_REVISITS.label, Text("本案规则不要求回访", "the rules require no revisit")
-        )
+        raise InvalidTransition(case.case_id, case.state, PLAN_REVISITS.label, Message("the rules require no revisit"))
 
 
 def _plan_revisits(case: Any, user: Any, params: Mapping[str, Any], ctx: Any) -> Effect:
     dates = sorted(params.get("dates") or ())
     if not dates:
-        raise InvalidValue("/dates", Text("须给出至少一个日期", "give at least one date"))
+        raise InvalidValue("/dates", Message("give at least one date"))
     case.state = State.REVISIT.value
     now = ctx.now()
     records = [("revisits", _revisit_row(day, user.name, now)) for day in dates]
@@ -387,7 +386,7 @@ def _rectification(case: Any, user: Any, params: Mapping[str, Any], ctx: Any) ->
     """The probation's result: rectified in time or not; the rules then decide the outcome."""
     rectified = params.get("rectified")
     if not isinstance(rectified, bool):
-        raise InvalidValue("/rectified", Text("须为是或否", "must be true or false"))
+        raise InvalidValue("/rectified", Message("must be true or false"))
     return _decide_on_facts({"rectified": rectified})(case, user, params, ctx)
 
 
@@ -449,7 +448,7 @@ def _amend(case: Any, user: Any, params: Mapping[str, Any], ctx: Any) -> Effect:
         raise NotPermitted(
             case.case_id,
             user.name,
-            Text("修改后本案将不再由该用户所在机关办理", "the amendment would move the case out of the user's organ"),
+            Message("the amendment would move the case out of the user's organ"),
         )
     effect.figure = effect.figure_row = ctx.figures(
         evaluated, row | {"as_of": case.as_of, "jurisdiction": case.jurisdiction}
@@ -478,7 +477,7 @@ def _amend(case: Any, user: Any, params: Mapping[str, Any], ctx: Any) -> Effect:
 
 APPROVE = Action(
     "approve",
-    Text("审批通过", "approve"),
+    Message("approve"),
     frozenset({State.PROPOSAL, State.APPROVAL}),
     STEP_HOLDER,
     _approve,
@@ -487,7 +486,7 @@ APPROVE = Action(
 )
 REJECT = Action(
     "reject",
-    Text("不予通过", "reject"),
+    Message("reject"),
     frozenset({State.PROPOSAL, State.APPROVAL}),
     STEP_HOLDER,
     _reject,
@@ -496,7 +495,7 @@ REJECT = Action(
 )
 SEND_BACK = Action(
     "send_back",
-    Text("退回", "send back"),
+    Message("send back"),
     frozenset({State.PROPOSAL, State.APPROVAL}),
     STEP_HOLDER,
     _send_back,
@@ -506,40 +505,40 @@ SEND_BACK = Action(
 )
 CONSENT = Action(
     "consent",
-    Text("记录本人意见", "record consent"),
+    Message("record consent"),
     frozenset({State.CONSENT, State.CLARIFICATION, State.CLARIFIED, State.REVISIT}),
     IMPLEMENTER,
     _consent,
     writes=("consents",),
     precondition=_check_status,
     params=(
-        Param("status", "choice", Text("本人意见", "consent"), True, machine.CONSENT_STATUSES),
+        Param("status", "choice", Message("consent"), True, machine.CONSENT_STATUSES),
         COMMENT,
     ),
 )
 CLARIFY = Action(
     "clarify",
-    Text("实施澄清", "carry out a clarification"),
+    Message("carry out a clarification"),
     frozenset({State.CONSENT, State.CLARIFICATION, State.CLARIFIED}),
     IMPLEMENTER,
     _clarify,
     writes=("clarifications",),
     params=(
-        Param("method", "choice", Text("澄清方式", "method"), True),
+        Param("method", "choice", Message("method"), True),
         ON,
-        Param("scope", "text", Text("范围", "scope")),
+        Param("scope", "text", Message("scope")),
     ),
     precondition=_check_method,
 )
 NOTIFY = Action(
     "notify",
-    Text("记录告知", "record a notification"),
+    Message("record a notification"),
     frozenset({State.CLARIFIED}),
     IMPLEMENTER,
     _notify,
     writes=("notifications",),
     params=(
-        Param("recipients", "texts", Text("告知对象（默认：尚未告知的全部）", "recipients (default: all still due)")),
+        Param("recipients", "texts", Message("recipients (default: all still due)")),
         ON,
     ),
     precondition=_check_recipients,
@@ -548,7 +547,7 @@ NOTIFY = Action(
 )
 ARCHIVE = Action(
     "archive",
-    Text("归档", "archive"),
+    Message("archive"),
     frozenset({State.CLARIFIED, State.DECIDED}),
     IMPLEMENTER,
     _archive,
@@ -557,30 +556,30 @@ ARCHIVE = Action(
 )
 PLAN_REVISITS = Action(
     "plan_revisits",
-    Text("安排回访", "plan revisits"),
+    Message("plan revisits"),
     frozenset({State.ARCHIVED, State.REVISIT}),
     IMPLEMENTER,
     _plan_revisits,
     writes=("revisits",),
-    params=(Param("dates", "dates", Text("回访日期", "dates"), True),),
+    params=(Param("dates", "dates", Message("dates"), True),),
     precondition=_revisits_required,
 )
 REVISIT = Action(
     "revisit",
-    Text("记录回访", "record a revisit"),
+    Message("record a revisit"),
     frozenset({State.REVISIT}),
     IMPLEMENTER,
     _record_revisit,
     writes=("revisits",),
     params=(
         ON,
-        Param("method", "text", Text("回访方式", "method")),
-        Param("target", "text", Text("回访对象", "target")),
-        Param("note", "text", Text("备注", "note")),
+        Param("method", "text", Message("method")),
+        Param("target", "text", Message("target")),
+        Param("note", "text", Message("note")),
     ),
     precondition=_check_revisit,
     needs=("revisits",),
-    state_hint=Text("请先安排回访", "plan the revisits first"),
+    state_hint=Message("plan the revisits first"),
 )
 CLOSE = Action(
     "close",
@@ -588,21 +587,21 @@ CLOSE = Action(
     frozenset({State.ARCHIVED, State.REVISIT, State.CONSENT, State.DEFERRED}),
     IMPLEMENTER,
     _close,
-    params=(Param("reason", "text", Text("理由", "reason")),),
+    params=(Param("reason", "text", Message("reason")),),
     precondition=_may_close,
     needs=("revisits",),
 )
 RESUME = Action(
     "resume",
-    Text("恢复办理", "resume"),
+    Message("resume"),
     frozenset({State.DEFERRED}),
     IMPLEMENTER,  # a deferred case has no implementers: its handling organ
     _resume,
-    params=(Param("document", "document", Text("更新后的案件文档", "the updated case document"), True),),
+    params=(Param("document", "document", Message("the updated case document"), True),),
 )
 TALK = Action(
     "talk",
-    Text("记录谈话提醒", "record the reminder talk"),
+    Message("record the reminder talk"),
     frozenset({State.REMINDER}),
     IMPLEMENTER,
     _talk,
@@ -610,23 +609,23 @@ TALK = Action(
 )
 RECTIFICATION = Action(
     "rectification",
-    Text("记录考验期整改结果", "record the probation's result"),
+    Message("record the probation's result"),
     frozenset({State.PROBATION}),
     IMPLEMENTER,
     _rectification,
-    params=(Param("rectified", "bool", Text("是否整改到位", "rectified"), True),),
+    params=(Param("rectified", "bool", Message("rectified"), True),),
 )
 
 AMEND = Action(
     "amend",
-    Text("修改受理信息", "amend the intake"),
+    Message("amend the intake"),
     frozenset(State),  # which states allow it, and why not, is the precondition's to say
     AMENDER,
     _amend,
     writes=("approvals",),
     params=(
-        Param("document", "document", Text("修改后的受理文档", "the corrected intake document"), True),
-        Param("merge_reporter", "bool", Text("举报人信息并入已存的", "merge the reporter into the sealed one")),
+        Param("document", "document", Message("the corrected intake document"), True),
+        Param("merge_reporter", "bool", Message("merge the reporter into the sealed one")),
     ),
     precondition=_may_amend,
 )
@@ -656,10 +655,7 @@ def action(action_id: str) -> Action:
     if found is None:
         raise InvalidValue(
             "/action",
-            Text(
-                f"未知的操作 {action_id}，可用：{', '.join(BY_ID)}",
-                f"unknown action {action_id}; use {', '.join(BY_ID)}",
-            ),
+            Message("unknown action {action_id}; use {BY_ID}", action_id=action_id, BY_ID=", ".join(BY_ID)),
         )
     return found
 

@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from ..baseline import sources
+from ..i18n import Message
 from ..model import Text
 
 
@@ -29,18 +30,15 @@ def tracing_allowed(kind: str, decision: Mapping[str, Any]) -> Tracing:
         allowed = bool(decision.get("may_trace_reporter"))
         cited = tuple(c for c in decision.get("citations", ()) if "追查" in c.get("article", "")) or _core()
         if allowed:
-            return Tracing(True, Text("规则允许追查举报人", "the rules allow tracing the reporter"), cited)
+            return Tracing(True, Message("the rules allow tracing the reporter"), cited)
         return Tracing(
             False,
-            Text("本案所适用的规则不允许追查举报人", "the rules of this case do not allow tracing the reporter"),
+            Message("the rules of this case do not allow tracing the reporter"),
             cited,
         )
     return Tracing(
         False,
-        Text(
-            "仅在查处诬告陷害的案件中可依规追查举报人；任何单位和个人不得擅自追查",
-            "a reporter is traced only in a false-accusation case; nobody may trace one on their own",
-        ),
+        Message("a reporter is traced only in a false-accusation case; nobody may trace one on their own"),
         _core(),
     )
 

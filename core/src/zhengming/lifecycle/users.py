@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from ..model import Level, Organ, Role, Text
+from ..i18n import Message
+from ..model import Level, Organ, Role
 from ..store import Store, audit
 from ..store.models import User
 from .errors import ConfusableUser, DuplicateUser, InvalidValue, UserNotFound
@@ -47,16 +48,16 @@ def add_user(
     _check("/organ", organ, [m.value for m in Organ])
     _check("/level", level, [m.value for m in Level])
     if not roles and not grants:
-        raise InvalidValue("/roles", Text("至少一个角色", "at least one role"))
+        raise InvalidValue("/roles", Message("at least one role"))
     for role in roles:
         _check("/roles", role, [m.value for m in Role])
     for grant in grants:
         _check("/grants", grant, GRANTS)
     name = normalise(name)  # NFKC: one spelling per name (:mod:`.usernames`)
     if not name:
-        raise InvalidValue("/name", Text("不能为空", "must not be empty"))
+        raise InvalidValue("/name", Message("must not be empty"))
     if control_characters(name):
-        raise InvalidValue("/name", Text("不能含控制字符或换行", "must not contain control characters or line breaks"))
+        raise InvalidValue("/name", Message("must not contain control characters or line breaks"))
     try:
         with store.transaction() as session:
             existing = confusable_with(name, session.scalars(select(User.name)))
@@ -127,5 +128,5 @@ def _check(field: str, value: str, allowed: Sequence[str]) -> None:
     if value not in allowed:
         raise InvalidValue(
             field,
-            Text(f"{value!r} 不是允许的取值：{', '.join(allowed)}", f"{value!r} is not one of {', '.join(allowed)}"),
+            Message("{value!r} is not one of {allowed}", value=value, allowed=", ".join(allowed)),
         )

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import InvalidDocument, Problem
-from ..model import Text
+from ..i18n import Message
 
 CONCERNS_FIELD = "concerns"
 
@@ -29,15 +29,11 @@ def split_concerns(intake: Any) -> tuple[Any, list[dict[str, Any]]]:
     concerns = intake[CONCERNS_FIELD] or []
     problems = []
     if not isinstance(concerns, list):
-        problems.append(Problem("/concerns", Text("须为数组", "must be an array")))
+        problems.append(Problem("/concerns", Message("must be an array")))
     else:
         for n, item in enumerate(concerns):
             if not isinstance(item, dict) or item.get("kind") not in ("person", "organization"):
-                problems.append(
-                    Problem(
-                        f"/concerns/{n}/kind", Text("须为 person 或 organization", "must be person or organization")
-                    )
-                )
+                problems.append(Problem(f"/concerns/{n}/kind", Message("must be person or organization")))
     if problems:
         raise InvalidDocument(problems)
     return {k: v for k, v in intake.items() if k != CONCERNS_FIELD}, concerns

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..i18n import Message
 from ..lifecycle import users
 from ..lifecycle.errors import InvalidValue
-from ..model import Text
 from ..store import Store
 from .errors import Forbidden, NotAuthenticated
 from .passwords import hash_password, verify_password
@@ -19,7 +19,7 @@ MIN_PASSWORD = 12
 
 def require_admin(principal: Principal) -> None:
     if not principal.is_admin or not principal.allows("admin"):
-        raise Forbidden(Text("只有管理员可以管理用户与授权", "only an administrator manages users and grants"))
+        raise Forbidden(Message("only an administrator manages users and grants"))
 
 
 def create_user(
@@ -48,7 +48,7 @@ def set_password(store: Store, principal: Principal, name: str, password: str) -
     if principal.name != name:
         require_admin(principal)
     if len(password) < MIN_PASSWORD:
-        raise InvalidValue("/password", Text(f"至少 {MIN_PASSWORD} 个字符", f"at least {MIN_PASSWORD} characters"))
+        raise InvalidValue("/password", Message("at least {MIN_PASSWORD} characters", MIN_PASSWORD=MIN_PASSWORD))
     return users.change_user(store, name, actor=principal.name, password_hash=hash_password(password))
 
 
@@ -63,7 +63,7 @@ def login(store: Store, name: str, password: str, *, days: int = 1) -> tuple[str
         user = session.scalars(select(User).where(User.name == name)).one_or_none()
         stored = user.password_hash if user is not None and user.active else None
     if not verify_password(stored, password):
-        raise NotAuthenticated(Text("用户名或密码错误", "wrong user name or password"))
+        raise NotAuthenticated(Message("wrong user name or password"))
     scopes = [*DEFAULT_SCOPES, *(["admin"] if "admin" in (user.grants or ()) else [])]
     myself = Principal(name, frozenset(scopes), frozenset(user.grants or ()))
     return issue_token(store, name, actor=myself, scopes=scopes, days=min(days, DEFAULT_DAYS), label="login")

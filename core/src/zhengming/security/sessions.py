@@ -17,9 +17,9 @@ from datetime import datetime, timedelta
 import attrs
 from sqlalchemy import func, select
 
+from ..i18n import Message
 from ..lifecycle.errors import EXIT_REFUSED, LifecycleError
 from ..lifecycle.usernames import normalise
-from ..model import Text
 from ..store import Store, audit
 from ..store.models import LoginAttempt, User, WebSession
 from .errors import NotAuthenticated
@@ -44,15 +44,10 @@ class LoginThrottled(LifecycleError):
     def __init__(self, retry_after: int):
         self.retry_after = retry_after
         minutes = max(1, -(-retry_after // 60))
-        super().__init__(
-            Text(
-                f"登录失败次数过多，请 {minutes} 分钟后再试",
-                f"too many failed logins: try again in {minutes} minute(s)",
-            )
-        )
+        super().__init__(Message("too many failed logins: try again in {minutes} minute(s)", minutes=minutes))
 
 
-WRONG_LOGIN = Text("用户名或密码错误", "wrong user name or password")
+WRONG_LOGIN = Message("wrong user name or password")
 
 
 @attrs.frozen
@@ -160,7 +155,7 @@ def session_of(store: Store, cookie: str, *, now: datetime | None = None) -> Act
     """The live session behind a cookie value, or :class:`NotAuthenticated` (unknown, ended, idle too
     long, expired, or its user deactivated)."""
     now = now or _now()
-    expired = NotAuthenticated(Text("登录已失效，请重新登录", "the session has ended: log in again"))
+    expired = NotAuthenticated(Message("the session has ended: log in again"))
     if not cookie or len(cookie) > 200:
         raise expired
     with store.transaction() as session:

@@ -16,8 +16,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
+from ..i18n import Message
 from ..lifecycle.errors import InvalidValue
-from ..model import Text
 from ..store import Store, audit
 from ..store.models import ApiToken, User
 from .errors import Forbidden, NotAuthenticated
@@ -67,23 +67,23 @@ def issue_token(
     scopes = list(dict.fromkeys(scopes))
     for scope in scopes:
         if scope not in SCOPES:
-            raise InvalidValue("/scopes", Text(f"未知范围 {scope!r}：{', '.join(SCOPES)}", f"unknown scope {scope!r}"))
+            raise InvalidValue(
+                "/scopes", Message("unknown scope {scope!r} (one of: {scopes})", scope=scope, scopes=", ".join(SCOPES))
+            )
     if not scopes:
-        raise InvalidValue("/scopes", Text("至少一个范围", "at least one scope"))
+        raise InvalidValue("/scopes", Message("at least one scope"))
     if not 0 < days <= 366:
-        raise InvalidValue("/days", Text("有效期须为 1 至 366 天", "must be 1 to 366 days"))
+        raise InvalidValue("/days", Message("must be 1 to 366 days"))
     if not actor.is_admin and actor.name != user_name:
-        raise Forbidden(Text("只有管理员可为他人签发令牌", "only an administrator issues tokens for others"))
+        raise Forbidden(Message("only an administrator issues tokens for others"))
     secret = secrets.token_urlsafe(32)
     now = _now()
     with store.transaction() as session:
         user = _user(session, user_name)
         if ADMIN in scopes and ADMIN not in user.grants:
-            raise Forbidden(
-                Text("该用户不是管理员，令牌不能含 admin 范围", "the user is no administrator: no admin scope")
-            )
+            raise Forbidden(Message("the user is no administrator: no admin scope"))
         if not actor.is_admin and not set(scopes) <= set(actor.scopes):
-            raise Forbidden(Text("令牌范围不能超出本人令牌", "a token cannot exceed the scopes of your own"))
+            raise Forbidden(Message("a token cannot exceed the scopes of your own"))
         token = ApiToken(
             user_id=user.id,
             token_hash="",
@@ -127,10 +127,10 @@ def revoke_token(store: Store, token_id: int, *, actor: Principal) -> dict:
     with store.transaction() as session:
         token = session.get(ApiToken, token_id)
         if token is None:
-            raise InvalidValue("/token", Text(f"没有编号为 {token_id} 的令牌", f"no token {token_id}"))
+            raise InvalidValue("/token", Message("no token {token_id}", token_id=token_id))
         user = session.get(User, token.user_id)
         if not actor.is_admin and actor.name != user.name:
-            raise Forbidden(Text("只能吊销本人的令牌", "you may revoke only your own tokens"))
+            raise Forbidden(Message("you may revoke only your own tokens"))
         if token.revoked_at is None:
             token.revoked_at = _now()
             session.flush()

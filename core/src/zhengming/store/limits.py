@@ -15,6 +15,7 @@ from sqlalchemy import String, Table, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import ZhengmingError
+from ..i18n import Message
 from ..model import Text
 
 
@@ -37,9 +38,9 @@ def value_problem(value: Any, limit: int | None) -> Text | None:
     if not isinstance(value, str):
         return None
     if limit is not None and len(value) > limit:
-        return Text(f"超过 {limit} 个字符（存储上限）", f"longer than {limit} characters (the store's limit)")
+        return Message("longer than {limit} characters (the store's limit)", limit=limit)
     if "\x00" in value:
-        return Text("含有 NUL 字符，无法存储", "holds a NUL character, which cannot be stored")
+        return Message("holds a NUL character, which cannot be stored")
     return None
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import ZhengmingError
+from ..i18n import Message
 from ..model import Text
 
 DB_ENV = "ZHENGMING_DB"
@@ -69,28 +70,26 @@ def _check_postgres(text: str) -> None:
     except ValueError:
         port = parts.netloc.rsplit(":", 1)[-1]
         raise DatabaseLocationError(
-            Text(
-                f"--db 的端口 {port!r} 不是 1–65535 之间的数字；例如 {EXAMPLE}",
-                f"--db port {port!r} is not a number from 1 to 65535; for example {EXAMPLE}",
+            Message(
+                "--db port {port!r} is not a number from 1 to 65535; for example {EXAMPLE}",
+                port=port,
+                EXAMPLE=EXAMPLE,
             )
         ) from None
     if not parts.path.strip("/") and "dbname=" not in parts.query:
         raise DatabaseLocationError(
-            Text(
-                f"--db 未指明数据库名（URL 须以 /DBNAME 结尾）；例如 {EXAMPLE}",
-                f"--db names no database (the URL must end in /DBNAME); for example {EXAMPLE}",
-            )
+            Message("--db names no database (the URL must end in /DBNAME); for example {EXAMPLE}", EXAMPLE=EXAMPLE)
         )
 
 
 def _refuse_unknown(text: str) -> None:
     if "\x00" in text:
-        raise DatabaseLocationError(Text("--db 含有 NUL 字符", "--db holds a NUL character"))
+        raise DatabaseLocationError(Message("--db holds a NUL character"))
     if _KEYWORDS.match(text):
         raise DatabaseLocationError(
-            Text(
-                f"--db 看起来是 libpq 参数串（host=… dbname=…）；请改用 URL：{EXAMPLE}",
-                f"--db looks like a libpq keyword string (host=… dbname=…); give a URL instead: {EXAMPLE}",
+            Message(
+                "--db looks like a libpq keyword string (host=… dbname=…); give a URL instead: {EXAMPLE}",
+                EXAMPLE=EXAMPLE,
             )
         )
     match = _SCHEME.match(text)
@@ -99,16 +98,17 @@ def _refuse_unknown(text: str) -> None:
     scheme = match.group(1).lower()
     if scheme not in POSTGRES_SCHEMES + SQLITE_SCHEMES:
         raise DatabaseLocationError(
-            Text(
-                f"--db 的协议 {scheme!r} 无法识别；可用 SQLite 文件路径或 {EXAMPLE}",
-                f"--db scheme {scheme!r} is not understood; give a SQLite file path or {EXAMPLE}",
+            Message(
+                "--db scheme {scheme!r} is not understood; give a SQLite file path or {EXAMPLE}",
+                scheme=scheme,
+                EXAMPLE=EXAMPLE,
             )
         )
     if not text[match.end() :].startswith("//"):
         raise DatabaseLocationError(
-            Text(
-                f"--db 不是完整的 URL（协议后应为 ://）；例如 {EXAMPLE}",
-                f"--db is not a complete URL (the scheme must be followed by ://); for example {EXAMPLE}",
+            Message(
+                "--db is not a complete URL (the scheme must be followed by ://); for example {EXAMPLE}",
+                EXAMPLE=EXAMPLE,
             )
         )
 

@@ -8,7 +8,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from ..model import Text
+from ..i18n import Message
 from .errors import DatabaseUnavailable, opening_error
 from .location import sqlite_path
 
@@ -39,9 +39,11 @@ def create_database(url: str) -> bool:
                 reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
                 where = f"{parts.host or 'localhost'}:{parts.port or 5432}"
                 raise DatabaseUnavailable(
-                    Text(
-                        f"无法在 {where} 上创建数据库 {name}：{reason}（请有建库权限的管理员创建）",
-                        f"cannot create database {name} on {where}: {reason} (ask an administrator who may)",
+                    Message(
+                        "cannot create database {name} on {where}: {reason} (ask an administrator who may)",
+                        name=name,
+                        where=where,
+                        reason=reason,
                     )
                 ) from None
             return True

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..boundary.problems import capped
 from ..errors import InvalidDocument, Problem
+from ..i18n import Message
 from ..model import CaseKind, Text
 from .schemas import DECISION_SCHEMA, schema_dir
 
@@ -32,9 +33,7 @@ def check_case(document: Any) -> None:
     except JsonSchemaValueException:
         from .full import problems
 
-        raise InvalidDocument(
-            capped(problems(document)) or [Problem("", Text("文档无效", "invalid document"))]
-        ) from None
+        raise InvalidDocument(capped(problems(document)) or [Problem("", Message("invalid document"))]) from None
     duplicates = _duplicate_allegation_ids(document)
     if duplicates:
         raise InvalidDocument(capped(duplicates))
@@ -60,7 +59,7 @@ def check_decision(document: Any) -> None:
         from .full import problems
 
         raise InvalidDocument(
-            capped(problems(document, DECISION_SCHEMA)) or [Problem("", Text("文档无效", "invalid document"))]
+            capped(problems(document, DECISION_SCHEMA)) or [Problem("", Message("invalid document"))]
         ) from None
 
 
@@ -72,7 +71,7 @@ def _duplicate_allegation_ids(document: Mapping[str, Any]) -> list[Problem]:
             found.append(
                 Problem(
                     f"/allegations/{index}/id",
-                    Text(f"问题编号 {allegation['id']!r} 重复", f"duplicate allegation id {allegation['id']!r}"),
+                    Message("duplicate allegation id {id!r}", id=allegation["id"]),
                 )
             )
         seen.add(allegation["id"])

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..boundary.dates import FORMATS
 from ..errors import Problem
+from ..i18n import Message
 from ..model import Text
 from .schemas import CASE_SCHEMA, SCHEMA_FILES, load_schema
 
@@ -71,31 +72,27 @@ def _explain(error) -> list[Problem]:
     if keyword == "additionalProperties":
         allowed = set(error.schema.get("properties", {}))
         return [
-            Problem(f"{at}/{key}", Text(f"未知字段 {key!r}（接口规范中没有此字段）", f"unknown field {key!r}"))
+            Problem(f"{at}/{key}", Message("unknown field {key!r}", key=key))
             for key in error.instance
             if key not in allowed
         ]
     if keyword == "required":
         missing = [k for k in error.validator_value if k not in error.instance]
-        return [Problem(f"{at}/{k}", Text(f"缺少必填字段 {k!r}", f"required field {k!r} is missing")) for k in missing]
-    value_zh, value_en = shown(error.instance)
+        return [Problem(f"{at}/{k}", Message("required field {field!r} is missing", field=k)) for k in missing]
+    value = Text(*shown(error.instance))
     if keyword in ("enum", "const"):
         allowed = error.validator_value if keyword == "enum" else [error.validator_value]
         listed = ", ".join(repr(v) for v in allowed)
-        zh, en = f"{value_zh} 不是允许的取值之一：[{listed}]", f"{value_en} is not one of [{listed}]"
+        message = Message("{value} is not one of [{allowed}]", value=value, allowed=listed)
         if isinstance(error.instance, bool) and str(error.instance).lower() in allowed:
             word = str(error.instance).lower()
-            zh += f"（YAML 会把 {word} 读成布尔值，请加引号）"
-            en += f" (YAML reads {word} as a boolean: quote it)"
-        return [Problem(at, Text(zh, en))]
+            message = Message("{problem} (YAML reads {word} as a boolean: quote it)", problem=message, word=word)
+        return [Problem(at, message)]
     if keyword in ("format", "pattern") and "date" in str(error.schema.get("format", "")):
         return [
             Problem(
                 at,
-                Text(
-                    f"{value_zh} 不是有效日期（应为 YYYY-MM-DD）",
-                    f"{value_en} is not a valid date (YYYY-MM-DD)",
-                ),
+                Message("{value} is not a valid date (YYYY-MM-DD)", value=value),
             )
         ]
     if keyword == "type":
@@ -103,22 +100,21 @@ def _explain(error) -> list[Problem]:
         return [
             Problem(
                 at,
-                Text(f"{value_zh} 的类型不对，应为 {expected}", f"{value_en} is not of type {expected}"),
+                Message("{value} is not of type {expected}", value=value, expected=expected),
             )
         ]
     return [Problem(at, constraint_text(error))]
 
 
-def constraint_text(error) -> Text:
+def constraint_text(error) -> Text | Message:
     """jsonschema's own words for a scalar; for an object or array, the constraint alone (its message
     would print the whole value)."""
     if not isinstance(error.instance, dict | list) and not (
         isinstance(error.instance, str) and len(error.instance) > SHOWN_CHARS
     ):
         return Text(error.message, error.message)
-    value_zh, value_en = shown(error.instance)
+    value = Text(*shown(error.instance))
     limit = error.validator_value if isinstance(error.validator_value, int | str) else ""
-    return Text(
-        f"{value_zh} 不满足 {error.validator} {limit}".rstrip(),
-        f"{value_en} fails {error.validator} {limit}".rstrip(),
-    )
+    if limit == "":
+        return Message("{value} fails {validator}", value=value, validator=error.validator)
+    return Message("{value} fails {validator} {limit}", value=value, validator=error.validator, limit=limit)

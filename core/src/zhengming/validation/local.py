@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..errors import InvalidDocument, Problem
-from ..model import Text
+from ..i18n import Message
 from .full import constraint_text, format_checker, pointer
 
 
@@ -27,11 +27,9 @@ def local_problems(
         at = f"/local/{pointer([key])[1:]}"
         schema = schemas.get(key)
         if key not in schemas:
-            found.append(
-                Problem(at, Text(f"{key!r} 不在本案的规则链中", f"{key!r} is not a jurisdiction of the case's chain"))
-            )
+            found.append(Problem(at, Message("{key!r} is not a jurisdiction of the case's chain", key=key)))
         elif schema is None:
-            found.append(Problem(at, Text(f"{key} 未发布本地事实", f"{key} publishes no local facts")))
+            found.append(Problem(at, Message("{key} publishes no local facts", key=key)))
         else:
             cls = jsonschema.validators.validator_for(schema)
             for error in cls(schema, format_checker=format_checker()).iter_errors(value):

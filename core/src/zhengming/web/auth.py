@@ -15,7 +15,7 @@ from collections.abc import Callable
 from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
 
-from ..model import Text
+from ..i18n import Message
 from ..security import authenticate
 from ..security.errors import Forbidden, NotAuthenticated
 from ..security.principal import Principal
@@ -52,9 +52,7 @@ def _same_origin(request: Request) -> bool:
     return origin is None or origin == f"{request.url.scheme}://{request.url.netloc}"
 
 
-CSRF_REFUSED = Forbidden(
-    Text("请求缺少有效的防伪令牌（CSRF），请刷新页面后重试", "missing or wrong CSRF token: reload the page and retry")
-)
+CSRF_REFUSED = Forbidden(Message("missing or wrong CSRF token: reload the page and retry"))
 
 
 async def authenticated(request: Request) -> Principal:
@@ -78,12 +76,7 @@ async def authenticated(request: Request) -> Principal:
         request.state.session = active
         principal = active.principal
     else:
-        raise NotAuthenticated(
-            Text(
-                "需要身份验证：请登录，或使用 Authorization: Bearer 令牌",
-                "authentication needed: log in, or send Authorization: Bearer <token>",
-            )
-        )
+        raise NotAuthenticated(Message("authentication needed: log in, or send Authorization: Bearer <token>"))
     request.state.principal = principal
     return principal
 
@@ -93,7 +86,7 @@ def scope(name: str) -> Callable:
 
     async def check(principal: Principal = Depends(authenticated)) -> Principal:
         if not principal.allows(name):
-            raise Forbidden(Text(f"令牌的范围不含「{name}」", f"the token's scopes lack {name!r}"))
+            raise Forbidden(Message("the token's scopes lack {name!r}", name=name))
         return principal
 
     check.__name__ = f"scope_{name}"
@@ -107,9 +100,7 @@ def if_match(request: Request, *, required: bool = True) -> int | None:
         if required:
             raise HttpProblem(
                 "precondition_required",
-                Text(
-                    "请在 If-Match 中给出所见的案件版本（ETag）", "send the case version you saw (its ETag) in If-Match"
-                ),
+                Message("send the case version you saw (its ETag) in If-Match"),
             )
         return None
     raw = raw.strip()
@@ -119,7 +110,7 @@ def if_match(request: Request, *, required: bool = True) -> int | None:
     if not value.isdigit():
         raise HttpProblem(
             "precondition_failed",
-            Text("If-Match 须为案件的 ETag", "If-Match must be the case's ETag"),
+            Message("If-Match must be the case's ETag"),
             errors=[{"pointer": "/headers/If-Match", "detail": "not an ETag of this API"}],
         )
     request.state.if_match = int(value)

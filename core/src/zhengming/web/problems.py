@@ -16,8 +16,8 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import BeyondKnownData, InvalidDocument, PluginError, UnknownJurisdiction
+from ..i18n import Message, Renderable
 from ..lifecycle.errors import EXIT_CONFLICT, EXIT_INVALID, EXIT_NOT_FOUND, CaseConflict, LifecycleError
-from ..model import Text
 from ..safetext import neutral
 from ..store.errors import DatabaseUnavailable
 from ..store.limits import FieldTooLong
@@ -54,19 +54,19 @@ STATUS_OF_EXIT = {EXIT_NOT_FOUND: 404, EXIT_CONFLICT: 409, EXIT_INVALID: 422}
 class HttpProblem(Exception):
     """A problem the HTTP layer itself finds (a missing ``If-Match``, a stale one, a bad upload)."""
 
-    def __init__(self, code: str, message: Text, *, status: int | None = None, errors: list[dict] | None = None):
+    def __init__(self, code: str, message: Renderable, *, status: int | None = None, errors: list[dict] | None = None):
         self.code, self.message, self.errors = code, message, errors or []
         self.status = status or STATUS_OF_CODE.get(code, 400)
         super().__init__(message.en)
 
 
 def problem(
-    request: Request, status: int, code: str, title: Text | str, *, errors=(), headers=None, **extra: Any
+    request: Request, status: int, code: str, title: Renderable | str, *, errors=(), headers=None, **extra: Any
 ) -> JSONResponse:
     lang = language(request)
     body = {
         "type": f"urn:zhengming:problem:{code}",
-        "title": neutral(title.render(lang) if isinstance(title, Text) else title),
+        "title": neutral(title if isinstance(title, str) else title.render(lang)),
         "status": status,
         "code": code,
         "instance": request.url.path,
@@ -101,7 +101,7 @@ def _invalid_document(request: Request, exc: InvalidDocument) -> JSONResponse:
         request,
         422,
         "invalid_document",
-        Text("文书不符合交换格式", "the document does not follow the contract"),
+        Message("the document does not follow the contract"),
         errors=errors,
     )
 
@@ -113,14 +113,14 @@ def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         if where and where[0] in ("body", "query", "path", "header"):
             where = where[1:] if where[0] == "body" else where
         errors.append({"pointer": "/" + "/".join(where), "detail": item.get("msg", "")})
-    return problem(request, 422, "invalid_value", Text("请求内容有误", "the request is not valid"), errors=errors)
+    return problem(request, 422, "invalid_value", Message("the request is not valid"), errors=errors)
 
 
 def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     code = {404: "not_found", 405: "method_not_allowed", 401: "unauthenticated", 403: "forbidden"}.get(
         exc.status_code, "http_error"
     )
-    title = Text("不存在", "not found") if exc.status_code == 404 else str(exc.detail)
+    title = Message("not found") if exc.status_code == 404 else str(exc.detail)
     return problem(request, exc.status_code, code, title, headers=getattr(exc, "headers", None))
 
 
@@ -142,7 +142,7 @@ def install(app: FastAPI) -> None:
             request,
             422,
             "unknown_jurisdiction",
-            Text(f"辖区 {exc.jurisdiction!r} 未安装", f"jurisdiction {exc.jurisdiction!r} is not installed"),
+            Message("jurisdiction {jurisdiction!r} is not installed", jurisdiction=exc.jurisdiction),
             errors=[{"pointer": "/jurisdiction", "detail": "not installed"}],
             installed=list(exc.installed),
         )
@@ -163,7 +163,7 @@ def install(app: FastAPI) -> None:
             request,
             500,
             "plugin_error",
-            Text(f"插件 {exc.plugin} 出错", f"plugin {exc.plugin} failed"),
+            Message("plugin {plugin} failed", plugin=exc.plugin),
             plugin=exc.plugin,
             hook=exc.hook,
         )

@@ -12,6 +12,7 @@ from typing import Any
 
 from fastapi import Request, Response
 
+from ...i18n import Message
 from ...lifecycle.actions import load_user
 from ...lifecycle.errors import LifecycleError
 from ...model import Text
@@ -70,7 +71,7 @@ def log_out(request: Request, response: Response) -> None:
     response.delete_cookie(SESSION_COOKIE, path="/")
 
 
-CROSS_SITE = Text("请从本站的登录页登录", "log in from this site's own login page")
+CROSS_SITE = Message("log in from this site's own login page")
 
 
 def same_site(request: Request) -> bool:

@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ...i18n import gettext
 from ...labels import label
 from ...lifecycle.states import LABELS as STATE_LABELS
 from ...lifecycle.states import State, state_label
@@ -115,6 +116,10 @@ class Say:
     def __call__(self, zh: str, en: str) -> str:
         return en if self.lang == "en" else zh
 
+    def _(self, msgid: str, /, **params: Any) -> str:
+        """A catalog message in the reader's language (templates call it as ``_('…', name=…)``)."""
+        return gettext(msgid, self.lang, **params)
+
     def text(self, value: Text | None) -> str:
         return value.render(self.lang) if value is not None else ""
 
@@ -123,9 +128,9 @@ class Say:
         if isinstance(value, Text):
             return self.text(value)
         if value is True:
-            return self("是", "yes")
+            return self._("yes")
         if value is False:
-            return self("否", "no")
+            return self._("no")
         return str(value)
 
     def measure(self, value: str) -> str:
@@ -272,7 +277,7 @@ def part_name(say: Say, pointer: str, decision: dict[str, Any]) -> str:
             continue
         node = node.get(key, {}) if isinstance(node, dict) else {}
         names.append(say.text(PARTS[key]) if key in PARTS else key)
-    return " · ".join(names) or say("决定", "decision")
+    return " · ".join(names) or say._("decision")
 
 
 def cjk_term(description: str) -> str:
@@ -312,4 +317,4 @@ def todo(say: Say, view: dict[str, Any], names: list[str]) -> str:
             words.append(say.name("step_action", view["steps"][view["current_step"]]["action"]))
         elif name in OFFER_NAMES:
             words.append(say.text(OFFER_NAMES[name]))
-    return say("、", ", ").join(words)
+    return say._(", ").join(words)

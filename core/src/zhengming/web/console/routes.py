@@ -20,11 +20,12 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
 
 from ...errors import InvalidDocument, Problem, UnknownJurisdiction
+from ...i18n import Message, gettext
 from ...lifecycle.errors import CaseConflict, CaseNotFound, LifecycleError
 from ...lifecycle.states import TERMINAL
-from ...model import Text
 from . import auth, intake_form
 from .offers import allowed_ids, offered
 from .present import (
@@ -44,6 +45,16 @@ STATIC_DIR = HERE / "static"
 PAGE_SIZE = 20
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 templates.env.globals.update(local_time=local_time, part_name=part_name, todo=todo)
+
+
+@pass_context
+def _translate(context, msgid: str, /, **params: Any) -> str:
+    """``_('English msgid', name=…)`` in a template: the catalog's text in the page's language (its ``say``)."""
+    say = context.get("say")
+    return gettext(msgid, say.lang if say is not None else "zh", **params)
+
+
+templates.env.globals["_"] = _translate
 
 router = APIRouter(include_in_schema=False)
 
@@ -110,16 +121,14 @@ def _csrf_refused(request: Request, user: dict) -> HTMLResponse:
         "message.html",
         user,
         403,
-        title=Text("请求已过期", "request expired"),
-        message=Text(
-            "页面已过期（CSRF 校验未通过），请刷新后重试。", "The page expired (CSRF check failed); reload and retry."
-        ),
+        title=Message("request expired"),
+        message=Message("The page expired (CSRF check failed); reload and retry."),
     )
 
 
 def _not_found(request: Request, user: dict, case_id: str) -> HTMLResponse:
     return _page(
-        request, "message.html", user, 404, title=Text("未找到", "not found"), message=CaseNotFound(case_id).message
+        request, "message.html", user, 404, title=Message("page: not found"), message=CaseNotFound(case_id).message
     )
 
 
@@ -326,7 +335,7 @@ async def intake_submit(request: Request):
     except InvalidDocument as exc:
         return _intake_refused(request, user, kind, document, exc.problems)
     except UnknownJurisdiction as exc:
-        message = Text(f"管辖地区 {exc.jurisdiction} 未安装", f"jurisdiction {exc.jurisdiction} is not installed")
+        message = Message("jurisdiction {jurisdiction} is not installed", jurisdiction=exc.jurisdiction)
         return _intake_refused(request, user, kind, document, [Problem("/jurisdiction", message)])
     except LifecycleError as exc:
         return _intake_refused(request, user, kind, document, [Problem("", exc.message)])
@@ -535,7 +544,7 @@ def _day(value: str | None) -> date | None:
     except ValueError:
         from ...lifecycle.errors import InvalidValue
 
-        raise InvalidValue("/date", Text("日期须为 YYYY-MM-DD", "a date must be YYYY-MM-DD")) from None
+        raise InvalidValue("/date", Message("a date must be YYYY-MM-DD")) from None
 
 
 def _run(service, custody, name, case_id: str, actor: str, form: dict[str, str], version: int | None, recipients):
@@ -598,7 +607,7 @@ def _custody_action(custody, name: str, case_id: str, actor: str, form: dict[str
     try:
         request_id = int(form.get("request", ""))
     except ValueError:
-        raise InvalidValue("/request", Text("须为申请编号", "must be a request number")) from None
+        raise InvalidValue("/request", Message("must be a request number")) from None
     if request_id not in {r["id"] for r in custody.requests(case_id=case_id, viewer=actor)}:
         from ...lifecycle.custody import RequestNotFound
 
@@ -676,7 +685,7 @@ def letter(request: Request, case_id: str, kind: str):
     except CaseNotFound:
         return _not_found(request, user, case_id)
     except LetterNotApplicable as exc:
-        return _page(request, "message.html", user, 404, title=Text("无此文书", "no such letter"), message=exc.message)
+        return _page(request, "message.html", user, 404, title=Message("no such letter"), message=exc.message)
     filename = quote(f"{case_id}-{kind}.docx")
     return Response(
         made.docx,

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from ...i18n import Message
 from ...lifecycle.actions import load_user
 from ...security.principal import Principal
 from ..auth import READ, services
@@ -26,11 +27,10 @@ def report(
     by: Literal["quarter", "jurisdiction"] | None = None,
 ) -> dict[str, Any]:
     from ...lifecycle.errors import InvalidValue
-    from ...model import Text
     from ...reports.query import report as build
 
     if start > end:
-        raise InvalidValue("/from", Text("起始日期不能晚于截止日期", "must not be after to"))
+        raise InvalidValue("/from", Message("must not be after to"))
     svc = services(request)
     with svc.store.transaction() as session:
         return build(

@@ -1,0 +1,38 @@
+"""One i18n mechanism for what zhengming itself says: gettext catalogs (zh-CN by default, English).
+
+Every message the code writes is an English *msgid* with named placeholders, marked for extraction by
+Babel (``make messages``): ``gettext("case {case_id} does not exist", lang, case_id=...)``, a
+translator bound to a language (``_ = translator(lang)``; the command line's ``app._``), or
+``Message("…", case_id=...)`` where the language is chosen later (an error raised in the
+domain and rendered by the command line or the HTTP layer). The Chinese lives in
+``locale/zh_CN/LC_MESSAGES/zhengming.po``; ``en`` falls back to the msgid unless ``en.po`` says
+otherwise. Catalogs are the compiled ``.mo`` files beside the ``.po`` files, read with the standard
+library's :mod:`gettext` (no Babel import at run time).
+
+Placeholders use :meth:`str.format` syntax (``{name}``, ``{name!r}``); a literal brace is doubled.
+A parameter that can render itself (``Message``, :class:`~zhengming.model.Text`) is rendered in the
+same language. Texts that travel with a decision — a jurisdiction's reasons, labels of contract
+values — stay :class:`~zhengming.model.Text` pairs: they are stored in both languages, and a plugin
+is an outside distribution that must not depend on this catalog.
+"""
+
+from __future__ import annotations
+
+from .catalogs import DEFAULT_LANGUAGE, DOMAIN, LANGUAGES, LOCALE_DIR, locale_of, translations
+from .messages import Message, Renderable, gettext, translator
+
+KEYWORDS = ("_", "gettext", "Message")  # what extraction looks for; `make messages` passes the same -k
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "DOMAIN",
+    "KEYWORDS",
+    "LANGUAGES",
+    "LOCALE_DIR",
+    "Message",
+    "Renderable",
+    "gettext",
+    "locale_of",
+    "translations",
+    "translator",
+]

@@ -1,0 +1,276 @@
+"""One i18n mechanism (zhengming.i18n): every message the code uses is in the catalogs, translated into
+Chinese, and nothing else is; the compiled catalogs are those of the .po files; the command line still
+says the same things in both languages."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import string
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+from click.testing import CliRunner
+
+from zhengming.cli.main import cli
+from zhengming.i18n import KEYWORDS, LOCALE_DIR, Message, gettext, locale_of, translator
+from zhengming.model import Text
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "core/src/zhengming"
+LOCALES = ("zh_CN", "en")
+HOW_TO_FIX = "run `make messages`, then translate the new entries in zh_CN.po (no fuzzy flag) and run it again"
+
+
+def extract(directory: Path) -> dict[str, list[str]]:
+    """msgid -> where it is used, extracted as `make messages` does (babel.cfg, zhengming's keywords)."""
+    with (ROOT / "babel.cfg").open() as f:
+        method_map, options_map = parse_mapping_cfg(f)
+    found: dict[str, list[str]] = {}
+    for filename, lineno, message, _comments, _context in extract_from_dir(
+        directory, method_map, options_map, keywords=dict.fromkeys(KEYWORDS)
+    ):
+        msgid = message if isinstance(message, str) else message[0]
+        found.setdefault(msgid, []).append(f"{filename}:{lineno}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def used() -> dict[str, list[str]]:
+    return extract(PACKAGE)
+
+
+def catalog(locale: str):
+    with (LOCALE_DIR / locale / "LC_MESSAGES/zhengming.po").open("rb") as f:
+        return read_po(f, locale=locale)
+
+
+def fields(template: str) -> set[str]:
+    """The placeholder names of a ``str.format`` template (raises ValueError on a malformed one)."""
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_the_code_uses_messages(used):
+    assert len(used) > 100
+    assert "plugin error: " in used and "step {number}" in used  # the second sits inside an f-string
+
+
+def test_every_message_the_code_uses_has_a_chinese_translation(used):
+    zh = catalog("zh_CN")
+    missing = [f"{msgid!r} ({where[0]})" for msgid, where in used.items() if msgid not in zh]
+    untranslated = [
+        f"{msgid!r} ({where[0]})"
+        for msgid, where in used.items()
+        if msgid in zh and (not zh[msgid].string or zh[msgid].fuzzy)
+    ]
+    assert not missing, f"not in zh_CN.po: {missing}; {HOW_TO_FIX}"
+    assert not untranslated, f"untranslated or fuzzy in zh_CN.po: {untranslated}; {HOW_TO_FIX}"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_catalogs_hold_exactly_the_messages_the_code_uses(used, locale):
+    held = {m.id for m in catalog(locale) if m.id}
+    assert sorted(set(used) - held) == [], f"missing from {locale}: {HOW_TO_FIX}"
+    assert sorted(held - set(used)) == [], f"stale in {locale} (no longer in the code): {HOW_TO_FIX}"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_translations_name_only_the_placeholders_of_their_msgid(locale):
+    for message in catalog(locale):
+        if message.id and message.string:
+            assert fields(message.string) <= fields(message.id), (locale, message.id, message.string)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_compiled_catalogs_are_those_of_the_po_files(locale):
+    """The package reads the .mo files: they must say what the .po files say (`make messages` compiles)."""
+    with (LOCALE_DIR / locale / "LC_MESSAGES/zhengming.mo").open("rb") as f:
+        compiled = {m.id: m.string for m in read_mo(f) if m.id}
+    written = {m.id: m.string for m in catalog(locale) if m.id and m.string and not m.fuzzy}
+    assert compiled == written, f"{locale}: zhengming.mo is out of date; run `make messages`"
+
+
+def test_make_messages_extracts_with_the_same_keywords():
+    makefile = (ROOT / "Makefile").read_text()
+    assert set(re.findall(r"-k (\S+)", makefile)) == set(KEYWORDS)
+
+
+def codemod():
+    spec = importlib.util.spec_from_file_location("i18n_codemod", ROOT / "tools/i18n_codemod.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_no_bilingual_pair_is_left_in_the_command_line_or_the_domain_errors():
+    """``app.say(zh, en)`` and ``Text(zh, en)`` are gone from the command line and the domain's errors: a
+    branch that still adds one needs ``python tools/i18n_codemod.py`` (then ``make messages``)."""
+    tool = codemod()
+    scanned = [tool.scan(path, text=True) for path in tool.python_files(tool.DEFAULT_PATHS)]
+    left = [f"{r.path.relative_to(ROOT)}:{w.start[0]} {w.msgid!r}" for r in scanned for w in r.rewrites]
+    manual = [line for r in scanned for line in r.manual]
+    assert left == [] and manual == [], "run python tools/i18n_codemod.py, then make messages"
+
+
+def test_the_codemod_turns_pairs_into_msgids_with_named_placeholders(tmp_path):
+    source = tmp_path / "cmd.py"
+    source.write_text(
+        "def show(app, case_id, items, label):\n"
+        '    app.say(f"案件 {case_id} 不存在", f"case {case_id} does not exist")\n'
+        "    x = f\"{app.say('共', 'total')}: {len(items)}\"\n"
+        '    return app.say(f"「{label.zh}」{{x}}", f"{label.en!r} {{x}}")\n'
+    )
+    tool = codemod()
+    found = tool.scan(source)
+    assert [(w.msgid, w.zh) for w in found.rewrites] == [
+        ("case {case_id} does not exist", "案件 {case_id} 不存在"),
+        ("total", "共"),
+        ("{label!r} {{x}}", "「{label}」{{x}}"),
+    ]
+    tool.apply(found)
+    text = source.read_text()
+    assert 'app._("case {case_id} does not exist", case_id=case_id)' in text
+    assert "{app._('total')}" in text and 'app._("{label!r} {{x}}", label=label)' in text
+    compile(text, str(source), "exec")
+
+
+def test_the_extraction_finds_messages_in_python_and_in_the_console_templates(tmp_path):
+    (tmp_path / "web/console/templates").mkdir(parents=True)
+    (tmp_path / "web/console/templates/page.html").write_text('<h1>{{ _("My tasks ({count})", count=n) }}</h1>')
+    (tmp_path / "errors.py").write_text(
+        'Message("case {case_id} does not exist", case_id=c)\n'
+        "f\"{app._('version')} {v}\"\n"
+        'gettext("own organ", lang)\n'
+        "say(zh, en)\n"
+    )
+    assert set(extract(tmp_path)) == {"My tasks ({count})", "case {case_id} does not exist", "version", "own organ"}
+
+
+# --- what the mechanism does -----------------------------------------------------------------------
+
+
+def test_gettext_is_chinese_by_default_and_english_on_request():
+    assert gettext("step {number}", number=3) == "第3步"
+    assert gettext("step {number}", "zh", number=3) == "第3步"
+    assert gettext("step {number}", "en", number=3) == "step 3"
+    assert gettext("step {number}", "en-GB", number=3) == "step 3"
+    assert gettext("step {number}", "fr", number=3) == "第3步"  # no French catalog: the default
+    assert gettext("nobody wrote this {x}", "zh", x=1) == "nobody wrote this 1"  # no translation: the msgid
+    assert translator("en")("key error: ") == "key error: " and translator("zh")("key error: ") == "密钥错误："
+    assert [locale_of(x) for x in ("zh", "zh-CN", "en", "EN_us", None)] == ["zh_CN", "zh_CN", "en", "en", "zh_CN"]
+
+
+def test_a_message_stands_where_a_text_is_read():
+    message = Message("feedback recorded ({channel})", channel="letter")
+    assert (message.zh, message.en) == ("已记录对举报人的反馈（letter）", "feedback recorded (letter)")
+    assert message.render("en") == message.en and message.render() == message.zh
+    assert message == Message("feedback recorded ({channel})", channel="letter") != message.format(channel="visit")
+    assert message.format(channel="visit").en == "feedback recorded (visit)"
+    nested = Message("by state: {states}", states=Text("甲", "A"))  # a parameter renders in the same language
+    assert (nested.zh, nested.en) == ("按状态：甲", "by state: A")
+    assert "feedback recorded" in repr(message)
+
+
+def test_a_translation_naming_a_placeholder_the_call_lacks_falls_back_to_english(monkeypatch):
+    import gettext as stdlib
+
+    class Broken(stdlib.NullTranslations):
+        def gettext(self, message):
+            return "坏的 {nothing}"
+
+    monkeypatch.setattr("zhengming.i18n.messages.translations", lambda locale: Broken())
+    assert gettext("line {line}", "zh", line=3) == "line 3"
+
+
+# --- the command line says what it said before, in both languages ------------------------------------
+
+
+@pytest.fixture
+def zm(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    for name in ("ZHENGMING_LANG", "ZHENGMING_KEY", "ZHENGMING_KEY_FILE", "ZHENGMING_DB", "ZHENGMING_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    runner = CliRunner()
+
+    def run(*args, code=0):
+        result = runner.invoke(cli, list(args), catch_exceptions=False)
+        assert result.exit_code == code, result.output
+        return result
+
+    return run
+
+
+def test_jurisdiction_show_in_chinese_and_english(zm):
+    zh = zm("jurisdictions", "show", "pingdingshan").stdout
+    en = zm("--lang", "en", "jurisdictions", "show", "pingdingshan").stdout
+    assert "规则链：core → pingdingshan" in zh and "各钩子的回答者（最具体者优先）：" in zh and "现行有效" in zh
+    assert "chain: core → pingdingshan" in en and "who answers each hook (most specific first):" in en
+    assert "in force" in en and "现行有效" not in en
+
+
+def test_an_unknown_jurisdiction_in_both_languages(zm):
+    zh = zm("jurisdictions", "show", "atlantis", code=3)
+    en = zm("--lang", "en", "jurisdictions", "show", "atlantis", code=3)
+    assert "辖区 'atlantis' 未安装；已安装：" in zh.stderr
+    assert "jurisdiction 'atlantis' is not installed; installed: " in en.stderr
+
+
+def test_a_usage_error_in_both_languages(zm):
+    args = ("report", "--from", "2024-02-01", "--to", "2024-01-01")
+    assert "--from 不能晚于 --to" in zm(*args, code=2).stderr
+    assert "--from must not be after --to" in zm("--lang", "en", *args, code=2).stderr
+
+
+def test_the_store_commands_in_both_languages(zm, tmp_path):
+    zh_db, en_db = str(tmp_path / "zh.sqlite"), str(tmp_path / "en.sqlite")
+    first = zm("--db", zh_db, "db", "upgrade")
+    assert re.search(r": 空 → \d{4}$", first.stdout.strip())
+    assert re.search(r": empty → \d{4}$", zm("--lang", "en", "--db", en_db, "db", "upgrade").stdout.strip())
+    verified = zm("--db", zh_db, "audit", "verify")
+    assert "审计日志完整：0 条记录，密钥链与各表校验通过" in verified.stdout and "已新建密钥" in verified.stderr
+    assert (
+        "audit log intact: 0 events, keyed chain and tables verified"
+        in zm("--lang", "en", "--db", zh_db, "audit", "verify").stdout
+    )
+    assert "需要身份验证" in zm("--db", zh_db, "case", "show", "X", code=7).stderr
+    assert "authentication needed" in zm("--lang", "en", "--db", zh_db, "case", "show", "X", code=7).stderr
+
+
+def test_domain_errors_carry_catalog_messages_in_both_languages():
+    from zhengming.lifecycle.errors import CaseConflict, CaseNotFound, InvalidTransition, InvalidValue
+    from zhengming.lifecycle.machine import CLOSE
+
+    missing = CaseNotFound("PDS-1")
+    assert isinstance(missing.message, Message) and str(missing) == "case PDS-1 does not exist"
+    assert (missing.message.zh, missing.message.en) == ("案件 PDS-1 不存在", "case PDS-1 does not exist")
+    refused = InvalidTransition("PDS-1", "closed", CLOSE, Message("no revisit recorded"))
+    assert refused.message.zh == "案件 PDS-1 处于「已办结」状态，不能办结：尚未记录回访"
+    assert refused.message.en == "case PDS-1 is closed; cannot close: no revisit recorded"
+    conflict = CaseConflict("PDS-1", Message("approve"), expected=3, found=4)
+    assert "（所见版本 3，当前版本 4），本次「审批通过」未保存" in conflict.message.zh
+    assert "(you saw version 3, it is now 4); your approve was not saved" in conflict.message.en
+    assert InvalidValue("/days", Message("must be 1 to 366 days")).message.zh == "/days：有效期须为 1 至 366 天"
+
+
+def test_the_codemod_rewrites_template_pairs_unless_their_english_is_ambiguous(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<th>{{ say('案件', 'Case') }}</th><td>{{ say(\"期限\", \"Due\") }} {{ say('办理期限', 'Due') }}</td>"
+        "<b>{{ say('快查快办', 'fast track') }}</b>{{ say.state(v) }}"
+    )
+    tool = codemod()
+    found = [tool.rewrite_template(page, write=False)]
+    ambiguous = tool.ambiguous_msgids(found[0])  # "fast track" is 快查快办（绿色通道） in the catalog already
+    assert ambiguous == {"Due", "fast track"}
+    assert tool.rewrite_template(page, skip=ambiguous) == [(f"{page}:1", "Case", "案件")]
+    assert page.read_text() == (
+        "<th>{{ _('Case') }}</th><td>{{ say(\"期限\", \"Due\") }} {{ say('办理期限', 'Due') }}</td>"
+        "<b>{{ say('快查快办', 'fast track') }}</b>{{ say.state(v) }}"
+    )
