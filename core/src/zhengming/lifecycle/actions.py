@@ -80,8 +80,9 @@ def require_explained(session: Session, case: CaseRecord, label: Text) -> None:
         raise Unexplained(case.case_id, label, problems)
 
 
-def snapshot(case: CaseRecord) -> dict[str, Any]:
-    """The part of a case an audit event records before and after a change."""
+def snapshot(case: Any) -> dict[str, Any]:
+    """The part of a case an audit event records before and after a change (a ``CaseRecord``, or any
+    row with those attributes)."""
     return {
         "state": case.state,
         "current_step": case.current_step,
@@ -494,16 +495,6 @@ def previous_step_date(conn: Any, case: Any) -> Any:
     return max(days) if days else None
 
 
-def snapshot_of(case: Any) -> dict[str, Any]:
-    return {
-        "state": case.state,
-        "current_step": case.current_step,
-        "consent": case.consent,
-        "close_reason": case.close_reason,
-        "version": case.version,
-    }
-
-
 def perform(
     conn: Any, keyring: Keyring, loaded: Loaded, row: table.Action, params: Mapping[str, Any], ctx: Any
 ) -> list[table.Effect]:
@@ -518,7 +509,7 @@ def perform(
     changes, effects = [], []
     steps = table.items(row, case, params)
     for index, each in enumerate(steps):
-        before = snapshot_of(case)
+        before = snapshot(case)
         effect = row.apply(case, user, each, ctx)
         effects.append(effect)
         if effect.noop:
@@ -538,7 +529,7 @@ def perform(
     for before, effect, values in changes:
         digests = dict([case.digests(key)]) if values is None else _case_digests(key, case, values)
         digests |= write_effect(conn, key, case, effect)
-        after = snapshot_of(case) if values is None else snapshot_of(_Snapshot(values))
+        after = snapshot(case) if values is None else snapshot(_Snapshot(values))
         events.append(
             {
                 "at": audit.now_text(),

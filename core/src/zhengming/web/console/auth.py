@@ -15,6 +15,7 @@ from fastapi import Request, Response
 from ...i18n import Message
 from ...lifecycle.actions import load_user
 from ...lifecycle.errors import LifecycleError
+from ...lifecycle.users import user_view
 from ...model import Text
 from ...security.sessions import end_session, open_session, session_of
 from ..auth import SESSION_COOKIE, client_address
@@ -42,15 +43,8 @@ def session_user(request: Request) -> dict[str, Any] | None:
     if active is None:
         return None
     with _store(request).transaction() as session:
-        user = load_user(session, active.principal.name)
-        return {
-            "name": user.name,
-            "organ": user.organ,
-            "level": user.level,
-            "jurisdiction": user.jurisdiction,
-            "roles": list(user.roles),
-            "grants": list(user.grants or ()),
-        }
+        view = user_view(load_user(session, active.principal.name))
+    return {key: view[key] for key in ("name", "organ", "level", "jurisdiction", "roles", "grants")}
 
 
 def log_in(request: Request, response: Response, name: str, password: str) -> Text | None:
