@@ -113,6 +113,9 @@ def test_a_platform_takes_a_case_in_and_three_officers_work_it_to_closed(api, st
         assert response.json()["code"] == "forbidden"
 
     li, wang, zhao = (bearer(token_of(store, name)) for name in ("li", "wang", "zhao"))
+    offered = api.get("/api/cases/WEB-1/actions", headers=li)
+    assert offered.status_code == 200 and "approve" in {a["id"] for a in offered.json()["items"]}
+    assert "approve" not in {a["id"] for a in api.get("/api/cases/WEB-1/actions", headers=wang).json()["items"]}
     assert act(api, "WEB-1", "approve", li, {"comment": "建议澄清"}).json()["state"] == "approval"
     assert act(api, "WEB-1", "send-back", wang, {"comment": "请补充材料"}).json()["state"] == "proposal"
     act(api, "WEB-1", "approve", li, {"comment": "已补充"})
@@ -152,6 +155,7 @@ def test_every_case_endpoint_hides_the_case_from_other_counties_organs_and_level
         assert api.get("/api/cases?q=WEB", headers=who).json()["items"] == []
         answers = [
             api.get("/api/cases/WEB-1", headers=who),
+            api.get("/api/cases/WEB-1/actions", headers=who),
             api.get("/api/cases/WEB-1/letters/approval_form", headers=who),
             api.post("/api/cases/WEB-1/reveal-requests", json={"reason": "核实"}, headers=who),
             *(

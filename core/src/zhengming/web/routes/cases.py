@@ -97,6 +97,13 @@ def show_case(
 # --- lifecycle actions -------------------------------------------------------------------------------
 
 
+@router.get("/{case_id}/actions", summary="The actions this user may take on the case now (from the lifecycle table)")
+def available(request: Request, case_id: str, principal: Principal = Depends(ACT)) -> dict[str, Any]:
+    """Each with its id (the path segment is the id with ``_`` as ``-``), its label and its parameters;
+    what the state, the user's role, organ and level and separation of duties allow."""
+    return {"items": services(request).cases.available_actions(case_id, principal.name)}
+
+
 class Comment(BaseModel):
     comment: str = Field("", max_length=2000, description="Why (意见)")
 
