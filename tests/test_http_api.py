@@ -439,3 +439,27 @@ def test_imports_letters_and_reports_over_http(api, store):
     assert figures.status_code == 200, figures.text
     backwards = api.get("/api/reports?from=2023-12-31&to=2023-01-01", headers=li)
     assert backwards.status_code == 422 and backwards.json()["errors"][0]["pointer"] == "/from"
+
+
+def test_a_deferred_case_is_resumed_and_the_answer_says_what_changed_in_either_language(api, store):
+    api.post(
+        "/api/users",
+        json={
+            "name": "xu",
+            "organ": "discipline_commission",
+            "level": "county",
+            "roles": ["handling_department"],
+            "jurisdiction": "xuchang",
+        },
+        headers=bearer(api.root_token),
+    )
+    xu = bearer(token_of(store, "xu", ["intake", "read", "act"]))
+    document = online_case("XC-1") | {"jurisdiction": "xuchang", "circumstances": {"pending_other_clues": True}}
+    assert api.post("/api/cases", json=document, headers=xu).json()["state"] == "deferred"
+    verified = document | {"circumstances": {"pending_other_clues": False}}
+    other = act(api, "XC-1", "resume", xu, verified | {"subject": {**document["subject"], "name": "孙某"}})
+    assert other.status_code == 422 and other.json()["code"] == "not_same_case"
+    resumed = act(api, "XC-1", "resume", xu | {"Accept-Language": "en"}, verified)
+    assert resumed.status_code == 200, resumed.text
+    assert resumed.json()["state"] == "proposal"
+    assert [c["pointer"] for c in resumed.json()["changes"]] == ["/circumstances/pending_other_clues"]

@@ -23,6 +23,7 @@ from ...lifecycle import CaseService
 from ...model.enums import Method, Recipient, RevisitMethod, RevisitTarget
 from ...security.principal import Principal
 from ..auth import ACT, INTAKE, READ, etag, if_match, services
+from ..bodies import json_body
 from ..coded import ConsentCode, coded
 from ..language import language
 from ..paging import Page, page_params, paged
@@ -52,8 +53,6 @@ async def open_case(request: Request, response: Response, principal: Principal =
     """The intake document: a case document of the interchange contract plus an optional ``reporter``
     (sealed at once, never shown). A token with the ``intake`` scope alone may do this and nothing else,
     as a report platform needs; the answer is a receipt, not the case."""
-    from ..bodies import json_body
-
     document = await json_body(request)
     view = await run_in_threadpool(services(request).cases.open, document, actor=principal.name)
     response.headers["Location"] = f"/api/cases/{view['case_id']}"
@@ -276,6 +275,18 @@ for _action in ACTIONS:
     _route(_action)
 
 
+async def _document_action(
+    request: Request, case_id: str, principal: Principal, call: Callable[..., dict[str, Any]], extra: tuple[str, ...]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """An action whose body is a whole case document (resume, amend): ``If-Match`` first, the body read
+    through the boundary, the service called; returns its view and the ``extra`` keys of its answer (what
+    changed), which a view read again in another language would not carry."""
+    version = if_match(request)
+    document = await json_body(request)
+    view = await run_in_threadpool(call, case_id, document, actor=principal.name, expected_version=version)
+    return view, {key: view[key] for key in extra}
+
+
 @router.post(
     "/{case_id}/resume",
     summary="Resume a deferred case with its updated document (恢复办理)",
@@ -284,16 +295,9 @@ for _action in ACTIONS:
 async def resume(
     request: Request, response: Response, case_id: str, principal: Principal = Depends(ACT)
 ) -> dict[str, Any]:
-    from ..bodies import json_body
-
-    version = if_match(request)
-    document = await json_body(request)
-
-    def run():
-        return services(request).cases.resume(case_id, document, actor=principal.name, expected_version=version)
-
-    view = await run_in_threadpool(run)
-    return await run_in_threadpool(_case_response, request, response, view, principal.name)
+    """``changes`` lists what the updated document changed (JSON pointers, before and after)."""
+    view, done = await _document_action(request, case_id, principal, services(request).cases.resume, ("changes",))
+    return await run_in_threadpool(_case_response, request, response, view, principal.name) | done
 
 
 @router.post(
@@ -309,16 +313,9 @@ async def amend(
     says how many approvals a changed decision superseded. Refused (409) once the clarification is
     carried out, a decision taken or the case closed; 422 naming the field for an id, kind or
     jurisdiction changed or an invalid document."""
-    from ..bodies import json_body
-
-    version = if_match(request)
-    document = await json_body(request)
-
-    def run():
-        return services(request).cases.amend(case_id, document, actor=principal.name, expected_version=version)
-
-    view = await run_in_threadpool(run)
-    done = {key: view[key] for key in ("changes", "decision_changes", "approvals_reset")}
+    view, done = await _document_action(
+        request, case_id, principal, services(request).cases.amend, ("changes", "decision_changes", "approvals_reset")
+    )
     return await run_in_threadpool(_case_response, request, response, view, principal.name) | done
 
 
