@@ -305,28 +305,14 @@ def test_paper_dates_and_supersession_are_guarded_by_the_audit_chain(service, pe
 
 
 @pytest.fixture
-def zm(db_url):
-    """``zhengming`` as the user named by ``--as`` (else ``li``), with that user's token."""
-    from click.testing import CliRunner
-
-    from zhengming.cli.main import cli
-
-    runner = CliRunner()
-    tokens: dict[str, str] = {}
-
-    def run(*args, code=0):
-        user = args[args.index("--as") + 1] if "--as" in args else "li"
-        result = runner.invoke(
-            cli, ["--db", db_url, *args], catch_exceptions=False, env={"ZHENGMING_TOKEN": tokens.get(user, "")}
-        )
-        assert result.exit_code == code, result.output
-        return result
-
+def zm(zm):
+    """The shared ``zhengming`` runner, with li (handling department) and wang (commission head) and
+    their tokens."""
     for name, roles in (("li", ["handling_department"]), ("wang", ["commission_head"])):
         organ = ["--organ", "discipline_commission", "--level", "county"]
-        run("--local-admin", "users", "add", name, *organ, *[x for r in roles for x in ("--role", r)])
-        tokens[name] = json.loads(run("--local-admin", "token", "issue", name, "--json").stdout)["token"]
-    return run
+        zm("--local-admin", "users", "add", name, *organ, *[x for r in roles for x in ("--role", r)])
+    zm.login("li", "wang")
+    return zm
 
 
 def test_case_amend_on_the_command_line(zm, tmp_path):

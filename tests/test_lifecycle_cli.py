@@ -17,27 +17,6 @@ pytest_plugins = ("tests.test_store_support",)
 pytestmark = pytest.mark.usefixtures("private_env")
 
 
-@pytest.fixture
-def zm(db_url):
-    """Runs ``zhengming``; as the user named by ``--as`` (else ``li``) with their token once issued."""
-    runner = CliRunner()
-    tokens: dict[str, str] = {}
-
-    def run(*args, code=0):
-        user = args[args.index("--as") + 1] if "--as" in args else "li"
-        env = {"ZHENGMING_TOKEN": tokens.get(user, "")}
-        result = runner.invoke(cli, ["--db", db_url, *args], catch_exceptions=False, env=env)
-        assert result.exit_code == code, result.output
-        return result
-
-    def login(*names):
-        for name in names:
-            tokens[name] = as_json(run("--local-admin", "token", "issue", name, "--json"))["token"]
-
-    run.login = login
-    return run
-
-
 def as_json(result):
     return json.loads(result.stdout)
 

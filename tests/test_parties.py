@@ -13,7 +13,6 @@ from zhengming.errors import InvalidDocument
 from zhengming.lifecycle import InvalidTransition, add_user
 from zhengming.store.models import AuditEvent, CaseRecord
 
-from .test_lifecycle_cli import zm  # noqa: F401 — the CLI runner fixture, with tokens
 from .test_store_support import BACKENDS
 
 pytest_plugins = ("tests.test_store_support",)
@@ -132,7 +131,7 @@ def test_a_clarification_case_takes_no_concerns(service):
 
 
 @SQLITE
-def test_case_open_prints_the_parties_without_the_sealed_name_and_refuses_bad_ones(zm, tmp_path):  # noqa: F811
+def test_case_open_prints_the_parties_without_the_sealed_name_and_refuses_bad_ones(zm, tmp_path):
     zm(
         "--local-admin",
         "users",

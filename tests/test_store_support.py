@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+import json
 import os
 import secrets
 
@@ -116,6 +117,31 @@ def make_service(store, registry):
     from zhengming.lifecycle import CaseService
 
     return CaseService(store, Engine(registry))
+
+
+@pytest.fixture
+def zm(db_url):
+    """Runs ``zhengming``; as the user named by ``--as`` (else ``li``) with their token once issued."""
+    from click.testing import CliRunner
+
+    from zhengming.cli.main import cli
+
+    runner = CliRunner()
+    tokens: dict[str, str] = {}
+
+    def run(*args, code=0):
+        user = args[args.index("--as") + 1] if "--as" in args else "li"
+        env = {"ZHENGMING_TOKEN": tokens.get(user, "")}
+        result = runner.invoke(cli, ["--db", db_url, *args], catch_exceptions=False, env=env)
+        assert result.exit_code == code, result.output
+        return result
+
+    def login(*names):
+        for name in names:
+            tokens[name] = json.loads(run("--local-admin", "token", "issue", name, "--json").stdout)["token"]
+
+    run.login = login
+    return run
 
 
 # --- people of a county discipline commission in 济南 and 平顶山 ------------------------------
