@@ -11,7 +11,6 @@ from zhengming.lifecycle.table import ACTIONS, STEP_HOLDER, action
 from zhengming.store import audit
 
 from .test_lifecycle_cli import as_json
-from .test_lifecycle_cli import zm as zm
 from .test_store_support import BACKENDS, case_document, pingdingshan_document
 
 pytest_plugins = ("tests.test_store_support",)
