@@ -161,7 +161,7 @@ DIGESTED = tuple(integrity.columns("cases"))
 JSON_COLUMNS = frozenset(c.name for c in CASES.columns if isinstance(c.type, JSON))
 JSON_NAMES = tuple(sorted(JSON_COLUMNS))
 USER_COLUMNS = ("id", "name", "organ", "level", "roles", "jurisdiction", "grants", "active")
-EVENT_COLUMNS = tuple(c.name for c in EVENTS.columns)
+EVENT_COLUMNS = tuple(c.name for c in EVENTS.columns if c.name not in ("before", "after"))  # those two as text
 
 _their = EVENTS.alias("their")
 _last_event = (
@@ -180,7 +180,7 @@ LOAD = (
     select(
         *(cast(c, String).label(c.name) if c.name in JSON_COLUMNS else c for c in CASES.columns),
         *(USERS.c[name].label(f"u_{name}") for name in USER_COLUMNS),
-        *(c.label(f"e_{c.name}") for c in EVENTS.columns),
+        *(c.label(f"e_{c.name}") for c in EVENTS.columns if c.name not in ("before", "after")),
         cast(EVENTS.c.before, String).label("e_before_text"),
         cast(EVENTS.c.after, String).label("e_after_text"),
         _first_step.label("first_step"),
@@ -579,13 +579,40 @@ def write_effect(conn: Any, key: bytes, case: StoredCase, effect: table.Effect) 
         values["id"] = _INSERTS[name].scalar(conn, values)
         digests[f"{name}/{values['id']}"] = integrity.row_digests(key, name, values)
     for name, values in effect.updates:
-        records = RECORDS[name]
-        check_rows(records, [values])
-        conn.execute(update(records).where(records.c.id == values["id"]).values(**values))
+        check_rows(RECORDS[name], [values])
+        _record_update(name, tuple(values)).execute(conn, values | {"w_id": values["id"]})
         digests[f"{name}/{values['id']}"] = integrity.row_digests(key, name, values)
     if effect.figure is not None:
         check_rows(FIGURES, [effect.figure])
-        done = conn.execute(update(FIGURES).where(FIGURES.c.case_pk == case.id).values(**effect.figure)).rowcount
+        done = _figure_update(tuple(effect.figure)).execute(conn, effect.figure | {"w_case_pk": case.id}).rowcount
         if not done and effect.figure_row is not None:
-            conn.execute(FIGURES.insert().values(case_pk=case.id, **effect.figure_row))
+            _FIGURE_INSERT.execute(conn, effect.figure_row | {"case_pk": case.id})
     return digests
+
+
+_STATEMENTS: dict[tuple[str, tuple[str, ...]], Prepared] = {}
+
+
+def _record_update(name: str, columns: tuple[str, ...]) -> Prepared:
+    """``UPDATE <records> SET <columns> WHERE id = :w_id``, built once per table and set of columns."""
+    found = _STATEMENTS.get((name, columns))
+    if found is None:
+        records = RECORDS[name]
+        found = _STATEMENTS[name, columns] = Prepared(
+            update(records).where(records.c.id == bindparam("w_id")).values(
+                {c: bindparam(c, type_=records.c[c].type) for c in columns if c != "id"}
+            )
+        )
+    return found
+
+
+def _figure_update(columns: tuple[str, ...]) -> Prepared:
+    """``UPDATE case_figures SET <columns> WHERE case_pk = :w_case_pk``, built once per set of columns."""
+    found = _STATEMENTS.get(("case_figures", columns))
+    if found is None:
+        found = _STATEMENTS["case_figures", columns] = Prepared(
+            update(FIGURES).where(FIGURES.c.case_pk == bindparam("w_case_pk")).values(
+                {c: bindparam(c, type_=FIGURES.c[c].type) for c in columns}
+            )
+        )
+    return found

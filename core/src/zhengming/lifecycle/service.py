@@ -263,7 +263,7 @@ class CaseService:
             if "locked" in str(exc.orig):
                 raise CaseConflict(case_id, row.label) from None
             raise
-        log.info("case %s: %s by %s", case_id, row.label.en, actor)
+        log.info("case %s: %s by %s", case_id, row.id, actor)
         if not self.return_views:
             return None
         result: dict[str, Any] = {}

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import attrs
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import JSON, TypeDecorator, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from . import integrity
@@ -66,11 +66,27 @@ def event_payload(event: dict[str, Any]) -> bytes:
 
 
 _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+canonical_text = _CANONICAL.encode
 
 
-def chain_hash(prev_hash: str, event: dict[str, Any], key: bytes | None = None) -> str:
-    """The hash of an event: keyed when ``key`` is given, plain SHA-256 for events from before keying."""
-    data = prev_hash.encode() + event_payload(event)
+def payload_of_texts(event: dict[str, Any], before_text: str, after_text: str) -> bytes:
+    """:func:`event_payload`, byte for byte, from the canonical texts of ``before`` and ``after``
+    (:func:`canonical_text`), which are also what the event stores: each is encoded once. The keys
+    are written in the order ``sort_keys`` puts them (action, actor, after, at, before, case_id,
+    key_id, seq)."""
+    text = canonical_text
+    key_id = f',"key_id":{text(event["key_id"])}' if event.get("key_id") else ""
+    return (
+        f'{{"action":{text(event["action"])},"actor":{text(event["actor"])},"after":{after_text},'
+        f'"at":{text(event["at"])},"before":{before_text},"case_id":{text(event["case_id"])}'
+        f'{key_id},"seq":{text(event["seq"])}}}'
+    ).encode()
+
+
+def chain_hash(prev_hash: str, event: dict[str, Any], key: bytes | None = None, payload: bytes | None = None) -> str:
+    """The hash of an event: keyed when ``key`` is given, plain SHA-256 for events from before keying.
+    ``payload``: the event's :func:`event_payload`, when the caller has it already."""
+    data = prev_hash.encode() + (payload if payload is not None else event_payload(event))
     if key is None:
         return hashlib.sha256(data).hexdigest()
     return hmac.digest(key, data, "sha256").hex()
@@ -194,9 +210,15 @@ def append_events(
 def _insert_events(conn: Any, rows: list[dict[str, Any]]) -> None:
     _remember(rows)
     if len(rows) == 1:
-        EVENT_INSERT.execute(conn, rows[0])
+        EVENT_INSERT.execute(conn, _bound(rows[0]))
     else:
-        conn.execute(AuditEvent.__table__.insert(), rows)
+        conn.execute(EVENT_INSERT.statement, [_bound(row) for row in rows])
+
+
+def _bound(row: dict[str, Any]) -> dict[str, Any]:
+    """An event's values as :data:`EVENT_INSERT` binds them: ``before`` and ``after`` as their text."""
+    texts = row[STORED_TEXT]
+    return {name: row[name] for name in _INSERTED} | {"before_text": texts[0], "after_text": texts[1]}
 
 
 def _chained(keyring: Keyring, events: Sequence[dict[str, Any]], seq: int, prev: str) -> list[dict[str, Any]]:
@@ -214,7 +236,8 @@ def _chained(keyring: Keyring, events: Sequence[dict[str, Any]], seq: int, prev:
             after = dict(after or {}) | {"rows": digests}
         stored = {k: event[k] for k in ("at", "actor", "action", "case_id", "before")}
         stored |= {"after": after, "seq": seq, "prev_hash": prev, "key_id": key_id}
-        stored["hash"] = prev = chain_hash(prev, stored, key)
+        texts = stored[STORED_TEXT] = (canonical_text(stored["before"]), canonical_text(after))
+        stored["hash"] = prev = chain_hash(prev, stored, key, payload_of_texts(stored, *texts))
         stored_rows.append(stored)
     check_rows(AuditEvent.__table__, stored_rows)
     return stored_rows
@@ -228,24 +251,35 @@ STORED_TEXT = "texts"  # in an event's values: its before and after as the datab
 
 def _remember(rows: Sequence[dict[str, Any]]) -> None:
     """The events this process chained (and so computed the hash of), by sequence number: every column,
-    the JSON ones as the text they are stored as."""
+    the JSON ones as the text they are stored as (their canonical text), and the value of ``after``."""
     if len(_WRITTEN) >= _WRITTEN_LIMIT:
         _WRITTEN.clear()
     for row in rows:
-        texts = (_json_text(row["before"]), _json_text(row["after"]))
-        _WRITTEN[row["seq"]] = (*(row[name] for name in _SCALAR_FIELDS), *texts)
+        _WRITTEN[row["seq"]] = ((*(row[name] for name in _SCALAR_FIELDS), *row[STORED_TEXT]), row["after"])
 
 
-def _json_text(value: Any) -> str:
-    return json.dumps(value)  # as SQLAlchemy's JSON type stores it (None as JSON null)
+def remembered(event: dict[str, Any]) -> bool:
+    """Whether ``event`` (column values, ``before`` and ``after`` as the stored texts in
+    ``event[STORED_TEXT]``) is one this process chained, the same in every column. Its hash was then
+    computed here, and its ``after`` is filled in from memory when it was not read."""
+    texts = event.get(STORED_TEXT)
+    written = _WRITTEN.get(event["seq"]) if texts is not None else None
+    if written is None or written[0] != (*(event[name] for name in _SCALAR_FIELDS), *texts):
+        return False
+    event.setdefault("after", written[1])
+    return True
 
 
 def _verified(event: dict[str, Any], key: bytes) -> bool:
-    """Whether ``event``'s hash is its keyed hash: it is one this process chained, the same in every
-    column (the JSON ones compared as stored text, ``event[STORED_TEXT]``), or its hash is computed again."""
-    texts = event.get(STORED_TEXT)
-    if texts is not None and _WRITTEN.get(event["seq"]) == (*(event[name] for name in _SCALAR_FIELDS), *texts):
+    """Whether ``event``'s hash is its keyed hash: it is one this process chained (:func:`remembered`),
+    or its hash is computed again (from ``before`` and ``after`` parsed from their text when not read)."""
+    if remembered(event):
         return True
+    texts = event.get(STORED_TEXT)
+    if texts is not None:
+        for name, text in zip(("before", "after"), texts, strict=True):
+            if name not in event:
+                event[name] = json.loads(text) if text is not None else None
     return hmac.compare_digest(chain_hash(event["prev_hash"], event, key), event["hash"])
 
 
@@ -257,7 +291,25 @@ HEAD_ADVANCE = Prepared(
     .returning(_HEAD.c.last_seq, _HEAD.c.last_hash)
 )
 HEAD_SET = Prepared(update(_HEAD).where(_HEAD.c.id == HEAD_ID).values(last_hash=bindparam("new_hash")))
-EVENT_INSERT = Prepared(AuditEvent.__table__.insert())
+class JSONText(TypeDecorator):
+    """A JSON column's value bound as its JSON text, serialized already (no second serialization;
+    PostgreSQL still receives it as ``json``)."""
+
+    impl = JSON
+    cache_ok = True
+
+    def bind_processor(self, dialect: Any) -> None:
+        return None
+
+
+# before and after are bound as the text they are stored as (computed once, with the hash)
+_EVENTS = AuditEvent.__table__
+_INSERTED = tuple(c.name for c in _EVENTS.columns if c.name not in ("id", "before", "after"))
+EVENT_INSERT = Prepared(
+    _EVENTS.insert().values(
+        before=bindparam("before_text", type_=JSONText()), after=bindparam("after_text", type_=JSONText())
+    )
+)
 HEAD_MOVE = Prepared(
     update(_HEAD)
     .where(

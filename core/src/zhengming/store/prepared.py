@@ -92,9 +92,9 @@ class _Compiled:
         compiled = statement.compile(dialect=dialect, column_keys=keys)
         if getattr(compiled, "insert_prefetch", None) or getattr(compiled, "update_prefetch", None):
             return None
-        return cls(compiled, dialect)
+        return cls(compiled, dialect, keys)
 
-    def __init__(self, compiled: Any, dialect: Any):
+    def __init__(self, compiled: Any, dialect: Any, keys: Sequence[str] = ()):
         self.compiled = compiled
         self.sql = compiled.string
         self.positional = compiled.positional
@@ -104,8 +104,43 @@ class _Compiled:
         for entry in compiled._result_columns or ():
             keyname, type_ = entry[0], entry[3]
             self.columns.append((keyname, type_._cached_result_processor(dialect, None)))
+        self.sources = self._sources(compiled, set(keys))
+
+    def _sources(self, compiled: Any, keys: set[str]) -> list[tuple[str, str | None, Any, Any]] | None:
+        """Where each bound value comes from, decided once for this set of parameter names, as
+        ``construct_params`` decides it on every execution: ``(name, key in params or None, the
+        parameter when its value is fixed in the statement, bind processor)``. ``None``: a required value
+        is missing or a name is escaped (``construct_params`` then runs, and raises or escapes)."""
+        if compiled.escaped_bind_names:
+            return None
+        by_name = {}
+        for bindparam, name in compiled.bind_names.items():
+            by_name.setdefault(name, bindparam)
+        names = self.order if self.positional else list(by_name)
+        sources = []
+        for name in names:
+            bindparam = by_name[name]
+            key = bindparam.key if bindparam.key in keys else name if name in keys else None
+            if key is None and bindparam.required:
+                return None
+            sources.append((name, key, bindparam, self.bind.get(name)))
+        return sources
 
     def parameters(self, params: Mapping[str, Any]) -> Any:
+        if self.sources is None:
+            return self._constructed(params)
+        values = []
+        for _name, key, bindparam, processor in self.sources:
+            if key is not None:
+                value = params[key]
+            else:
+                value = bindparam.effective_value if bindparam.callable else bindparam.value
+            values.append(processor(value) if processor is not None else value)
+        if self.positional:
+            return tuple(values)
+        return {source[0]: value for source, value in zip(self.sources, values, strict=True)}
+
+    def _constructed(self, params: Mapping[str, Any]) -> Any:
         values = self.compiled.construct_params(params)
         bind = self.bind
         for name, processor in bind.items():
