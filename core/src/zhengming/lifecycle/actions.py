@@ -42,7 +42,7 @@ from ..store.models import (
     RevisitRecord,
     User,
 )
-from ..store.prepared import Prepared
+from ..store.prepared import JSONText, Prepared
 from . import table
 from .errors import CaseConflict, CaseNotFound, NotPermitted, Unexplained, UserNotFound
 from .usernames import normalise
@@ -274,6 +274,16 @@ def parsed(text: str | None) -> Any:
     return value
 
 
+def remember_parsed(texts: Mapping[str, str | None], values: Mapping[str, Any]) -> None:
+    """Note the values of JSON texts just written, for :func:`parsed` (the next action on the case
+    reads them back). Only values no one else holds: they are shared, never to be changed in place."""
+    for name, text in texts.items():
+        if text is not None:
+            if len(_PARSED) >= _PARSED_LIMIT:
+                _PARSED.clear()
+            _PARSED[text] = values[name]
+
+
 _DIGESTS: dict[tuple[Any, ...], dict[str, str]] = {}
 _DIGESTS_LIMIT = 512
 _SCALARS = tuple(name for name in DIGESTED if name not in JSON_COLUMNS)
@@ -304,13 +314,16 @@ def case_digests(
     texts: Mapping[str, str | None],
     json_value: Callable[[str], Any],
     known: Mapping[str, str] | None = None,
+    *,
+    canonical: bool = False,
 ) -> dict[str, str]:
     """The keyed digests of a ``cases`` row (:func:`~zhengming.store.integrity.row_digests`), remembered
     by the row's whole content: a case is digested when an action checks it against its last event,
     which recorded the digests of the row this process wrote. ``scalars``: the values of the columns
     that are not JSON; ``texts``: the stored text of the JSON columns that have one (the others are taken
-    as :func:`json.dumps` writes them, from ``json_value(name)``). Keyed by every value as stored, so a
-    row edited in the database is digested afresh."""
+    as :func:`json.dumps` writes them, from ``json_value(name)``); ``canonical``: those texts are the
+    values' canonical JSON, which digests hash as they are. Keyed by every value as stored, so a row
+    edited in the database is digested afresh."""
     texts = {name: texts[name] if name in texts else _dumps(json_value(name)) for name in JSON_NAMES}
     as_is = _as_is(scalars)
     content = (
@@ -323,11 +336,8 @@ def case_digests(
     found = _DIGESTS.get(content)
     if found is None:
         known = known or {}
-        prehashed = {
-            name: integrity.prehash_text(text, json_value(name))
-            for name, text in texts.items()
-            if text and name not in known
-        }
+        prehash = integrity.prehash_canonical if canonical else integrity.prehash_text
+        prehashed = {name: prehash(text, json_value(name)) for name, text in texts.items() if text and name not in known}
         found = integrity.row_digests(key, "cases", _Lookup(scalars, json_value), prehashed, known)
         if len(_DIGESTS) >= _DIGESTS_LIMIT:
             _DIGESTS.clear()
@@ -403,7 +413,13 @@ def load_actor(conn: Any, name: str) -> Actor:
     return Actor(row)
 
 
-_CASE_INSERT = Prepared(CASES.insert().returning(CASES.c.id))
+# The JSON columns are bound as their canonical text (:func:`~zhengming.store.integrity.canonical_text`),
+# which is also what their digests are computed over: each document is encoded once.
+_CASE_INSERT = Prepared(
+    CASES.insert()
+    .values({name: bindparam(f"t_{name}", type_=JSONText()) for name in JSON_NAMES})
+    .returning(CASES.c.id)
+)
 _FIGURE_INSERT = Prepared(FIGURES.insert())
 
 
@@ -414,10 +430,13 @@ def insert_case(
     primary key. A case id taken already raises the database's ``IntegrityError``."""
     check_rows(CASES, [row])
     check_rows(FIGURES, [figures])
-    case_pk = _CASE_INSERT.scalar(conn, row)
+    texts = {name: integrity.canonical_text(row[name]) if row[name] is not None else None for name in JSON_NAMES}
+    bound = {name: value for name, value in row.items() if name not in JSON_COLUMNS}
+    case_pk = _CASE_INSERT.scalar(conn, bound | {f"t_{name}": texts[name] for name in JSON_NAMES})
     _FIGURE_INSERT.execute(conn, figures | {"case_pk": case_pk})
     key = keyring.audit_key()
-    digests = case_digests(key, row, {}, row.__getitem__)
+    digests = case_digests(key, row, texts, row.__getitem__, canonical=True)
+    remember_parsed({name: text for name, text in texts.items() if name != "document"}, row)  # the caller's
     event = {"at": audit.now_text(), "actor": actor, "action": "open", "case_id": row["case_id"], "before": None}
     audit.append_events(
         conn, keyring, [event | {"after": summary, "row_digests": {f"cases/{row['case_id']}": digests}}]
@@ -478,10 +497,12 @@ STANDING = select(APPROVALS).where(APPROVALS.c.case_pk == bindparam("case_pk"), 
 FIGURE = select(FIGURES).where(FIGURES.c.case_pk == bindparam("case_pk"))
 
 
+_FIGURE = Prepared(FIGURE)
+
+
 def figure_of(conn: Any, case: Any) -> dict[str, Any] | None:
     """The case's statistics row (``case_figures``), ``None`` when it has none."""
-    row = conn.execute(FIGURE, {"case_pk": case.id}).mappings().first()
-    return dict(row) if row is not None else None
+    return _FIGURE.first(conn, {"case_pk": case.id})
 
 
 def standing_approvals(conn: Any, case: Any) -> list[dict[str, Any]]:

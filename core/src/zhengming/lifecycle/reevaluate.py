@@ -18,10 +18,11 @@ from .pinning import pin
 
 
 def differences(old: Any, new: Any, at: str = "") -> list[dict[str, Any]]:
-    """Every place where ``new`` differs from ``old``, as ``{pointer, before, after}``."""
+    """Every place where ``new`` differs from ``old``, as ``{pointer, before, after}``, in the order of
+    ``new``'s fields (then those it no longer has): a stored document's keys may come back sorted."""
     if isinstance(old, dict) and isinstance(new, dict):
         found = []
-        for key in list(old) + [k for k in new if k not in old]:
+        for key in list(new) + [k for k in old if k not in new]:
             pointer = f"{at}/{key}"
             if key not in new:
                 found.append({"pointer": pointer, "before": old[key], "after": None})

@@ -25,14 +25,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 import attrs
-from sqlalchemy import JSON, TypeDecorator, bindparam, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from . import integrity
 from .crypto import Keyring, SealingKeyError
 from .limits import check_rows
 from .models import AuditEvent, AuditHead, KeyBinding
-from .prepared import Prepared
+from .prepared import JSONText, Prepared
 
 GENESIS = "0" * 64
 HEAD_ID = 1
@@ -291,17 +291,6 @@ HEAD_ADVANCE = Prepared(
     .returning(_HEAD.c.last_seq, _HEAD.c.last_hash)
 )
 HEAD_SET = Prepared(update(_HEAD).where(_HEAD.c.id == HEAD_ID).values(last_hash=bindparam("new_hash")))
-class JSONText(TypeDecorator):
-    """A JSON column's value bound as its JSON text, serialized already (no second serialization;
-    PostgreSQL still receives it as ``json``)."""
-
-    impl = JSON
-    cache_ok = True
-
-    def bind_processor(self, dialect: Any) -> None:
-        return None
-
-
 # before and after are bound as the text they are stored as (computed once, with the hash)
 _EVENTS = AuditEvent.__table__
 _INSERTED = tuple(c.name for c in _EVENTS.columns if c.name not in ("id", "before", "after"))

@@ -77,7 +77,16 @@ _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",
 
 def prehash(value: Any) -> str:
     """SHA-256 of a column value's canonical JSON (no key needed: import workers compute it)."""
-    text = _CANONICAL.encode(_plain(value))
+    return hashlib.sha256(canonical_text(value).encode()).hexdigest()
+
+
+def canonical_text(value: Any) -> str:
+    """A value's canonical JSON (sorted keys, no spaces, not ASCII-escaped), as digests hash it."""
+    return _CANONICAL.encode(_plain(value))
+
+
+def prehash_canonical(text: str, value: Any = None) -> str:
+    """:func:`prehash` of the value whose :func:`canonical_text` is ``text``."""
     return hashlib.sha256(text.encode()).hexdigest()
 
 

@@ -16,8 +16,20 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy.engine import Connection, Result
+from sqlalchemy import JSON, TypeDecorator
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
+
+
+class JSONText(TypeDecorator):
+    """A JSON column's value bound as its JSON text, serialized already (so it is serialized once, and
+    the caller knows the text stored; PostgreSQL still receives it as ``json``)."""
+
+    impl = JSON
+    cache_ok = True
+
+    def bind_processor(self, dialect: Any) -> None:
+        return None
 
 
 class Prepared:
@@ -30,11 +42,14 @@ class Prepared:
     def execute(self, conn: Any, params: Mapping[str, Any]) -> Any:
         """Run with ``params``; the DBAPI cursor (``rowcount``, ``fetchone``), or with listeners the
         SQLAlchemy result, which offers the same."""
+        return self._run(conn, params)[0]
+
+    def _run(self, conn: Any, params: Mapping[str, Any]) -> tuple[Any, _Compiled | None]:
         if not isinstance(conn, Connection) or conn._has_events or conn.engine._has_events:
-            return conn.execute(self.statement, params)  # a session, or someone listening
-        compiled = self._compiled(conn, params)
+            return conn.execute(self.statement, params), None  # a session, or someone listening
+        compiled = self._compiled(conn.dialect, params)
         if compiled is None:  # values SQLAlchemy computes at execution (Python-side column defaults)
-            return conn.execute(self.statement, params)
+            return conn.execute(self.statement, params), None
         cursor = conn.connection.dbapi_connection.cursor()
         parameters = compiled.parameters(params)
         try:
@@ -48,11 +63,14 @@ class Prepared:
                 hide_parameters=True,
                 dialect=conn.dialect,
             ) from exc
-        return cursor
+        return cursor, compiled
 
-    def _compiled(self, conn: Any, params: Mapping[str, Any]) -> _Compiled | None:
-        dialect = conn.dialect
-        key = (dialect.name, dialect.driver, dialect.paramstyle, dialect.server_version_info, tuple(params))
+    def _compiled(self, dialect: Any, params: Mapping[str, Any]) -> _Compiled | None:
+        kind = getattr(dialect, _KIND, None)
+        if kind is None:  # what the SQL depends on, kept on the dialect (one per engine)
+            kind = (dialect.name, dialect.driver, dialect.paramstyle, dialect.server_version_info)
+            setattr(dialect, _KIND, kind)
+        key = (kind, *params)
         found = self._by_dialect.get(key, _MISSING)
         if found is _MISSING:
             found = self._by_dialect[key] = _Compiled.of(self.statement, dialect, list(params))
@@ -60,26 +78,25 @@ class Prepared:
 
     def first(self, conn: Any, params: Mapping[str, Any]) -> dict[str, Any] | None:
         """The first row as a dict of processed values (``None``: no row)."""
-        result = self.execute(conn, params)
-        if isinstance(result, Result):
+        result, compiled = self._run(conn, params)
+        if compiled is None:
             row = result.mappings().first()
             return dict(row) if row is not None else None
         row = result.fetchone()
-        if row is None:
-            return None
-        return self._compiled(conn, params).row(row)
+        return compiled.row(row) if row is not None else None
 
     def scalar(self, conn: Any, params: Mapping[str, Any]) -> Any:
         """The first column of the first row (``RETURNING id``)."""
-        result = self.execute(conn, params)
+        result, compiled = self._run(conn, params)
         row = result.fetchone()
         if row is None:
             return None
-        if isinstance(result, Result):
+        if compiled is None:
             return row[0]
-        return self._compiled(conn, params).row(row, first_only=True)
+        return compiled.row(row, first_only=True)
 
 
+_KIND = "_zhengming_prepared_kind"
 _MISSING = object()
 
 
