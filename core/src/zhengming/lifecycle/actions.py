@@ -18,10 +18,10 @@ from __future__ import annotations
 import json
 import operator
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, LargeBinary, String, bindparam, cast, func, select, update
+from sqlalchemy import JSON, DateTime, String, bindparam, cast, func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -284,11 +284,11 @@ def remember_parsed(texts: Mapping[str, str | None], values: Mapping[str, Any]) 
             _PARSED[text] = values[name]
 
 
-_DIGESTS: dict[tuple[Any, ...], dict[str, str]] = {}
+_DIGESTS: dict[tuple[Any, ...], tuple[tuple[Any, ...], dict[str, str]]] = {}
 _DIGESTS_LIMIT = 512
 _SCALARS = tuple(name for name in DIGESTED if name not in JSON_COLUMNS)
 # How a column's value enters the content key: times and bytes as they are digested, the rest as they are.
-_NORMALISED = tuple(c.name for c in CASES.columns if c.name in _SCALARS and isinstance(c.type, DateTime | LargeBinary))
+_NORMALISED = tuple(c.name for c in CASES.columns if c.name in _SCALARS and isinstance(c.type, DateTime))
 _as_is = operator.itemgetter(*(name for name in _SCALARS if name not in _NORMALISED))
 
 
@@ -331,18 +331,29 @@ def case_digests(
         *texts.values(),
         *as_is,
         *map(type, as_is),  # equal values of another type (1 and True) are digested differently
-        *(integrity.plain(scalars[name]) for name in _NORMALISED),
+        *(_naive_utc(scalars[name]) for name in _NORMALISED),
     )
-    found = _DIGESTS.get(content)
-    if found is None:
-        known = known or {}
-        prehash = integrity.prehash_canonical if canonical else integrity.prehash_text
-        prehashed = {name: prehash(text, json_value(name)) for name, text in texts.items() if text and name not in known}
-        found = integrity.row_digests(key, "cases", _Lookup(scalars, json_value), prehashed, known)
-        if len(_DIGESTS) >= _DIGESTS_LIMIT:
-            _DIGESTS.clear()
-        _DIGESTS[content] = found
+    # Found by the row's name and version, then compared in full: hashing the whole content would hash
+    # each document's text afresh, for every row read.
+    name = (key, scalars["case_id"], scalars["version"])
+    remembered = _DIGESTS.get(name)
+    if remembered is not None and remembered[0] == content:
+        return remembered[1]
+    known = known or {}
+    prehash = integrity.prehash_canonical if canonical else integrity.prehash_text
+    prehashed = {name: prehash(text, json_value(name)) for name, text in texts.items() if text and name not in known}
+    found = integrity.row_digests(key, "cases", _Lookup(scalars, json_value), prehashed, known)
+    if len(_DIGESTS) >= _DIGESTS_LIMIT:
+        _DIGESTS.clear()
+    _DIGESTS[name] = (content, found)
     return found
+
+
+def _naive_utc(value: Any) -> Any:
+    """A time as digested (naive UTC), for comparing rows: the database gives back naive UTC."""
+    if value is not None and value.tzinfo is not None:
+        return value.astimezone(UTC).replace(tzinfo=None)
+    return value
 
 
 def _dumps(value: Any) -> str | None:

@@ -63,6 +63,7 @@ def _derive(key: bytes, purpose: bytes) -> bytes:
     return hmac.new(key, b"zhengming:" + purpose, hashlib.sha256).digest()
 
 
+@functools.lru_cache(maxsize=64)
 def fingerprint(key: bytes) -> str:
     """A short public name of a key: 16 hex digits in groups of four (``3f2a-…``)."""
     digest = _derive(key, b"fingerprint").hex()[:16]
