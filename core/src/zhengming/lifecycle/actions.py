@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -395,22 +395,40 @@ def load(conn: Any, case_id: str, actor: str) -> Loaded:
     """The case, the user and the case's last event in one statement.
 
     :raises CaseNotFound, UserNotFound: no such case or user."""
-    row = _LOAD.first(conn, {"case_id": case_id, "actor": normalise(actor)})
+    row = _LOAD.values(conn, {"case_id": case_id, "actor": normalise(actor)})
     if row is None:
         if conn.execute(CASE_EXISTS, {"case_id": case_id}).first() is None:
             raise CaseNotFound(case_id)
         raise UserNotFound(actor)
-    scalars = {name: row[name] for name in CASE_COLUMNS if name not in JSON_COLUMNS}
-    texts = {name: row[name] for name in JSON_NAMES}
-    user = Actor({name: row[f"u_{name}"] for name in USER_COLUMNS})
+    scalars = dict(zip(_SCALAR_NAMES, _scalar_values(row), strict=True))
+    texts = dict(zip(JSON_NAMES, _text_values(row), strict=True))
+    user = Actor(dict(zip(USER_COLUMNS, _user_values(row), strict=True)))
     event = None
-    if row["e_seq"] is not None:
-        event = {name: row[f"e_{name}"] for name in EVENT_COLUMNS}
-        event[audit.STORED_TEXT] = (row["e_before_text"], row["e_after_text"])
-    head = (row["h_last_seq"], row["h_last_hash"]) if row["h_last_seq"] is not None else None
+    if row[_AT["e_seq"]] is not None:
+        event = dict(zip(EVENT_COLUMNS, _event_values(row), strict=True))
+        event[audit.STORED_TEXT] = _event_texts(row)
+    head = (row[_AT["h_last_seq"]], row[_AT["h_last_hash"]]) if row[_AT["h_last_seq"]] is not None else None
     case = StoredCase(scalars, texts)
     case.last_action = event["action"] if event is not None else None  # what last happened to the case
-    return Loaded(case, user, event, row["first_step"], head)
+    return Loaded(case, user, event, row[_AT["first_step"]], head)
+
+
+# Where each value is in a row of LOAD (read as a tuple: no dict of sixty columns per action).
+_AT = {column.name: index for index, column in enumerate(LOAD.selected_columns)}
+_SCALAR_NAMES = tuple(name for name in CASE_COLUMNS if name not in JSON_COLUMNS)
+
+
+def _getter(names: Sequence[str]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+    positions = [_AT[name] for name in names]
+    pick = operator.itemgetter(*positions)
+    return pick if len(positions) > 1 else lambda row: (pick(row),)
+
+
+_scalar_values = _getter(_SCALAR_NAMES)
+_text_values = _getter(JSON_NAMES)
+_user_values = _getter([f"u_{name}" for name in USER_COLUMNS])
+_event_values = _getter([f"e_{name}" for name in EVENT_COLUMNS])
+_event_texts = _getter(["e_before_text", "e_after_text"])
 
 
 USER_BY_NAME = select(*(USERS.c[name] for name in USER_COLUMNS)).where(USERS.c.name == bindparam("name"))

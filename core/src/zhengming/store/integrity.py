@@ -138,15 +138,15 @@ def row_digests(
     """The digest of each column and of the whole row (``"_"``); ``known``: column digests computed
     already under ``key`` for the same values (a row digested before a change that left them)."""
     prehashed = prehashed or {}
-    known = known or {}
-    digests = {}
     names = columns(table, values)
-    for name in names:
-        found = known.get(name)
-        if found is None:
-            ready = prehashed.get(name)
-            found = _mac(key, f"{table}.{name}:{ready}") if ready else _column_digest(key, table, name, values[name])
-        digests[name] = found
+    if known:  # most columns unchanged: computed only for the others
+        digests = {name: known[name] for name in known.keys() & names}
+        missing = [name for name in names if name not in digests]
+    else:
+        digests, missing = {}, names
+    for name in missing:
+        ready = prehashed.get(name)
+        digests[name] = _mac(key, f"{table}.{name}:{ready}") if ready else _column_digest(key, table, name, values[name])
     order = _sorted(table) if len(names) == len(columns(table)) else sorted(names)
     digests[WHOLE] = _mac(key, table + ":" + ",".join(digests[name] for name in order))
     return digests

@@ -47,11 +47,18 @@ def value_problem(value: Any, limit: int | None) -> Text | None:
 def row_problems(table: Table, row: Mapping[str, Any]) -> list[tuple[str, Text]]:
     """``(column, problem)`` for each text of ``row`` that ``table`` cannot hold."""
     found = []
-    for column, limit in _limits(table).items():
-        problem = value_problem(row.get(column), limit)
-        if problem is not None:
-            found.append((column, problem))
-    return found
+    limits = _limits(table)
+    for column, value in row.items():  # the row's own values: an update names only what it changes
+        if column in limits and isinstance(value, str):
+            problem = value_problem(value, limits[column])
+            if problem is not None:
+                found.append((column, problem))
+    return sorted(found, key=lambda each: _order(table)[each[0]]) if len(found) > 1 else found
+
+
+def _order(table: Table) -> dict[str, int]:
+    """The place of each column in ``table`` (problems are named in that order)."""
+    return {name: index for index, name in enumerate(_limits(table))}
 
 
 # Columns filled from an intake document are named by the document's JSON pointer.

@@ -85,6 +85,16 @@ class Prepared:
         row = result.fetchone()
         return compiled.row(row) if row is not None else None
 
+    def values(self, conn: Any, params: Mapping[str, Any]) -> tuple[Any, ...] | None:
+        """The first row's processed values, in the order of the statement's columns (``None``: no row)."""
+        result, compiled = self._run(conn, params)
+        row = result.fetchone()
+        if row is None:
+            return None
+        if compiled is None:
+            return tuple(row)
+        return compiled.values(row)
+
     def scalar(self, conn: Any, params: Mapping[str, Any]) -> Any:
         """The first column of the first row (``RETURNING id``)."""
         result, compiled = self._run(conn, params)
@@ -121,6 +131,7 @@ class _Compiled:
         for entry in compiled._result_columns or ():
             keyname, type_ = entry[0], entry[3]
             self.columns.append((keyname, type_._cached_result_processor(dialect, None)))
+        self.processors = tuple(processor for _name, processor in self.columns)
         self.sources = self._sources(compiled, set(keys))
 
     def _sources(self, compiled: Any, keys: set[str]) -> list[tuple[str, str | None, Any, Any]] | None:
@@ -166,6 +177,12 @@ class _Compiled:
         if self.positional:
             return tuple(values[name] for name in self.order)
         return values
+
+    def values(self, row: Sequence[Any]) -> tuple[Any, ...]:
+        return tuple(
+            processor(value) if processor is not None else value
+            for processor, value in zip(self.processors, row, strict=True)
+        )
 
     def row(self, row: Sequence[Any], *, first_only: bool = False) -> Any:
         if first_only:
