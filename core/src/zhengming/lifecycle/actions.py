@@ -240,10 +240,10 @@ class StoredCase:
                 found[name] = value
         return found
 
-    def digests(self, key: bytes) -> tuple[str, dict[str, str]]:
+    def digests(self, key: bytes, changed: dict[str, Any] | None = None) -> tuple[str, dict[str, str]]:
         """The row's name and keyed digests as it stands (after a change, only the changed columns are
-        digested again; see :func:`case_digests`)."""
-        changed = self.changed()
+        digested again; see :func:`case_digests`). ``changed``: :meth:`changed`, when known already."""
+        changed = self.changed() if changed is None else changed
         known = None
         if self.checked is not None and self.checked[0] == key:
             known = {name: digest for name, digest in self.checked[1].items() if name not in changed}
@@ -577,7 +577,7 @@ def perform(
     key = keyring.audit_key()
     events = []
     for before, effect, values in changes:
-        digests = dict([case.digests(key)]) if values is None else _case_digests(key, case, values)
+        digests = dict([case.digests(key, changed)]) if values is None else _case_digests(key, case, values)
         digests |= write_effect(conn, key, case, effect)
         after = snapshot(case) if values is None else snapshot(_Snapshot(values))
         events.append(

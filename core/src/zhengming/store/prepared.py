@@ -13,6 +13,7 @@ statement runs through ``Connection.execute`` instead, so that they see it.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -133,6 +134,11 @@ class _Compiled:
             self.columns.append((keyname, type_._cached_result_processor(dialect, None)))
         self.processors = tuple(processor for _name, processor in self.columns)
         self.sources = self._sources(compiled, set(keys))
+        self.picked = None
+        if self.sources and all(key is not None for _name, key, _bindparam, _processor in self.sources):
+            self.picked = operator.itemgetter(*(key for _name, key, _bindparam, _processor in self.sources))
+            self.processed = [(i, source[3]) for i, source in enumerate(self.sources) if source[3] is not None]
+            self.names = [source[0] for source in self.sources]
 
     def _sources(self, compiled: Any, keys: set[str]) -> list[tuple[str, str | None, Any, Any]] | None:
         """Where each bound value comes from, decided once for this set of parameter names, as
@@ -157,6 +163,12 @@ class _Compiled:
     def parameters(self, params: Mapping[str, Any]) -> Any:
         if self.sources is None:
             return self._constructed(params)
+        if self.picked is not None:  # every value from params: picked at once, then the few processed
+            values = self.picked(params)
+            values = [values] if len(self.sources) == 1 else list(values)
+            for index, processor in self.processed:
+                values[index] = processor(values[index])
+            return tuple(values) if self.positional else dict(zip(self.names, values, strict=True))
         values = []
         for _name, key, bindparam, processor in self.sources:
             if key is not None:
