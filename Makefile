@@ -48,15 +48,15 @@ bench: $(STAMP)
 fuzz: $(STAMP)
 	$(BIN)/python bench/fuzz.py
 
-# The message catalogs (zhengming/i18n): extract every _(…), gettext(…) and Message(…) msgid from the
-# code and the console's templates (babel.cfg), merge them into each language's .po (new ones empty,
+# The message catalogs (zhengming/i18n): extract every _(…), gettext(…) and Message(…) msgid, and every
+# pgettext(context, …) msgid with its context, from the code and the console's templates (babel.cfg), merge them into each language's .po (new ones empty,
 # changed ones fuzzy: tests/test_i18n.py fails until a person translates them), compile the .mo files
 # the package reads. The keywords must match zhengming.i18n.KEYWORDS (a test checks).
 I18N := core/src/zhengming/i18n
 LOCALES := zh_CN en
 messages: $(STAMP)
 	mkdir -p build
-	$(BIN)/pybabel --quiet extract -F babel.cfg --no-default-keywords -k _ -k gettext -k Message \
+	$(BIN)/pybabel --quiet extract -F babel.cfg --no-default-keywords -k _ -k gettext -k Message -k pgettext:1c,2 \
 		--add-location=file --sort-output --no-wrap --project zhengming \
 		-o build/zhengming.pot core/src/zhengming
 	for locale in $(LOCALES); do \

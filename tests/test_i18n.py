@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
-from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.frontend import parse_keywords, parse_mapping_cfg
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 from click.testing import CliRunner
@@ -27,16 +27,21 @@ LOCALES = ("zh_CN", "en")
 HOW_TO_FIX = "run `make messages`, then translate the new entries in zh_CN.po (no fuzzy flag) and run it again"
 
 
-def extract(directory: Path) -> dict[str, list[str]]:
-    """msgid -> where it is used, extracted as `make messages` does (babel.cfg, zhengming's keywords)."""
+def key(msgid: str, context: str | None) -> str | tuple[str, str]:
+    """A message's key: its msgid, or ``(msgid, context)`` for one with a context (as Babel keys them)."""
+    return msgid if context is None else (msgid, context)
+
+
+def extract(directory: Path) -> dict[str | tuple[str, str], list[str]]:
+    """key -> where it is used, extracted as `make messages` does (babel.cfg, zhengming's keywords)."""
     with (ROOT / "babel.cfg").open() as f:
         method_map, options_map = parse_mapping_cfg(f)
-    found: dict[str, list[str]] = {}
-    for filename, lineno, message, _comments, _context in extract_from_dir(
-        directory, method_map, options_map, keywords=dict.fromkeys(KEYWORDS)
+    found: dict[str | tuple[str, str], list[str]] = {}
+    for filename, lineno, message, _comments, context in extract_from_dir(
+        directory, method_map, options_map, keywords=parse_keywords(KEYWORDS)
     ):
         msgid = message if isinstance(message, str) else message[0]
-        found.setdefault(msgid, []).append(f"{filename}:{lineno}")
+        found.setdefault(key(msgid, context), []).append(f"{filename}:{lineno}")
     return found
 
 
@@ -60,13 +65,19 @@ def test_the_code_uses_messages(used):
     assert "plugin error: " in used and "step {number}" in used  # the second sits inside an f-string
 
 
+def entry(held, message_key: str | tuple[str, str]):
+    """The catalog's entry for a key (``None`` when it has none)."""
+    msgid, context = (message_key, None) if isinstance(message_key, str) else message_key
+    return held.get(msgid, context=context)
+
+
 def test_every_message_the_code_uses_has_a_chinese_translation(used):
     zh = catalog("zh_CN")
-    missing = [f"{msgid!r} ({where[0]})" for msgid, where in used.items() if msgid not in zh]
+    missing = [f"{k!r} ({where[0]})" for k, where in used.items() if entry(zh, k) is None]
     untranslated = [
-        f"{msgid!r} ({where[0]})"
-        for msgid, where in used.items()
-        if msgid in zh and (not zh[msgid].string or zh[msgid].fuzzy)
+        f"{k!r} ({where[0]})"
+        for k, where in used.items()
+        if entry(zh, k) is not None and (not entry(zh, k).string or entry(zh, k).fuzzy)
     ]
     assert not missing, f"not in zh_CN.po: {missing}; {HOW_TO_FIX}"
     assert not untranslated, f"untranslated or fuzzy in zh_CN.po: {untranslated}; {HOW_TO_FIX}"
@@ -74,24 +85,25 @@ def test_every_message_the_code_uses_has_a_chinese_translation(used):
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_catalogs_hold_exactly_the_messages_the_code_uses(used, locale):
-    held = {m.id for m in catalog(locale) if m.id}
-    assert sorted(set(used) - held) == [], f"missing from {locale}: {HOW_TO_FIX}"
-    assert sorted(held - set(used)) == [], f"stale in {locale} (no longer in the code): {HOW_TO_FIX}"
+    held = {key(m.id, m.context) for m in catalog(locale) if m.id}
+    assert sorted(set(used) - held, key=str) == [], f"missing from {locale}: {HOW_TO_FIX}"
+    assert sorted(held - set(used), key=str) == [], f"stale in {locale} (no longer in the code): {HOW_TO_FIX}"
 
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_translations_name_only_the_placeholders_of_their_msgid(locale):
     for message in catalog(locale):
         if message.id and message.string:
-            assert fields(message.string) <= fields(message.id), (locale, message.id, message.string)
+            assert fields(message.string) <= fields(message.id), (locale, message.context, message.id, message.string)
 
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_compiled_catalogs_are_those_of_the_po_files(locale):
     """The package reads the .mo files: they must say what the .po files say (`make messages` compiles)."""
     with (LOCALE_DIR / locale / "LC_MESSAGES/zhengming.mo").open("rb") as f:
-        compiled = {m.id: m.string for m in read_mo(f) if m.id}
-    written = {m.id: m.string for m in catalog(locale) if m.id and m.string and not m.fuzzy}
+        # Babel's read_mo leaves a context as bytes (the .mo's charset is UTF-8)
+        compiled = {key(m.id, m.context and m.context.decode()): m.string for m in read_mo(f) if m.id}
+    written = {key(m.id, m.context): m.string for m in catalog(locale) if m.id and m.string and not m.fuzzy}
     assert compiled == written, f"{locale}: zhengming.mo is out of date; run `make messages`"
 
 
@@ -142,14 +154,27 @@ def test_the_codemod_turns_pairs_into_msgids_with_named_placeholders(tmp_path):
 
 def test_the_extraction_finds_messages_in_python_and_in_the_console_templates(tmp_path):
     (tmp_path / "web/console/templates").mkdir(parents=True)
-    (tmp_path / "web/console/templates/page.html").write_text('<h1>{{ _("My tasks ({count})", count=n) }}</h1>')
+    (tmp_path / "web/console/templates/page.html").write_text(
+        '<h1>{{ _("My tasks ({count})", count=n) }}</h1><dt>{{ pgettext("case details", "Due") }}</dt>'
+        "<td>{{ pgettext('page', 'no. {number}', number=loop.index) }}</td>"
+    )
     (tmp_path / "errors.py").write_text(
         'Message("case {case_id} does not exist", case_id=c)\n'
         "f\"{app._('version')} {v}\"\n"
         'gettext("own organ", lang)\n'
+        'pgettext("group by", "jurisdiction", lang)\n'
+        "gettext(msgid, lang)\n"
         "say(zh, en)\n"
     )
-    assert set(extract(tmp_path)) == {"My tasks ({count})", "case {case_id} does not exist", "version", "own organ"}
+    assert set(extract(tmp_path)) == {
+        "My tasks ({count})",
+        ("Due", "case details"),
+        ("no. {number}", "page"),
+        "case {case_id} does not exist",
+        "version",
+        "own organ",
+        ("jurisdiction", "group by"),
+    }
 
 
 # --- what the mechanism does -----------------------------------------------------------------------

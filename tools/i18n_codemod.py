@@ -18,7 +18,9 @@ braces are doubled. What cannot be rewritten (a pair built at run time) is liste
     make messages                                                   # then: extract, update, compile
 
 ``--templates DIR`` rewrites ``say('中文', 'English')`` in the Jinja2 templates under DIR into ``_('English')``
-(the page must then offer ``_``, e.g. ``translator(lang)`` from zhengming.i18n, in its context).
+(the page must then offer ``_``, e.g. ``translator(lang)`` from zhengming.i18n, in its context). An English
+text that stands for several Chinese ones is left for a person: give each meaning a context
+(``pgettext('case details', 'Due')``) or its own wording.
 
 ``--check`` changes nothing and exits 1 when something is left to rewrite (tests/test_i18n.py uses it).
 A msgid already translated differently in zh_CN.po is reported as a conflict and keeps its catalog text;
@@ -406,14 +408,15 @@ def rewrite_template(path: Path, skip: frozenset[str] = frozenset(), write: bool
 
 
 def ambiguous_msgids(pairs: list[tuple[str, str, str]], catalog_path: Path = ZH_CATALOG) -> frozenset[str]:
-    """The English texts that stand for more than one Chinese text, among ``pairs`` and the catalog."""
+    """The English texts that stand for more than one Chinese text, among ``pairs`` and the catalog (its
+    messages without a context: ``_('…')`` finds those; ``pgettext`` tells the others apart)."""
     from babel.messages.pofile import read_po
 
     chinese: dict[str, set[str]] = {}
     if catalog_path.exists():
         with catalog_path.open("rb") as f:
             for message in read_po(f):
-                if message.id and message.string and not message.fuzzy:
+                if message.id and message.string and not message.fuzzy and message.context is None:
                     chinese.setdefault(message.id, set()).add(message.string)
     for _, msgid, zh in pairs:
         chinese.setdefault(msgid, set()).add(zh)
@@ -442,7 +445,7 @@ def main(argv: list[str] | None = None) -> int:
         pairs = [p for t in templates for p in rewrite_template(t, skip=ambiguous)]
         record_translations(pairs)
         for msgid in sorted(ambiguous):
-            print(f"left for a person: {msgid!r} stands for several Chinese texts; give each its own English")
+            print(f"left for a person: {msgid!r} stands for several Chinese texts; give each a pgettext context")
         print(f"rewrote {len(pairs)} template pairs; {len(ambiguous)} English texts left; now run: make messages")
         return 1 if ambiguous else 0
     results = [scan(p, text=not args.no_text) for p in python_files(args.paths or DEFAULT_PATHS)]

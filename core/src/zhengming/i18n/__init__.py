@@ -4,7 +4,9 @@ Every message the code writes is an English *msgid* with named placeholders, mar
 Babel (``make messages``): ``gettext("case {case_id} does not exist", lang, case_id=...)``, a
 translator bound to a language (``_ = translator(lang)``; the command line's ``app._``), or
 ``Message("…", case_id=...)`` where the language is chosen later (an error raised in the
-domain and rendered by the command line or the HTTP layer). The Chinese lives in
+domain and rendered by the command line or the HTTP layer). Where one English word stands for several
+Chinese ones, a *context* tells them apart: ``pgettext("case details", "Due", lang)`` (办理期限) beside
+``gettext("Due", lang)`` (期限); the console's templates call it as ``pgettext('…', '…')``. The Chinese lives in
 ``locale/zh_CN/LC_MESSAGES/zhengming.po``; ``en`` falls back to the msgid unless ``en.po`` says
 otherwise. Catalogs are the compiled ``.mo`` files beside the ``.po`` files, read with the standard
 library's :mod:`gettext` (no Babel import at run time).
@@ -19,9 +21,11 @@ is an outside distribution that must not depend on this catalog.
 from __future__ import annotations
 
 from .catalogs import DEFAULT_LANGUAGE, DOMAIN, LANGUAGES, LOCALE_DIR, locale_of, translations
-from .messages import Message, Renderable, gettext, translator
+from .messages import Message, Renderable, gettext, pgettext, translator
 
-KEYWORDS = ("_", "gettext", "Message")  # what extraction looks for; `make messages` passes the same -k
+# What extraction looks for, in GNU gettext's keyword syntax (`make messages` passes the same -k):
+# pgettext's first argument is the context, its second the msgid.
+KEYWORDS = ("_", "gettext", "Message", "pgettext:1c,2")
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -33,6 +37,7 @@ __all__ = [
     "Renderable",
     "gettext",
     "locale_of",
+    "pgettext",
     "translations",
     "translator",
 ]

@@ -2,8 +2,10 @@
 
 Babel's own Python extractor reads tokens, and before Python 3.12 an f-string is a single token: a
 ``_("…")`` inside an f-string's braces would go unseen. This one walks the syntax tree, so it finds a
-marked call wherever it stands: ``_("…")``, ``app._("…")``, ``gettext("…", lang)``, ``Message("…")``.
-Only a literal first argument is a msgid; anything else is not extracted.
+marked call wherever it stands: ``_("…")``, ``app._("…")``, ``gettext("…", lang)``, ``Message("…")``,
+``pgettext("context", "…", lang)``. Each call's positional arguments are handed to Babel, a literal string
+as itself and anything else as ``None``; Babel picks the msgid (and context) by the keyword's spec
+(``pgettext:1c,2``) and drops a call whose msgid is not a literal.
 """
 
 from __future__ import annotations
@@ -13,10 +15,14 @@ from collections.abc import Collection, Iterator
 from typing import Any, BinaryIO
 
 
+def _literal(node: ast.expr) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
 def python(
     fileobj: BinaryIO, keywords: Collection[str], comment_tags: Collection[str], options: dict[str, Any]
-) -> Iterator[tuple[int, str, str, list[str]]]:
-    """``(line, function, msgid, comments)`` for each marked call in the file, in source order."""
+) -> Iterator[tuple[int, str, tuple[str | None, ...], list[str]]]:
+    """``(line, function, arguments, comments)`` for each marked call in the file, in source order."""
     tree = ast.parse(fileobj.read())
     found = []
     for node in ast.walk(tree):
@@ -24,8 +30,8 @@ def python(
             continue
         func = node.func
         name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
-        first = node.args[0]
-        if name in keywords and isinstance(first, ast.Constant) and isinstance(first.value, str):
-            found.append((node.lineno, node.col_offset, name, first.value))
-    for lineno, _column, name, msgid in sorted(found):
-        yield lineno, name, msgid, []
+        arguments = tuple(_literal(a) for a in node.args)
+        if name in keywords and any(arguments):
+            found.append((node.lineno, node.col_offset, name, arguments))
+    for lineno, _column, name, arguments in sorted(found, key=lambda call: call[:2]):
+        yield lineno, name, arguments, []

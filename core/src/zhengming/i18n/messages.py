@@ -1,4 +1,4 @@
-"""Looking a message up and filling in its placeholders, now (``gettext``) or later (``Message``)."""
+"""Looking a message up and filling in its placeholders, now (``gettext``, ``pgettext``) or later (``Message``)."""
 
 from __future__ import annotations
 
@@ -13,19 +13,32 @@ def _fill(template: str, lang: str, params: Mapping[str, Any]) -> str:
     return template.format_map(values)
 
 
-def gettext(msgid: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
-    """``msgid`` translated into ``lang`` with ``params`` filled in (``{name}`` placeholders).
-
-    A translation that names a placeholder the call does not give falls back to the msgid, so a broken
-    catalog entry shows English rather than failing (the catalog test catches it first).
-    """
-    translated = translations(locale_of(lang)).gettext(msgid)
+def _filled(translated: str, msgid: str, lang: str, params: Mapping[str, Any]) -> str:
     try:
         return _fill(translated, lang, params)
     except (KeyError, IndexError, ValueError):
         if translated == msgid:
             raise
         return _fill(msgid, lang, params)
+
+
+def gettext(msgid: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
+    """``msgid`` translated into ``lang`` with ``params`` filled in (``{name}`` placeholders).
+
+    A translation that names a placeholder the call does not give falls back to the msgid, so a broken
+    catalog entry shows English rather than failing (the catalog test catches it first).
+    """
+    return _filled(translations(locale_of(lang)).gettext(msgid), msgid, lang, params)
+
+
+def pgettext(context: str, msgid: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
+    """``msgid`` in ``context`` translated into ``lang``: for an English word that stands for several
+    Chinese ones (``pgettext("case details", "Due")`` is 办理期限, ``gettext("Due")`` is 期限).
+
+    The catalogs hold it as ``msgctxt`` + ``msgid`` (Babel extracts it with ``pgettext:1c,2``); without a
+    translation in that context it is the msgid, as with :func:`gettext`.
+    """
+    return _filled(translations(locale_of(lang)).pgettext(context, msgid), msgid, lang, params)
 
 
 def translator(lang: str) -> Callable[..., str]:

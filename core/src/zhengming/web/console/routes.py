@@ -23,7 +23,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 
 from ...errors import InvalidDocument, Problem, UnknownJurisdiction
-from ...i18n import Message, gettext
+from ...i18n import Message, gettext, pgettext
 from ...lifecycle.errors import CaseConflict, CaseNotFound, LifecycleError
 from ...lifecycle.states import TERMINAL
 from . import auth, intake_form
@@ -47,14 +47,26 @@ templates = Jinja2Templates(directory=str(HERE / "templates"))
 templates.env.globals.update(local_time=local_time, part_name=part_name, todo=todo)
 
 
+def _page_lang(context) -> str:
+    """The page's language (its ``say``)."""
+    say = context.get("say")
+    return say.lang if say is not None else "zh"
+
+
 @pass_context
 def _translate(context, msgid: str, /, **params: Any) -> str:
-    """``_('English msgid', name=…)`` in a template: the catalog's text in the page's language (its ``say``)."""
-    say = context.get("say")
-    return gettext(msgid, say.lang if say is not None else "zh", **params)
+    """``_('English msgid', name=…)`` in a template: the catalog's text in the page's language."""
+    return gettext(msgid, _page_lang(context), **params)
 
 
-templates.env.globals["_"] = _translate
+@pass_context
+def _translate_in(context, msgctxt: str, msgid: str, /, **params: Any) -> str:
+    """``pgettext('context', 'English msgid', name=…)`` in a template: for an English word that stands for
+    several Chinese ones (``pgettext('case details', 'Due')`` is 办理期限, ``_('Due')`` is 期限)."""
+    return pgettext(msgctxt, msgid, _page_lang(context), **params)
+
+
+templates.env.globals.update(_=_translate, pgettext=_translate_in)
 
 router = APIRouter(include_in_schema=False)
 
