@@ -191,6 +191,15 @@ def test_gettext_is_chinese_by_default_and_english_on_request():
     assert [locale_of(x) for x in ("zh", "zh-CN", "en", "EN_us", None)] == ["zh_CN", "zh_CN", "en", "en", "zh_CN"]
 
 
+def test_the_invariants_are_described_in_both_languages():
+    from zhengming.conformance.invariants import INVARIANTS, RUNNER_INVARIANTS
+
+    texts = [i.text for i in INVARIANTS] + list(RUNNER_INVARIANTS.values())
+    assert len(texts) == 12 and all(isinstance(t, Message) for t in texts)
+    assert all(t.zh != t.en and re.search(r"[\u4e00-\u9fff]", t.zh) for t in texts)
+    assert RUNNER_INVARIANTS["no-exception"].zh == "评估不抛出异常"
+
+
 def test_a_message_stands_where_a_text_is_read():
     message = Message("feedback recorded ({channel})", channel="letter")
     assert (message.zh, message.en) == ("已记录对举报人的反馈（letter）", "feedback recorded (letter)")

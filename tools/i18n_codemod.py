@@ -41,12 +41,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "core/src/zhengming"
-# Where every message comes from the catalog: the command line, and the domain's errors and refusals.
-# A plain run rewrites both say(zh, en) and Text(zh, en) pairs here; the test fails on any left.
+# Where every message comes from the catalog: the command line, the domain's errors and refusals, and
+# what the conformance kit says of its invariants. A plain run rewrites both say(zh, en) and Text(zh, en)
+# pairs here; the test fails on any left.
 DEFAULT_PATHS = [PACKAGE / "cli"] + [
     PACKAGE / name
     for name in (
         "boundary",
+        "conformance/invariants.py",
         "letters/__init__.py",
         "lifecycle/actions.py",
         "lifecycle/corrections.py",

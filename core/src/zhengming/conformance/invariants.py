@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from ..errors import InvalidDocument
-from ..model import Text
+from ..i18n import Message
 from ..validation import check_decision
 
 Document = Mapping[str, Any]
@@ -66,7 +66,7 @@ def family_at(decision: Document, pointer: str) -> str:
 @attrs.frozen
 class Invariant:
     id: str
-    text: Text
+    text: Message  # what it asserts, for people (the catalog's English msgid, Chinese in zh_CN)
     check: Check
 
 
@@ -157,38 +157,37 @@ def _accountability_follows_probation(case: Document, decision: Document) -> lis
 INVARIANTS: tuple[Invariant, ...] = (
     Invariant(
         "decision-schema",
-        Text("决定文档符合决定模式", "the decision validates against the decision schema"),
+        Message("the decision validates against the decision schema"),
         _valid_decision,
     ),
     Invariant(
         "every-block-cited",
-        Text("每个决定块至少引用一处依据", "every block cites at least one source"),
+        Message("every block cites at least one source"),
         _every_block_cited,
     ),
     Invariant(
         "deadline-leads-deadlines",
-        Text("deadlines 以 deadline 开头，每种期限只有一个", "deadlines starts with deadline, one per action"),
+        Message("deadlines starts with deadline, one per action"),
         _deadline_leads_deadlines,
     ),
     Invariant(
         "only-untrue-clarified",
-        Text("只澄清不属实的问题", "only untrue allegations are clarified"),
+        Message("only untrue allegations are clarified"),
         _only_untrue_clarified,
     ),
     Invariant(
         "deferred-clarifies-nothing",
-        Text("待定或不适用时不澄清任何问题", "deferred or not applicable clarifies nothing"),
+        Message("deferred or not applicable clarifies nothing"),
         _nothing_clarified_unless_outcome_clarifies,
     ),
     Invariant(
         "negative-item-ineligible",
-        Text("触及负面清单即不予容错", "a negative-list hit is ineligible"),
+        Message("a negative-list hit is ineligible"),
         _ineligible_on_any_negative_item,
     ),
     Invariant(
         "accountability-follows-probation",
-        Text(
-            "考验期结果已知时，整改到位则免予、从轻或减轻，未整改则问责",
+        Message(
             "after a known probation result, rectified leads to exempt/lighter/reduced and not rectified to proceed",
         ),
         _accountability_follows_probation,
@@ -196,15 +195,9 @@ INVARIANTS: tuple[Invariant, ...] = (
 )
 # Checked by the runner, which needs more than one decision: see runner.py.
 RUNNER_INVARIANTS = {
-    "no-exception": Text("评估不抛出异常", "evaluation raises no exception"),
-    "chain-shape": Text(
-        "规则链始于 core、止于本辖区（或其已施行的上级）", "the chain starts at core and ends at the jurisdiction"
-    ),
-    "deterministic": Text("同一案件两次评估结果相同", "the same case gets the same decision"),
-    "inherits-when-silent": Text(
-        "未覆盖任何钩子的下级与上级答复相同", "a child that overrides nothing answers as its parent"
-    ),
-    "list-items-exist": Text(
-        "容错答复所列清单事项在本辖区元数据中存在", "list items named by an answer exist in the metadata"
-    ),
+    "no-exception": Message("evaluation raises no exception"),
+    "chain-shape": Message("the chain starts at core and ends at the jurisdiction"),
+    "deterministic": Message("the same case gets the same decision"),
+    "inherits-when-silent": Message("a child that overrides nothing answers as its parent"),
+    "list-items-exist": Message("list items named by an answer exist in the metadata"),
 }
