@@ -18,7 +18,7 @@ from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 from zhengming.cli.main import cli
-from zhengming.i18n import KEYWORDS, LOCALE_DIR, Message, gettext, locale_of, translator
+from zhengming.i18n import KEYWORDS, LOCALE_DIR, Message, gettext, locale_of, pgettext, translator
 from zhengming.model import Text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -130,6 +130,32 @@ def test_no_bilingual_pair_is_left_in_the_command_line_or_the_domain_errors():
     assert left == [] and manual == [], "run python tools/i18n_codemod.py, then make messages"
 
 
+CONSOLE_TEMPLATES = PACKAGE / "web/console/templates"
+SAY_CALL = re.compile(r"\bsay\s*\(")  # say('中文', 'English') or say(zh, en); not say.name(…), say.state(…)
+
+
+def say_calls(text: str) -> list[str]:
+    """``line: call`` for each call of ``say`` itself in a template's text."""
+    return [
+        f"{text.count(chr(10), 0, m.start()) + 1}: {text[m.start() : m.start() + 60]}" for m in SAY_CALL.finditer(text)
+    ]
+
+
+def test_no_bilingual_pair_is_left_in_the_console_templates():
+    """The console's pages say their own words through the catalog, ``_('…')`` or, where one English word
+    stands for several Chinese ones, ``pgettext('context', '…')``: a ``say('中文', 'English')`` pair is gone."""
+    templates = sorted(CONSOLE_TEMPLATES.rglob("*.html"))
+    assert len(templates) > 5
+    left = [f"{t.relative_to(ROOT)}:{call}" for t in templates for call in say_calls(t.read_text(encoding="utf-8"))]
+    assert left == [], "use _('English') or pgettext('context', 'English') and make messages"
+
+
+def test_the_template_check_finds_a_pair():
+    assert say_calls("<b>{{ say.state(v) }}</b>{{ say.name('role', r) }}") == []
+    assert len(say_calls("<th>{{ say('期限', 'Due') }}</th>\n{{ say (zh, en) }}{{ say('项', '') }}")) == 3
+    assert say_calls('a\n<td>{{ say("记录", "Record") }}</td>')[0].startswith("2: say(")
+
+
 def test_the_codemod_turns_pairs_into_msgids_with_named_placeholders(tmp_path):
     source = tmp_path / "cmd.py"
     source.write_text(
@@ -189,6 +215,15 @@ def test_gettext_is_chinese_by_default_and_english_on_request():
     assert gettext("nobody wrote this {x}", "zh", x=1) == "nobody wrote this 1"  # no translation: the msgid
     assert translator("en")("key error: ") == "key error: " and translator("zh")("key error: ") == "密钥错误："
     assert [locale_of(x) for x in ("zh", "zh-CN", "en", "EN_us", None)] == ["zh_CN", "zh_CN", "en", "en", "zh_CN"]
+
+
+def test_pgettext_tells_apart_the_meanings_of_one_english_word():
+    assert gettext("Due") == "期限" and pgettext("case details", "Due") == "办理期限"
+    assert pgettext("case details", "Due", "en") == "Due" and gettext("Due", "en") == "Due"
+    assert pgettext("group by", "jurisdiction") == "按地区" and gettext("jurisdiction") == "管辖地区"
+    assert pgettext("case tag", "fast track") == "快查快办" and gettext("fast track") == "快查快办（绿色通道）"
+    assert pgettext("nobody's context", "Due") == "Due"  # no translation in that context: the msgid
+    assert gettext("no. {number}", number=2) == "第2项" and gettext("no. {number}", "en", number=2) == "no. 2"
 
 
 def test_the_invariants_are_described_in_both_languages():

@@ -108,13 +108,11 @@ ENUMS: dict[str, type[Enum]] = {
 
 
 class Say:
-    """The reader's language, bound once per request: ``say('中文', 'English')``, ``say.name('role', v)``."""
+    """The reader's language, bound once per request: names of codes and values in it (``say.name('role',
+    v)``, ``say.state(s)``). The page's own words are catalog messages (``_('…')``, ``pgettext('…', '…')``)."""
 
     def __init__(self, lang: str):
         self.lang = lang if lang in LANGS else "zh"
-
-    def __call__(self, zh: str, en: str) -> str:
-        return en if self.lang == "en" else zh
 
     def _(self, msgid: str, /, **params: Any) -> str:
         """A catalog message in the reader's language (templates call it as ``_('…', name=…)``)."""
