@@ -335,8 +335,8 @@ def case_digests(
     )
     # Found by the row's name and version, then compared in full: hashing the whole content would hash
     # each document's text afresh, for every row read.
-    name = (key, scalars["case_id"], scalars["version"])
-    remembered = _DIGESTS.get(name)
+    row_key = (key, scalars["case_id"], scalars["version"])
+    remembered = _DIGESTS.get(row_key)
     if remembered is not None and remembered[0] == content:
         return remembered[1]
     known = known or {}
@@ -345,7 +345,7 @@ def case_digests(
     found = integrity.row_digests(key, "cases", _Lookup(scalars, json_value), prehashed, known)
     if len(_DIGESTS) >= _DIGESTS_LIMIT:
         _DIGESTS.clear()
-    _DIGESTS[name] = (content, found)
+    _DIGESTS[row_key] = (content, found)
     return found
 
 
