@@ -285,6 +285,10 @@ def test_ngettext_picks_the_form_for_the_count():
     assert ngettext("{count} thing", "{count} things", 3, "zh", count=3) == "3 things"
     assert npgettext("nobody's context", one, many, 1, "en", count=1) == "1 case"
     assert npgettext("nobody's context", one, many, 2, "zh", count=2) == "2 cases"
+    singular = "audit log intact: {events} event, keyed chain and tables verified (key {key})"
+    intact = (singular, singular.replace("event,", "events,"))
+    assert ngettext(*intact, 1, "en", events=1, key="k").startswith("audit log intact: 1 event, ")
+    assert ngettext(*intact, 1, "zh", events=1, key="k") == "审计日志完整：1 条记录，密钥链与各表校验通过（密钥 k）"
 
 
 def test_the_invariants_are_described_in_both_languages():
