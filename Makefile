@@ -48,21 +48,24 @@ bench: $(STAMP)
 fuzz: $(STAMP)
 	$(BIN)/python bench/fuzz.py
 
-# The message catalogs (zhengming/i18n): extract every _(…), gettext(…) and Message(…) msgid, and every
-# pgettext(context, …) msgid with its context, from the code and the console's templates (babel.cfg), merge them into each language's .po (new ones empty,
-# changed ones fuzzy: tests/test_i18n.py fails until a person translates them), compile the .mo files
+# The message catalogs (zhengming/i18n): extract every _(…), gettext(…) and Message(…) msgid, every
+# pgettext(context, …) msgid with its context and every ngettext/npgettext pair (singular, plural), from the
+# code and the console's templates (babel.cfg), merge them into each language's .po (new ones empty; in
+# zh_CN a changed one is guessed as fuzzy, in en not at all, as English mostly needs no entry:
+# tests/test_i18n.py fails on a fuzzy entry in either until a person translates it), compile the .mo files
 # the package reads. The keywords must match zhengming.i18n.KEYWORDS (a test checks).
 I18N := core/src/zhengming/i18n
 LOCALES := zh_CN en
 messages: $(STAMP)
 	mkdir -p build
 	$(BIN)/pybabel --quiet extract -F babel.cfg --no-default-keywords -k _ -k gettext -k Message -k pgettext:1c,2 \
+		-k ngettext:1,2 -k npgettext:1c,2,3 \
 		--add-location=file --sort-output --no-wrap --project zhengming \
 		-o build/zhengming.pot core/src/zhengming
 	for locale in $(LOCALES); do \
 		if [ -f $(I18N)/locale/$$locale/LC_MESSAGES/zhengming.po ]; then \
 			$(BIN)/pybabel --quiet update -i build/zhengming.pot -d $(I18N)/locale -D zhengming -l $$locale \
-				--no-wrap --ignore-obsolete; \
+				--no-wrap --ignore-obsolete $$([ $$locale = en ] && echo --no-fuzzy-matching); \
 		else $(BIN)/pybabel --quiet init -i build/zhengming.pot -d $(I18N)/locale -D zhengming -l $$locale --no-wrap; fi; \
 	done
 	sed -i '/^"POT-Creation-Date: /d; /^"PO-Revision-Date: /d; /^"Generated-By: /d' $(I18N)/locale/*/LC_MESSAGES/zhengming.po

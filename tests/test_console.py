@@ -4,7 +4,10 @@ and the names people read."""
 
 from __future__ import annotations
 
+import functools
+import re
 from datetime import timedelta
+from html import escape
 
 import pytest
 
@@ -309,3 +312,81 @@ def test_amend_and_paper_approval_through_the_pages(tmp_path):
     approvals = service.show("LY-F-1")["approvals"]
     assert approvals[-1]["given_on"] == signed and approvals[-1]["actor"] == HEAD
     assert f"{signed}（纸质）" in head.get("/cases/LY-F-1").text
+
+
+# --- the pages in English ----------------------------------------------------------------------------
+
+FULL_WIDTH = re.compile(r"[（）：。、，；]")
+
+
+def full_width_in(html: str) -> list[str]:
+    """Each full-width Chinese punctuation mark in a page's text, with what stands around it: not in its markup,
+    nor in a ``<span lang="zh">`` (a citation: a Chinese document's own words, quoted as they are)."""
+    text = re.sub(
+        r"<(script|style)\b.*?</\1>|<span\b[^>]*\blang=\"zh[^\"]*\"[^>]*>.*?</span>|<[^>]*>", " ", html, flags=re.S
+    )
+    return [text[max(0, m.start() - 30) : m.end() + 30].strip() for m in FULL_WIDTH.finditer(text)]
+
+
+TYPED = ("comment", "note", "summary", "scope", "reason")
+
+
+def typed_texts(value) -> set[str]:
+    """What officers typed into a case (comments, notes, summaries…): their own words, in their language."""
+    if isinstance(value, dict):
+        own = {v for k, v in value.items() if k in TYPED and isinstance(v, str) and v}
+        return own.union(*(typed_texts(v) for v in value.values()))
+    if isinstance(value, list):
+        return set().union(*(typed_texts(v) for v in value))
+    return set()
+
+
+def english_pages(tmp_path) -> tuple[dict[str, str], set[str]]:
+    """Every console page, in English, over the demo data (``"who path" -> html``), and what the demo's
+    officers typed into its cases."""
+    from fastapi.testclient import TestClient
+
+    from .console_support import console_app
+
+    app, service = console_app(tmp_path / "english.sqlite")
+    seed(service)
+    case_ids = [row["case_id"] for row in service.list(viewer=HEAD, limit=100)[0]]
+    typed = set().union(*(typed_texts(service.show(case_id)) for case_id in case_ids))
+    pages = {}
+    anonymous = TestClient(app, base_url="http://console.test", cookies={"zm_lang": "en"})
+    pages["- /login"] = anonymous.get("/login").text
+    for name in (HEAD, HANDLER, INTAKE):
+        client = TestClient(app, base_url="http://console.test", cookies={"zm_lang": "en"})
+        assert client.post("/login", data={"name": name, "password": "zhengming-demo"}).status_code == 200
+        paths = ["/inbox", "/cases", "/cases?q=nothing-matches", "/stats?start=2024-01-01&end=2026-12-31"]
+        paths += [f"/intake?kind={kind}" for kind in intake_form.KINDS]
+        paths += [f"/cases/{case_id}" for case_id in case_ids] + [f"/cases/{case_ids[0]}/amend"]
+        for path in paths:
+            response = client.get(path)
+            assert response.status_code == 200, (name, path)
+            pages[f"{name} {path}"] = response.text
+        token = pages[f"{name} /intake?kind=clarification"].split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+        refused = client.post("/intake", data={"kind": "clarification", "csrf_token": token})
+        assert refused.status_code == 422
+        pages[f"{name} POST /intake"] = refused.text
+    return pages, typed
+
+
+def test_the_pages_in_english_carry_no_chinese_punctuation(tmp_path):
+    """Punctuation belongs to a language: the English pages use their own (the catalog's), none of the
+    Chinese marks a template once wrote around a message (``（…）``, ``：``, ``、``…)."""
+    pages, typed = english_pages(tmp_path)
+    assert len(pages) > 30 and all('<html lang="en">' in html for html in pages.values())
+    assert len(typed) > 3 and any(FULL_WIDTH.search(text) for text in typed)  # the officers' own words: theirs
+    html_of = {
+        page: functools.reduce(lambda h, t: h.replace(escape(t), ""), typed, html) for page, html in pages.items()
+    }
+    found = {page: marks for page, html in html_of.items() if (marks := full_width_in(html))}
+    assert found == {}, found
+
+
+def test_the_punctuation_check_finds_a_chinese_mark():
+    assert full_width_in('<p title="（）">sealed (accuser)</p><script>"、"</script>') == []
+    assert len(full_width_in("<dd>sealed（accuser）</dd>")) == 2
+    assert full_width_in('<td><span lang="zh">《条例》第五条（一）</span>（x）</td>') == ["（x）", "（x）"]
+    assert full_width_in("<p>Identity：sealed。</p>") == ["Identity：sealed。", "Identity：sealed。"]

@@ -18,7 +18,7 @@ from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 from zhengming.cli.main import cli
-from zhengming.i18n import KEYWORDS, LOCALE_DIR, Message, gettext, locale_of, pgettext, translator
+from zhengming.i18n import KEYWORDS, LOCALE_DIR, Message, gettext, locale_of, ngettext, npgettext, pgettext, translator
 from zhengming.model import Text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,6 +55,29 @@ def catalog(locale: str):
         return read_po(f, locale=locale)
 
 
+def singular(msgid: str | tuple[str, ...]) -> str:
+    """A catalog entry's msgid: a counted message (``ngettext``) is held as (singular, plural)."""
+    return msgid[0] if isinstance(msgid, tuple) else msgid
+
+
+def forms(string: str | tuple[str, ...]) -> tuple[str, ...]:
+    """A translation's forms: one, or one per plural form (zh_CN has one, en two)."""
+    return string if isinstance(string, tuple) else (string,)
+
+
+def translated(message) -> bool:
+    """Every form of the entry is written and it is not marked fuzzy."""
+    return all(forms(message.string)) and not message.fuzzy
+
+
+def compiled_forms(message) -> tuple[str, ...]:
+    """What ``pybabel compile`` writes for an entry: its forms, none for a fuzzy or untranslated one; a counted
+    message left empty (en: English needs no entry) gets its msgids, singular then plural."""
+    if message.fuzzy or not any(forms(message.string)):
+        return () if not isinstance(message.id, tuple) or message.fuzzy else message.id
+    return forms(message.string)
+
+
 def fields(template: str) -> set[str]:
     """The placeholder names of a ``str.format`` template (raises ValueError on a malformed one)."""
     return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
@@ -75,9 +98,7 @@ def test_every_message_the_code_uses_has_a_chinese_translation(used):
     zh = catalog("zh_CN")
     missing = [f"{k!r} ({where[0]})" for k, where in used.items() if entry(zh, k) is None]
     untranslated = [
-        f"{k!r} ({where[0]})"
-        for k, where in used.items()
-        if entry(zh, k) is not None and (not entry(zh, k).string or entry(zh, k).fuzzy)
+        f"{k!r} ({where[0]})" for k, where in used.items() if entry(zh, k) is not None and not translated(entry(zh, k))
     ]
     assert not missing, f"not in zh_CN.po: {missing}; {HOW_TO_FIX}"
     assert not untranslated, f"untranslated or fuzzy in zh_CN.po: {untranslated}; {HOW_TO_FIX}"
@@ -85,7 +106,7 @@ def test_every_message_the_code_uses_has_a_chinese_translation(used):
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_catalogs_hold_exactly_the_messages_the_code_uses(used, locale):
-    held = {key(m.id, m.context) for m in catalog(locale) if m.id}
+    held = {key(singular(m.id), m.context) for m in catalog(locale) if m.id}
     assert sorted(set(used) - held, key=str) == [], f"missing from {locale}: {HOW_TO_FIX}"
     assert sorted(held - set(used), key=str) == [], f"stale in {locale} (no longer in the code): {HOW_TO_FIX}"
 
@@ -93,8 +114,25 @@ def test_the_catalogs_hold_exactly_the_messages_the_code_uses(used, locale):
 @pytest.mark.parametrize("locale", LOCALES)
 def test_translations_name_only_the_placeholders_of_their_msgid(locale):
     for message in catalog(locale):
-        if message.id and message.string:
-            assert fields(message.string) <= fields(message.id), (locale, message.context, message.id, message.string)
+        named = set().union(*(fields(msgid) for msgid in forms(message.id)))
+        for form in forms(message.string) if message.id else ():
+            assert fields(form) <= named, (locale, message.context, message.id, message.string)
+
+
+def test_no_entry_is_fuzzy_in_either_catalog():
+    """A fuzzy entry is a guess by ``pybabel update`` (the .mo leaves it out); in zh_CN a person translates
+    it and drops the flag, in en ``make messages`` makes none (``--no-fuzzy-matching``: English mostly needs
+    no entry, and a guess there once showed another message's English)."""
+    for locale in LOCALES:
+        fuzzy = [(m.context, m.id) for m in catalog(locale) if m.id and m.fuzzy]
+        assert fuzzy == [], f"fuzzy in {locale}.po: {fuzzy}; {HOW_TO_FIX}"
+
+
+def test_a_counted_message_has_every_form_in_zh_cn_and_none_or_every_one_in_en():
+    counted = {locale: [m for m in catalog(locale) if isinstance(m.id, tuple)] for locale in LOCALES}
+    assert len(counted["zh_CN"]) >= 3 and {m.id for m in counted["zh_CN"]} == {m.id for m in counted["en"]}
+    assert all(len(forms(m.string)) == 1 and translated(m) for m in counted["zh_CN"])  # nplurals=1
+    assert all(len(forms(m.string)) == 2 and (translated(m) or not any(m.string)) for m in counted["en"])
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -102,8 +140,15 @@ def test_the_compiled_catalogs_are_those_of_the_po_files(locale):
     """The package reads the .mo files: they must say what the .po files say (`make messages` compiles)."""
     with (LOCALE_DIR / locale / "LC_MESSAGES/zhengming.mo").open("rb") as f:
         # Babel's read_mo leaves a context as bytes (the .mo's charset is UTF-8)
-        compiled = {key(m.id, m.context and m.context.decode()): m.string for m in read_mo(f) if m.id}
-    written = {key(m.id, m.context): m.string for m in catalog(locale) if m.id and m.string and not m.fuzzy}
+        # and a counted message's msgids and forms as lists
+        compiled = {
+            key(tuple(m.id) if isinstance(m.id, list) else m.id, m.context and m.context.decode()): forms(
+                tuple(m.string) if isinstance(m.string, list) else m.string
+            )
+            for m in read_mo(f)
+            if m.id
+        }
+    written = {key(m.id, m.context): compiled_forms(m) for m in catalog(locale) if m.id and compiled_forms(m)}
     assert compiled == written, f"{locale}: zhengming.mo is out of date; run `make messages`"
 
 
@@ -183,6 +228,7 @@ def test_the_extraction_finds_messages_in_python_and_in_the_console_templates(tm
     (tmp_path / "web/console/templates/page.html").write_text(
         '<h1>{{ _("My tasks ({count})", count=n) }}</h1><dt>{{ pgettext("case details", "Due") }}</dt>'
         "<td>{{ pgettext('page', 'no. {number}', number=loop.index) }}</td>"
+        "<p>{{ ngettext('{count} case', '{count} cases', n, count=n) }}</p>"
     )
     (tmp_path / "errors.py").write_text(
         'Message("case {case_id} does not exist", case_id=c)\n'
@@ -191,6 +237,8 @@ def test_the_extraction_finds_messages_in_python_and_in_the_console_templates(tm
         'pgettext("group by", "jurisdiction", lang)\n'
         "gettext(msgid, lang)\n"
         "say(zh, en)\n"
+        'ngettext("{count} event", "{count} events", n, lang, count=n)\n'
+        'npgettext("audit", "{count} key", "{count} keys", n, lang, count=n)\n'
     )
     assert set(extract(tmp_path)) == {
         "My tasks ({count})",
@@ -200,6 +248,9 @@ def test_the_extraction_finds_messages_in_python_and_in_the_console_templates(tm
         "version",
         "own organ",
         ("jurisdiction", "group by"),
+        "{count} case",
+        "{count} event",
+        ("{count} key", "audit"),
     }
 
 
@@ -224,6 +275,20 @@ def test_pgettext_tells_apart_the_meanings_of_one_english_word():
     assert pgettext("case tag", "fast track") == "快查快办" and gettext("fast track") == "快查快办（绿色通道）"
     assert pgettext("nobody's context", "Due") == "Due"  # no translation in that context: the msgid
     assert gettext("no. {number}", number=2) == "第2项" and gettext("no. {number}", "en", number=2) == "no. 2"
+
+
+def test_ngettext_picks_the_form_for_the_count():
+    one, many = "{count} case", "{count} cases"
+    assert [ngettext(one, many, n, "en", count=n) for n in (0, 1, 2)] == ["0 cases", "1 case", "2 cases"]
+    assert [ngettext(one, many, n, count=n) for n in (1, 2)] == ["共 1 件", "共 2 件"]  # Chinese: one form
+    assert ngettext("{count} thing", "{count} things", 1, "en", count=1) == "1 thing"  # not in the catalog
+    assert ngettext("{count} thing", "{count} things", 3, "zh", count=3) == "3 things"
+    assert npgettext("nobody's context", one, many, 1, "en", count=1) == "1 case"
+    assert npgettext("nobody's context", one, many, 2, "zh", count=2) == "2 cases"
+    singular = "audit log intact: {events} event, keyed chain and tables verified (key {key})"
+    intact = (singular, singular.replace("event,", "events,"))
+    assert ngettext(*intact, 1, "en", events=1, key="k").startswith("audit log intact: 1 event, ")
+    assert ngettext(*intact, 1, "zh", events=1, key="k") == "审计日志完整：1 条记录，密钥链与各表校验通过（密钥 k）"
 
 
 def test_the_invariants_are_described_in_both_languages():

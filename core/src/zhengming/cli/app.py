@@ -9,7 +9,7 @@ from functools import cached_property
 import click
 
 from ..errors import BeyondKnownData, InvalidDocument, PluginError, RegistryError, UnknownJurisdiction
-from ..i18n import gettext
+from ..i18n import gettext, ngettext
 from ..plugin.registry import JurisdictionRegistry, load_registry
 
 # Exit codes of the interchange contract, and ours beyond it.
@@ -26,6 +26,11 @@ class App:
     def _(self, msgid: str, /, **params: object) -> str:
         """``msgid`` (English, ``{name}`` placeholders) in this invocation's language (zhengming.i18n)."""
         return gettext(msgid, self.lang, **params)
+
+    def ngettext(self, singular: str, plural: str, n: int, /, **params: object) -> str:
+        """A counted message (``"{count} event"``, ``"{count} events"``) in the form for ``n``, in this
+        invocation's language (English has two forms, Chinese one)."""
+        return ngettext(singular, plural, n, self.lang, **params)
 
     @cached_property
     def registry(self) -> JurisdictionRegistry:

@@ -80,12 +80,21 @@ def verify(app: App, as_json: bool) -> None:
     def text(d: dict, _lang: str) -> str:
         if d["ok"]:
             legacy = app._(" ({legacy_events} from before keying, SHA-256 only)", legacy_events=d["legacy_events"])
-            return app._(
+            return app.ngettext(
+                "audit log intact: {events} event, keyed chain and tables verified (key {key})",
                 "audit log intact: {events} events, keyed chain and tables verified (key {key})",
+                d["events"],
                 events=d["events"],
                 key=d["key"],
             ) + (legacy if d["legacy_events"] else "")
-        lines = [app._("audit log or data tampered with: problems in {events} events:", events=d["events"])]
+        lines = [
+            app.ngettext(
+                "audit log or data tampered with: problems in {events} event:",
+                "audit log or data tampered with: problems in {events} events:",
+                d["events"],
+                events=d["events"],
+            )
+        ]
         for p in d["problems"]:
             if p["row"]:
                 where = p["row"]

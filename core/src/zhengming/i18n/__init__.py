@@ -6,7 +6,9 @@ translator bound to a language (``_ = translator(lang)``; the command line's ``a
 ``Message("…", case_id=...)`` where the language is chosen later (an error raised in the
 domain and rendered by the command line or the HTTP layer). Where one English word stands for several
 Chinese ones, a *context* tells them apart: ``pgettext("case details", "Due", lang)`` (办理期限) beside
-``gettext("Due", lang)`` (期限); the console's templates call it as ``pgettext('…', '…')``. The Chinese lives in
+``gettext("Due", lang)`` (期限); the console's templates call it as ``pgettext('…', '…')``. A count picks its form with
+``ngettext("{count} case", "{count} cases", n, lang, count=n)`` (``npgettext`` with a context): English
+has two forms, Chinese one. The Chinese lives in
 ``locale/zh_CN/LC_MESSAGES/zhengming.po``; ``en`` falls back to the msgid unless ``en.po`` says
 otherwise. Catalogs are the compiled ``.mo`` files beside the ``.po`` files, read with the standard
 library's :mod:`gettext` (no Babel import at run time).
@@ -21,11 +23,12 @@ is an outside distribution that must not depend on this catalog.
 from __future__ import annotations
 
 from .catalogs import DEFAULT_LANGUAGE, DOMAIN, LANGUAGES, LOCALE_DIR, locale_of, translations
-from .messages import Message, Renderable, gettext, pgettext, translator
+from .messages import Message, Renderable, gettext, ngettext, npgettext, pgettext, translator
 
 # What extraction looks for, in GNU gettext's keyword syntax (`make messages` passes the same -k):
-# pgettext's first argument is the context, its second the msgid.
-KEYWORDS = ("_", "gettext", "Message", "pgettext:1c,2")
+# pgettext's first argument is the context, its second the msgid; ngettext's first two are the singular and
+# plural msgids; npgettext's are the context, then those two.
+KEYWORDS = ("_", "gettext", "Message", "pgettext:1c,2", "ngettext:1,2", "npgettext:1c,2,3")
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -37,6 +40,8 @@ __all__ = [
     "Renderable",
     "gettext",
     "locale_of",
+    "ngettext",
+    "npgettext",
     "pgettext",
     "translations",
     "translator",

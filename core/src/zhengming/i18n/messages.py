@@ -1,4 +1,5 @@
-"""Looking a message up and filling in its placeholders, now (``gettext``, ``pgettext``) or later (``Message``)."""
+"""Looking a message up and filling in its placeholders, now (``gettext``, ``pgettext``, ``ngettext``,
+``npgettext``) or later (``Message``)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,30 @@ def pgettext(context: str, msgid: str, lang: str = DEFAULT_LANGUAGE, /, **params
     translation in that context it is the msgid, as with :func:`gettext`.
     """
     return _filled(translations(locale_of(lang)).pgettext(context, msgid), msgid, lang, params)
+
+
+def _plural(translated: str, singular: str, plural: str, n: int) -> tuple[str, str]:
+    """The catalog's form for ``n`` and the English one it falls back to (an empty form counts as missing)."""
+    english = singular if n == 1 else plural
+    return translated or english, english
+
+
+def ngettext(singular: str, plural: str, n: int, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
+    """The form of a counted message for ``n`` in ``lang``: ``ngettext("{count} case", "{count} cases", n,
+    lang, count=n)`` is "1 case", "2 cases" in English and "共 2 件" in Chinese (one form).
+
+    The catalogs hold it as ``msgid`` + ``msgid_plural`` (Babel extracts it with ``ngettext:1,2``); ``n``
+    picks the form by the catalog's ``Plural-Forms``, and is not a placeholder itself: pass ``count=n``.
+    """
+    translated, english = _plural(translations(locale_of(lang)).ngettext(singular, plural, n), singular, plural, n)
+    return _filled(translated, english, lang, params)
+
+
+def npgettext(context: str, singular: str, plural: str, n: int, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
+    """:func:`ngettext` in a ``context`` (as :func:`pgettext`; Babel: ``npgettext:1c,2,3``)."""
+    found = translations(locale_of(lang)).npgettext(context, singular, plural, n)
+    translated, english = _plural(found, singular, plural, n)
+    return _filled(translated, english, lang, params)
 
 
 def translator(lang: str) -> Callable[..., str]:

@@ -23,7 +23,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 
 from ...errors import InvalidDocument, Problem, UnknownJurisdiction
-from ...i18n import Message, gettext, pgettext
+from ...i18n import Message, gettext, ngettext, npgettext, pgettext
 from ...lifecycle.errors import CaseConflict, CaseNotFound, LifecycleError
 from ...lifecycle.states import TERMINAL
 from . import auth, intake_form
@@ -66,7 +66,21 @@ def _translate_in(context, msgctxt: str, msgid: str, /, **params: Any) -> str:
     return pgettext(msgctxt, msgid, _page_lang(context), **params)
 
 
-templates.env.globals.update(_=_translate, pgettext=_translate_in)
+@pass_context
+def _translate_count(context, singular: str, plural: str, n: int, /, **params: Any) -> str:
+    """``ngettext('{count} case', '{count} cases', n, count=n)`` in a template: the form for ``n``."""
+    return ngettext(singular, plural, n, _page_lang(context), **params)
+
+
+@pass_context
+def _translate_count_in(context, msgctxt: str, singular: str, plural: str, n: int, /, **params: Any) -> str:
+    """``npgettext('context', '{count} …', '{count} …s', n, count=n)`` in a template."""
+    return npgettext(msgctxt, singular, plural, n, _page_lang(context), **params)
+
+
+templates.env.globals.update(
+    _=_translate, pgettext=_translate_in, ngettext=_translate_count, npgettext=_translate_count_in
+)
 
 router = APIRouter(include_in_schema=False)
 
