@@ -147,7 +147,8 @@ def lifecycle_demo(app: App, db_path: str | None, papers_dir: str | None = None)
         click.echo(_("Actions refused by the rules (examples):"))
         shown = {}
         for case_id, message in run.refusals:
-            shown.setdefault(message.render(app.lang).split("：")[0][:12], (case_id, message))
+            # one example of each kind, told apart by the start of the Chinese text whatever the language
+            shown.setdefault(message.render("zh").split("：")[0][:12], (case_id, message))
         for _case_id, message in list(shown.values())[:3]:
             click.echo(f"  · {message.render(app.lang)}")
     if run.surprises:

@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from ..i18n import Message
 from ..labels import label
 from ..model import Level, Organ, Role, Text
 from .errors import LifecycleError
@@ -87,12 +88,16 @@ class Demo:
 
     # --- driving a case ----------------------------------------------------------------------------
 
-    def attempt(self, case_id: str, action: Callable[[], dict[str, Any]], *, expected: bool = False):
-        """Run an action; a refusal is recorded (as intended or as a surprise) instead of raised."""
+    def attempt(
+        self, case_id: str, action: Callable[[], dict[str, Any]], *, expected: bool = False, why: Text | None = None
+    ):
+        """Run an action; a refusal is recorded (as intended or as a surprise) instead of raised. ``why``:
+        what the intended refusal shows, where its message alone does not say it."""
         try:
             return action()
         except LifecycleError as exc:
-            (self.run.refusals if expected else self.run.surprises).append((case_id, exc.message))
+            message = exc.message if why is None else Message("{refusal} ({why})", refusal=exc.message, why=why)
+            (self.run.refusals if expected else self.run.surprises).append((case_id, message))
             return None
 
     def approve_steps(self, view: dict[str, Any], until: int | None = None) -> dict[str, Any]:
@@ -245,7 +250,12 @@ class Demo:
             outsider = self.user_for(  # the city organization department has no business with it at all
                 Organ.ORGANIZATION_DEPARTMENT.value, Level.CITY.value, Role.ORGANIZATION_DEPARTMENT.value
             )
-            self.attempt(first, lambda: self.service.approve(first, outsider, "越权审批"), expected=True)
+            self.attempt(
+                first,
+                lambda: self.service.approve(first, outsider, "越权审批"),
+                expected=True,
+                why=Message("need-to-know: a user with no business with a case is told it does not exist"),
+            )
         return self.run
 
 
