@@ -141,6 +141,20 @@ async def _form(request: Request) -> dict[str, str]:
     return {key: str(value) for key, value in data.items()}
 
 
+async def _signed_post(request: Request) -> tuple[dict, dict[str, str], Any] | Response:
+    """The signed-in user, the posted form's fields and the form itself (for repeated fields), its CSRF
+    token checked: what every form that writes starts with. Otherwise the response to send instead
+    (to the login page, or 403)."""
+    user = auth.session_user(request)
+    if user is None:
+        return _login_redirect(request)
+    data = await request.form()
+    form = {key: str(value) for key, value in data.items()}
+    if not auth.check_csrf(request, form.get("csrf_token")):
+        return _csrf_refused(request, user)
+    return user, form, data
+
+
 def _csrf_refused(request: Request, user: dict) -> HTMLResponse:
     return _page(
         request,
@@ -347,12 +361,10 @@ def _intake(
 
 @router.post("/intake")
 async def intake_submit(request: Request):
-    user = auth.session_user(request)
-    if user is None:
-        return _login_redirect(request)
-    form = await _form(request)
-    if not auth.check_csrf(request, form.get("csrf_token")):
-        return _csrf_refused(request, user)
+    posted = await _signed_post(request)
+    if isinstance(posted, Response):
+        return posted
+    user, form, _data = posted
     kind = form.get("kind", "clarification")
     kind = kind if kind in intake_form.KINDS else "clarification"
     document = intake_form.document_from_form(kind, form)
@@ -398,12 +410,10 @@ def revise_page(request: Request, case_id: str, mode: str):
 
 @router.post("/cases/{case_id}/{mode}")
 async def revise_submit(request: Request, case_id: str, mode: str):
-    user = auth.session_user(request)
-    if user is None:
-        return _login_redirect(request)
-    form = await _form(request)
-    if not auth.check_csrf(request, form.get("csrf_token")):
-        return _csrf_refused(request, user)
+    posted = await _signed_post(request)
+    if isinstance(posted, Response):
+        return posted
+    user, form, _data = posted
     service = _cases(request)
     try:
         view = service.show(case_id, history=False, viewer=user["name"])
@@ -652,14 +662,11 @@ def _custody_action(custody, name: str, case_id: str, actor: str, form: dict[str
 
 @router.post("/cases/{case_id}/actions/{name}")
 async def case_action(request: Request, case_id: str, name: str):
-    user = auth.session_user(request)
-    if user is None:
-        return _login_redirect(request)
-    data = await request.form()
-    form = {key: str(value) for key, value in data.items()}
+    posted = await _signed_post(request)
+    if isinstance(posted, Response):
+        return posted
+    user, form, data = posted
     recipients = [str(r) for r in data.getlist("recipients")]
-    if not auth.check_csrf(request, form.get("csrf_token")):
-        return _csrf_refused(request, user)
     service = _cases(request)
     try:
         service.show(case_id, history=False, viewer=user["name"])
