@@ -268,9 +268,7 @@ def parsed(text: str | None) -> Any:
         return None
     value = _PARSED.get(text)
     if value is None:
-        if len(_PARSED) >= _PARSED_LIMIT:
-            _PARSED.clear()
-        value = _PARSED[text] = json.loads(text)
+        value = _note_parsed(text, json.loads(text))
     return value
 
 
@@ -279,9 +277,14 @@ def remember_parsed(texts: Mapping[str, str | None], values: Mapping[str, Any]) 
     reads them back). Only values no one else holds: they are shared, never to be changed in place."""
     for name, text in texts.items():
         if text is not None:
-            if len(_PARSED) >= _PARSED_LIMIT:
-                _PARSED.clear()
-            _PARSED[text] = values[name]
+            _note_parsed(text, values[name])
+
+
+def _note_parsed(text: str, value: Any) -> Any:
+    if len(_PARSED) >= _PARSED_LIMIT:
+        _PARSED.clear()
+    _PARSED[text] = value
+    return value
 
 
 _DIGESTS: dict[tuple[Any, ...], tuple[tuple[Any, ...], dict[str, str]]] = {}

@@ -132,6 +132,7 @@ class _Compiled:
         for entry in compiled._result_columns or ():
             keyname, type_ = entry[0], entry[3]
             self.columns.append((keyname, type_._cached_result_processor(dialect, None)))
+        self.names_out = tuple(name for name, _processor in self.columns)
         self.processors = tuple(processor for _name, processor in self.columns)
         self.sources = self._sources(compiled, set(keys))
         self.picked = None
@@ -200,7 +201,4 @@ class _Compiled:
         if first_only:
             processor = self.columns[0][1] if self.columns else None
             return processor(row[0]) if processor is not None else row[0]
-        return {
-            name: (processor(value) if processor is not None else value)
-            for (name, processor), value in zip(self.columns, row, strict=True)
-        }
+        return dict(zip(self.names_out, self.values(row), strict=True))
