@@ -21,22 +21,32 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_serve_answers_on_the_embedded_default_and_stops_cleanly(tmp_path):
+def start_serving(tmp_path, *options: str) -> tuple[subprocess.Popen, int]:
+    """``zhengming serve`` as a user starts it, on a free port, with no key of its own yet (the database
+    and config directory under ``tmp_path``)."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("ZHENGMING_KEY_FILE", "ZHENGMING_KEY")}
     env |= {"ZHENGMING_DB": str(tmp_path / "office.sqlite"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    command = [str(Path(sys.executable).parent / "zhengming"), "serve", "--port", str(port)]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    command = [str(Path(sys.executable).parent / "zhengming"), "serve", *options, "--port", str(port)]
+    return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True), port
+
+
+def first_answer(server: subprocess.Popen, url: str, tries: int) -> httpx.Response | None:
+    """The first answer to GET ``url`` once the server listens (``None``: it exited, or never answered)."""
+    for _ in range(tries):
+        try:
+            return httpx.get(url, timeout=2)
+        except httpx.TransportError:
+            if server.poll() is not None:
+                return None
+            time.sleep(0.1)
+    return None
+
+
+def test_serve_answers_on_the_embedded_default_and_stops_cleanly(tmp_path):
+    server, port = start_serving(tmp_path)
     try:
-        answer = None
-        for _ in range(150):
-            try:
-                answer = httpx.get(f"http://127.0.0.1:{port}/api/cases", timeout=2)
-                break
-            except httpx.TransportError:
-                if server.poll() is not None:
-                    break
-                time.sleep(0.1)
+        answer = first_answer(server, f"http://127.0.0.1:{port}/api/cases", 150)
         assert answer is not None, server.stderr.read() if server.poll() is not None else "no answer"
         assert answer.status_code == 401 and answer.headers["content-type"] == "application/problem+json"
         assert answer.json()["code"] == "unauthenticated" and "身份验证" in answer.json()["title"]
@@ -62,21 +72,9 @@ def test_serve_refuses_a_bad_time_zone_and_a_bad_database(tmp_path):
 def test_serve_demo_is_one_command_to_a_console_one_can_log_in_to(tmp_path):
     """``zhengming serve --demo``: a throwaway database with the demo officers, their password printed,
     the user's own default database and key untouched."""
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if k not in ("ZHENGMING_KEY_FILE", "ZHENGMING_KEY")}
-    env |= {"ZHENGMING_DB": str(tmp_path / "office.sqlite"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    command = [str(Path(sys.executable).parent / "zhengming"), "serve", "--demo", "--port", str(port)]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    server, port = start_serving(tmp_path, "--demo")
     try:
-        page = None
-        for _ in range(300):
-            try:
-                page = httpx.get(f"http://127.0.0.1:{port}/login", timeout=2)
-                break
-            except httpx.TransportError:
-                if server.poll() is not None:
-                    break
-                time.sleep(0.1)
+        page = first_answer(server, f"http://127.0.0.1:{port}/login", 300)
         assert page is not None and page.status_code == 200 and "登录" in page.text
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", follow_redirects=True) as client:
             login = client.post("/login", data={"name": "李承办", "password": "zhengming-demo"})
