@@ -55,6 +55,48 @@ def test_a_new_database_is_created_and_migrated_on_first_use(tmp_path):
 
 
 @BACKENDS
+def test_store_begin_commits_on_success_and_writes_nothing_on_error(store):
+    with store.begin() as conn:
+        conn.execute(text("UPDATE audit_head SET last_hash = 'kept' WHERE id = 1"))
+    with pytest.raises(RuntimeError, match="refused"), store.begin() as conn:
+        conn.execute(text("UPDATE audit_head SET last_hash = 'lost' WHERE id = 1"))
+        raise RuntimeError("refused")
+    with store.begin() as conn:  # the connection an error left is still usable, and saw no write
+        assert conn.execute(text("SELECT last_hash FROM audit_head WHERE id = 1")).scalar() == "kept"
+    with store.transaction() as session:  # and another connection agrees
+        assert session.execute(text("SELECT last_hash FROM audit_head WHERE id = 1")).scalar() == "kept"
+
+
+def test_store_begin_keeps_sqlite_connections_one_per_concurrent_transaction(tmp_path):
+    import threading
+
+    store = open_store(str(tmp_path / "held.sqlite"))
+    with store.begin() as first:
+        pass
+    with store.begin() as again:
+        assert again is first  # kept between transactions, not checked in and out of the pool
+        with store.begin() as other:  # a transaction while one is open gets a connection of its own
+            assert other is not first
+    seen, started, release = [], threading.Barrier(2), threading.Event()
+
+    def work():
+        with store.begin() as conn:
+            seen.append(conn)
+            started.wait()
+            release.wait()
+
+    threads = [threading.Thread(target=work), threading.Thread(target=work)]
+    for thread in threads:
+        thread.start()
+    release.set()
+    for thread in threads:
+        thread.join()
+    assert len(seen) == 2 and seen[0] is not seen[1]
+    store.dispose()
+    assert first.closed and all(conn.closed for conn in seen)
+
+
+@BACKENDS
 def test_audit_events_are_append_only_in_the_database(service, store):
     service.open(case_document())
     with pytest.raises(Exception, match="append-only"), store.transaction() as session:

@@ -79,7 +79,7 @@ class CaseService:
         keyring = self.store.keyring
         self._bind()
         try:
-            with self.store.engine.begin() as conn:
+            with self.store.begin() as conn:
                 opener = actions.load_actor(conn, actor) if actor else None
                 name = opener.name if opener else SYSTEM_ACTOR
                 row = intake.case_row(
@@ -251,7 +251,7 @@ class CaseService:
         keyring = self.store.keyring
         self._bind()
         try:
-            with self.store.engine.begin() as conn:
+            with self.store.begin() as conn:
                 context.conn = conn
                 loaded = actions.load(conn, case_id, actor)
                 if expected_version is not None and loaded.case.version != expected_version:
@@ -275,7 +275,7 @@ class CaseService:
         """The actions ``actor`` may take on the case now (state, role, organ, level, separation of
         duties; parameters not yet chosen), each as :meth:`.table.Action.as_json` — what a console offers
         as buttons. A case the user has no need to know is :class:`~.errors.CaseNotFound`."""
-        with self.store.engine.connect() as conn:
+        with self.store.begin() as conn:
             loaded = actions.load(conn, case_id, actor)
             actions.require_visible_to(loaded)
             case, user = loaded.case, loaded.user
