@@ -309,7 +309,9 @@ _JSON = st.recursive(
     key_id=st.none() | st.just("") | st.text(min_size=1, max_size=20),
     seq=st.integers(min_value=1, max_value=2**40),
 )
-def test_the_payload_built_from_canonical_texts_is_the_canonical_payload(before, after, actor, action, case_id, key_id, seq):
+def test_the_payload_built_from_canonical_texts_is_the_canonical_payload(
+    before, after, actor, action, case_id, key_id, seq
+):
     """The writer chains an event from the canonical texts of before/after it also stores; the verifier
     re-encodes the whole event from the values it reads. The bytes hashed must be the same."""
     event = {"seq": seq, "at": "2026-11-23T08:00:00.000001+00:00", "actor": actor, "action": action}
@@ -341,7 +343,9 @@ def test_a_column_digest_is_hmac_sha256_over_the_sha256_of_its_canonical_json(va
         value = value.replace(tzinfo=timezone(timedelta(hours=8)))
     plain = value
     if isinstance(value, datetime):
-        plain = (value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value).isoformat(timespec="microseconds")
+        plain = (value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value).isoformat(
+            timespec="microseconds"
+        )
     elif hasattr(value, "isoformat"):
         plain = value.isoformat()
     canonical = json.dumps(plain, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

@@ -448,9 +448,7 @@ def load_actor(conn: Any, name: str) -> Actor:
 # The JSON columns are bound as their canonical text (:func:`~zhengming.store.integrity.canonical_text`),
 # which is also what their digests are computed over: each document is encoded once.
 _CASE_INSERT = Prepared(
-    CASES.insert()
-    .values({name: bindparam(f"t_{name}", type_=JSONText()) for name in JSON_NAMES})
-    .returning(CASES.c.id)
+    CASES.insert().values({name: bindparam(f"t_{name}", type_=JSONText()) for name in JSON_NAMES}).returning(CASES.c.id)
 )
 _FIGURE_INSERT = Prepared(FIGURES.insert())
 
@@ -652,9 +650,9 @@ def _record_update(name: str, columns: tuple[str, ...]) -> Prepared:
     if found is None:
         records = RECORDS[name]
         found = _STATEMENTS[name, columns] = Prepared(
-            update(records).where(records.c.id == bindparam("w_id")).values(
-                {c: bindparam(c, type_=records.c[c].type) for c in columns if c != "id"}
-            )
+            update(records)
+            .where(records.c.id == bindparam("w_id"))
+            .values({c: bindparam(c, type_=records.c[c].type) for c in columns if c != "id"})
         )
     return found
 
@@ -664,8 +662,8 @@ def _figure_update(columns: tuple[str, ...]) -> Prepared:
     found = _STATEMENTS.get(("case_figures", columns))
     if found is None:
         found = _STATEMENTS["case_figures", columns] = Prepared(
-            update(FIGURES).where(FIGURES.c.case_pk == bindparam("w_case_pk")).values(
-                {c: bindparam(c, type_=FIGURES.c[c].type) for c in columns}
-            )
+            update(FIGURES)
+            .where(FIGURES.c.case_pk == bindparam("w_case_pk"))
+            .values({c: bindparam(c, type_=FIGURES.c[c].type) for c in columns})
         )
     return found

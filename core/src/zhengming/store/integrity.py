@@ -146,7 +146,9 @@ def row_digests(
         digests, missing = {}, names
     for name in missing:
         ready = prehashed.get(name)
-        digests[name] = _mac(key, f"{table}.{name}:{ready}") if ready else _column_digest(key, table, name, values[name])
+        digests[name] = (
+            _mac(key, f"{table}.{name}:{ready}") if ready else _column_digest(key, table, name, values[name])
+        )
     order = _sorted(table) if len(names) == len(columns(table)) else sorted(names)
     digests[WHOLE] = _mac(key, table + ":" + ",".join(digests[name] for name in order))
     return digests
