@@ -303,3 +303,24 @@ def test_no_action_on_a_case_the_chain_does_not_explain(service, people, store, 
         service.approve("T-1", "wang", "同意", expected_version=version)
     assert caught.value.columns == (column,) and caught.value.case_id == "T-1"
     assert "audit verify" in caught.value.message.en
+
+
+@BACKENDS
+def test_an_update_records_only_the_columns_it_changed_and_the_chain_still_holds_them_all(history, store):
+    """A case's open event records every column of its row; each later action records the whole row's
+    digest and the columns it changed. Laid over one another they are the digests of the row as stored."""
+    from zhengming.store import integrity
+
+    with store.transaction() as session:
+        events = [e for e in _events(session) if e["case_id"] == "T-1"]
+        case = session.scalars(select(CaseRecord).where(CaseRecord.case_id == "T-1")).one()
+        key = store.keyring.audit_key(events[-1]["key_id"])
+        _name, now = integrity.object_digests(key, case)
+    maps = [(e["key_id"], e["after"]["rows"]["cases/T-1"]) for e in events]
+    assert integrity.complete("cases", maps[0][1])
+    for _key_id, digests in maps[1:]:
+        assert not integrity.complete("cases", digests)
+        assert {"_", "version", "updated_at"} <= digests.keys()
+    clarified = maps[-1][1]  # the clarification set the state; it did not touch the document
+    assert "state" in clarified and "document" not in clarified
+    assert integrity.recorded_digests("cases", maps) == now

@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+
+from zhengming.web.services import DEFAULT_TIMEZONE
 
 from .test_http_api import act, api, bearer, token_of  # noqa: F401 — the API client fixture
 from .test_store_support import BACKENDS, REPORTER_NAME, case_document
@@ -40,7 +43,7 @@ def test_amend_and_a_paper_approval_over_http(api, store):  # noqa: F811
     assert invalid.status_code == 422 and invalid.json()["errors"][0]["pointer"] == "/allegations/0/finding"
     assert act(api, "WEB-C", "amend", wang, corrected).status_code == 403  # not a handling officer
 
-    today = date.today()
+    today = datetime.now(ZoneInfo(DEFAULT_TIMEZONE)).date()  # the office's date, as the API dates papers
     future = act(
         api, "WEB-C", "approve", li, {"comment": "建议澄清", "given_on": (today + timedelta(days=1)).isoformat()}
     )

@@ -355,3 +355,16 @@ def test_a_column_digest_is_hmac_sha256_over_the_sha256_of_its_canonical_json(va
     expected = hmac.new(key, f"approvals.comment:{inner}".encode(), hashlib.sha256).hexdigest()[: integrity.DIGEST_HEX]
     row = dict.fromkeys(integrity.columns("approvals")) | {"comment": value}
     assert integrity.row_digests(key, "approvals", row)["comment"] == expected
+
+
+def test_recorded_digests_lay_each_update_over_the_maps_before_it_under_one_key():
+    from zhengming.store.integrity import columns, recorded_digests
+
+    every = {name: "k1-" + name for name in columns("cases")} | {"_": "k1-row"}
+    update = {"state": "k1-new", "_": "k1-row2"}
+    assert recorded_digests("cases", [("k1", every), ("k1", update)]) == every | update
+    # under another key, nothing recorded under the old one is carried over
+    assert recorded_digests("cases", [("k1", every), ("k2", update)]) == update
+    # a map naming every column starts afresh: a column an earlier update recorded is not kept from it
+    again = {name: "k1-again-" + name for name in columns("cases")} | {"_": "k1-row3"}
+    assert recorded_digests("cases", [("k1", every), ("k1", update | {"extra": "x"}), ("k1", again)]) == again

@@ -254,6 +254,16 @@ class StoredCase:
             self.checked = (key, digests)  # the row as loaded
         return f"cases/{self.case_id}", digests
 
+    def recorded(self, key: bytes, digests: dict[str, str]) -> dict[str, str]:
+        """What the event of a change records of the row's ``digests``: the whole row's and those of the
+        columns whose digest is not the one the row had as loaded, when it was checked against its last
+        event under ``key`` (the chain holds the others: :func:`~zhengming.store.integrity.recorded_digests`);
+        every column when it was not."""
+        if self.checked is None or self.checked[0] != key:
+            return digests
+        loaded = self.checked[1]
+        return {name: digest for name, digest in digests.items() if name == integrity.WHOLE or loaded.get(name) != digest}
+
 
 _UNSET = object()
 _PARSED: dict[str, Any] = {}
@@ -474,9 +484,12 @@ def insert_case(
     return case_pk
 
 
-def require_explained_row(keyring: Keyring, loaded: Loaded, label: Text) -> None:
+def require_explained_row(conn: Any, keyring: Keyring, loaded: Loaded, label: Text) -> None:
     """Refuse to act on a case whose row its last audit event does not explain (:class:`Unexplained`)."""
-    problems = audit.row_unexplained(keyring, loaded.event, loaded.case.digests)
+    case_id = loaded.case.case_id
+    problems = audit.row_unexplained(
+        keyring, loaded.event, loaded.case.digests, lambda name: audit.recorded_for_case(conn, case_id, name)
+    )
     if problems:
         raise Unexplained(loaded.case.case_id, label, problems)
 
@@ -578,7 +591,12 @@ def perform(
     key = keyring.audit_key()
     events = []
     for before, effect, values in changes:
-        digests = dict([case.digests(key, changed)]) if values is None else _case_digests(key, case, values)
+        if values is None:
+            name, digests_now = case.digests(key, changed)
+            # one change: its event follows the one the row was checked against, so it records the difference
+            digests = {name: case.recorded(key, digests_now) if len(changes) == 1 else digests_now}
+        else:
+            digests = _case_digests(key, case, values)
         digests |= write_effect(conn, key, case, effect)
         after = snapshot(case) if values is None else snapshot(_Snapshot(values))
         events.append(

@@ -256,7 +256,7 @@ class CaseService:
                 loaded = actions.load(conn, case_id, actor)
                 if expected_version is not None and loaded.case.version != expected_version:
                     raise CaseConflict(case_id, row.label, expected_version, loaded.case.version)
-                actions.require_explained_row(keyring, loaded, row.label)
+                actions.require_explained_row(conn, keyring, loaded, row.label)
                 actions.require_visible_to(loaded)
                 effects = actions.perform(conn, keyring, loaded, row, params, context)
         except OperationalError as exc:  # SQLite: another writer held the database past the timeout

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -403,6 +403,7 @@ def _check_tables(
     """Each tracked row as its last verified event recorded it; rows the chain never wrote; rows gone."""
     seen = set()
     found = []
+    changed: dict[str, tuple[str, dict[str, Any], bytes]] = {}  # row name -> (table, values, key)
     for table, name, values in list(integrity.current_rows(session)):
         seen.add(name)
         if name not in expected:
@@ -410,13 +411,39 @@ def _check_tables(
                 found.append(AuditProblem(None, "row_unrecorded", name))
             continue
         seq, key_id = expected[name]
-        recorded = _recorded(session, seq, name)
         key = keyring.audit_key(key_id)
-        if integrity.row_digests(key, table, values)[integrity.WHOLE] != recorded.get(integrity.WHOLE):
-            changed = tuple(integrity.differing_columns(key, table, values, recorded))
-            found.append(AuditProblem(seq, "row_changed", name, changed))
+        if integrity.row_digests(key, table, values)[integrity.WHOLE] != _recorded(session, seq, name).get(integrity.WHOLE):
+            changed[name] = (table, values, key)
+    recorded = _recorded_columns(session, set(changed)) if changed else {}
+    for name, (table, values, key) in changed.items():
+        columns = tuple(integrity.differing_columns(key, table, values, recorded[name]))
+        found.append(AuditProblem(expected[name][0], "row_changed", name, columns))
     found.extend(AuditProblem(expected[name][0], "row_deleted", name) for name in expected if name not in seen)
     return found
+
+
+def _recorded_columns(session: Session, names: set[str], batch: int = 5000) -> dict[str, dict[str, str]]:
+    """The column digests the chain records for each row in ``names`` (one pass over the events)."""
+    maps: dict[str, list[tuple[str | None, dict[str, str]]]] = {name: [] for name in names}
+    columns = AuditEvent.__table__.c
+    query = select(columns.key_id, columns.after).order_by(columns.seq).execution_options(yield_per=batch)
+    for key_id, after in session.execute(query):
+        for name, digests in _rows_named(after, names):
+            maps[name].append((key_id, digests))
+    return {name: integrity.recorded_digests(name.split("/", 1)[0], found) for name, found in maps.items()}
+
+
+def _rows_named(after: Any, names: set[str]) -> list[tuple[str, dict[str, str]]]:
+    rows = after.get("rows") if isinstance(after, dict) else None
+    return [(name, rows[name]) for name in rows.keys() & names] if rows else []
+
+
+def recorded_for_case(conn: Any, case_id: str, name: str) -> dict[str, str]:
+    """The column digests the chain records for the row ``name`` written by the events of a case."""
+    columns = AuditEvent.__table__.c
+    query = select(columns.key_id, columns.after).where(columns.case_id == case_id).order_by(columns.seq)
+    maps = [(key_id, digests) for key_id, after in conn.execute(query) for _, digests in _rows_named(after, {name})]
+    return integrity.recorded_digests(name.split("/", 1)[0], maps)
 
 
 def case_unexplained(session: Session, case: Any) -> tuple[str, ...] | None:
@@ -426,12 +453,24 @@ def case_unexplained(session: Session, case: Any) -> tuple[str, ...] | None:
         select(AuditEvent).where(AuditEvent.case_id == case.case_id).order_by(AuditEvent.seq.desc()).limit(1)
     ).one_or_none()
     values = None if event is None else {c.name: getattr(event, c.key) for c in AuditEvent.__table__.columns}
-    return row_unexplained(keyring_of(session), values, lambda key: integrity.object_digests(key, case))
+    return row_unexplained(
+        keyring_of(session),
+        values,
+        lambda key: integrity.object_digests(key, case),
+        lambda name: recorded_for_case(session, case.case_id, name),
+    )
 
 
-def row_unexplained(keyring: Keyring, event: dict[str, Any] | None, digests: Any) -> tuple[str, ...] | None:
+def row_unexplained(
+    keyring: Keyring,
+    event: dict[str, Any] | None,
+    digests: Any,
+    recorded_columns: Callable[[str], Mapping[str, str]] | None = None,
+) -> tuple[str, ...] | None:
     """Why ``event`` (the column values of the last event naming a row, ``None``: there is none) does not
-    explain the row as stored, whose ``(name, digests)`` ``digests(key)`` computes; ``None``: it does."""
+    explain the row as stored, whose ``(name, digests)`` ``digests(key)`` computes; ``None``: it does.
+    Where the event recorded only some columns, ``recorded_columns(name)`` gives what the chain records of
+    them all (:func:`recorded_for_case`), to name the columns that differ."""
     if event is None:
         return ("no_event",)
     key_id = event["key_id"]
@@ -446,7 +485,13 @@ def row_unexplained(keyring: Keyring, event: dict[str, Any] | None, digests: Any
         return ("no_event",)
     if now[integrity.WHOLE] == recorded.get(integrity.WHOLE):
         return None
-    return tuple(integrity.differing_columns(key, name.split("/", 1)[0], {}, recorded, now)) or ("row",)
+    table = name.split("/", 1)[0]
+    if not integrity.complete(table, recorded):
+        if recorded_columns is None:  # only what this event recorded can be compared
+            now = {column: digest for column, digest in now.items() if column in recorded}
+        else:
+            recorded = recorded_columns(name)
+    return tuple(integrity.differing_columns(key, table, {}, recorded, now)) or ("row",)
 
 
 def case_history(session: Session, case_id: str) -> Iterable[AuditEvent]:

@@ -1,10 +1,13 @@
 """Row digests: what the audit chain says each tracked row holds, so a row edited, inserted or deleted
 behind the application's back is found (``zhengming audit verify``) and refused before anyone acts on it.
 
-Each event that writes a row records, in ``after.rows``, a keyed digest of every column of the row as
-written (HMAC-SHA256 under the audit key, over the SHA-256 of the column's canonical JSON), and one
-digest of the whole row (``"_"``). A row is named ``<table>/<key>``: cases by ``case_id``, every other
-table by ``id``. The digests reveal nothing without the key, and cannot be forged without it.
+Each event that writes a row records, in ``after.rows``, keyed digests of the row as written
+(HMAC-SHA256 under the audit key, over the SHA-256 of each column's canonical JSON) and one digest of the
+whole row (``"_"``). A new row's event records every column; an update may record only the columns whose
+digest it changed, with the whole row's: what the chain says of a row's columns is then its events' maps
+laid over one another in order (:func:`recorded_digests`). A row is named ``<table>/<key>``: cases by
+``case_id``, every other table by ``id``. The digests reveal nothing without the key, and cannot be
+forged without it.
 """
 
 from __future__ import annotations
@@ -224,6 +227,26 @@ def current_rows(session: Session, batch: int = 2000) -> Iterable[tuple[str, str
         result = session.execute(select(table).execution_options(yield_per=batch)).mappings()
         for values in result:
             yield table_name, row_name(table_name, values), dict(values)
+
+
+def recorded_digests(table: str, maps: Iterable[tuple[str | None, Mapping[str, str]]]) -> dict[str, str]:
+    """The column digests the chain records for one row of ``table``: the ``(key id, digests)`` of the
+    events naming it, in chain order, each laid over the ones before. A map naming every column, or one
+    under another key than the map before it (a writer records every column then), starts afresh."""
+    found: dict[str, str] = {}
+    key_id: str | None = None
+    for event_key, digests in maps:
+        if event_key != key_id or complete(table, digests):
+            found = {}
+        found.update(digests)
+        key_id = event_key
+    return found
+
+
+def complete(table: str, digests: Mapping[str, str]) -> bool:
+    """Whether ``digests`` names every column of a row of ``table`` (the :data:`LATE_COLUMNS` aside)."""
+    late = LATE_COLUMNS.get(table, frozenset())
+    return all(name in digests for name in columns(table) if name not in late)
 
 
 def differing_columns(
