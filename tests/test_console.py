@@ -113,6 +113,11 @@ def test_search_filters_in_sql(demo):
     assert [r["kind"] for r in found] == ["fault_tolerance"]
     closed, count = demo.list(viewer=HANDLER, state="已办结")
     assert count == len(closed) > 0 and {r["state"] for r in closed} == {"closed"}
+    still_open, count = demo.list(viewer=HANDLER, still_open=True)  # the worklist leaves closed ones out
+    assert count == len(still_open) == total - len(closed) - demo.list(viewer=HANDLER, state="rejected")[1] > 0
+    assert [r["case_id"] for r in still_open] == [
+        r["case_id"] for r in everything if r["state"] not in ("closed", "rejected")
+    ]
     assert demo.list(viewer=HANDLER, state="审批中")[1] == demo.list(viewer=HANDLER, state="approval")[1]
     assert demo.list(viewer=HANDLER, jurisdiction="zhejiang.lishui")[1] == 0
     assert demo.list(viewer=HANDLER, jurisdiction="zhejiang.quzhou")[1] == total

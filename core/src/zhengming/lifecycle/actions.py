@@ -262,7 +262,9 @@ class StoredCase:
         if self.checked is None or self.checked[0] != key:
             return digests
         loaded = self.checked[1]
-        return {name: digest for name, digest in digests.items() if name == integrity.WHOLE or loaded.get(name) != digest}
+        return {
+            name: digest for name, digest in digests.items() if name == integrity.WHOLE or loaded.get(name) != digest
+        }
 
 
 _UNSET = object()

@@ -164,6 +164,7 @@ class CaseService:
         search: str | None = None,
         jurisdiction: str | None = None,
         offset: int = 0,
+        still_open: bool = False,
     ) -> tuple[list[dict[str, Any]], int]:
         """Cases still open before closed ones; among them fast-track first, then overdue, then by due date;
         and how many matched in all. With ``viewer``: only the cases that user needs to know (in SQL).
@@ -171,7 +172,8 @@ class CaseService:
         :param state: a state's code or its Chinese or English name (:func:`~.states.parse_state`).
         :param search: part of a case id or of the subject's name.
         :param jurisdiction: that jurisdiction and those below it.
-        :param offset: skip this many (paging, with ``limit``)."""
+        :param offset: skip this many (paging, with ``limit``).
+        :param still_open: leave out closed and rejected cases (a worklist: nothing waits on them)."""
         today = self.today()
         late_revisit = exists().where(
             RevisitRecord.case_pk == CaseRecord.id, RevisitRecord.done_on.is_(None), RevisitRecord.planned_on < today
@@ -187,6 +189,8 @@ class CaseService:
             query = query.where(late)
         if state:
             query = query.where(CaseRecord.state == parse_state(state).value)
+        if still_open:
+            query = query.where(CaseRecord.state.not_in([s.value for s in TERMINAL]))
         if search and search.strip():
             needle = search.strip()
             subject = CaseRecord.document["subject"]["name"].as_string()

@@ -412,7 +412,9 @@ def _check_tables(
             continue
         seq, key_id = expected[name]
         key = keyring.audit_key(key_id)
-        if integrity.row_digests(key, table, values)[integrity.WHOLE] != _recorded(session, seq, name).get(integrity.WHOLE):
+        if integrity.row_digests(key, table, values)[integrity.WHOLE] != _recorded(session, seq, name).get(
+            integrity.WHOLE
+        ):
             changed[name] = (table, values, key)
     recorded = _recorded_columns(session, set(changed)) if changed else {}
     for name, (table, values, key) in changed.items():

@@ -228,11 +228,9 @@ def inbox(request: Request):
     if user is None:
         return _login_redirect(request)
     service = _cases(request)
-    rows, _ = service.list(viewer=user["name"])
+    rows, _ = service.list(viewer=user["name"], still_open=True)
     waiting = []
     for row in rows:
-        if row["state"] in TERMINAL:  # closed and rejected cases come last: nothing waits after them
-            break
         view = service.show(row["case_id"], history=False, viewer=user["name"])
         offers = offered(view, user, allowed_ids(service, row["case_id"], user["name"]))
         # a consent already recorded may still be changed, but it is not waiting for anyone
