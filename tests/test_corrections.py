@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import select, update
 
+from zhengming.clock import office_today
 from zhengming.errors import InvalidDocument
 from zhengming.lifecycle import (
     CaseNotFound,
@@ -371,7 +372,7 @@ def test_case_approve_on_paper_on_the_command_line(zm, tmp_path):
     path = tmp_path / "case.json"
     path.write_text(json.dumps(intake(), ensure_ascii=False), encoding="utf-8")
     zm("case", "open", str(path))
-    today = date.today()
+    today = office_today()  # the office's day, as the command dates papers
     zm("case", "approve", "T-1", "--on-paper", code=2)  # the date on paper is required
     zm("case", "approve", "T-1", "--on", today.isoformat(), code=2)  # and only with --on-paper
     future = zm("case", "approve", "T-1", "--on-paper", "--on", (today + timedelta(days=1)).isoformat(), code=2)
@@ -445,6 +446,6 @@ def test_the_migration_adds_the_columns_and_earlier_approvals_still_verify(servi
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     verified(store)
-    view = service.approve("T-1", "wang", "同意", given_on=date.today())
-    assert [a["given_on"] for a in view["approvals"]] == [None, date.today().isoformat()]
+    view = service.approve("T-1", "wang", "同意", given_on=office_today())
+    assert [a["given_on"] for a in view["approvals"]] == [None, office_today().isoformat()]
     verified(store)

@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 import pytest
 
-from zhengming.web.services import DEFAULT_TIMEZONE
+from zhengming.clock import office_today
 
 from .test_http_api import act, api, bearer, token_of  # noqa: F401 — the API client fixture
 from .test_store_support import BACKENDS, REPORTER_NAME, case_document
@@ -43,7 +42,7 @@ def test_amend_and_a_paper_approval_over_http(api, store):  # noqa: F811
     assert invalid.status_code == 422 and invalid.json()["errors"][0]["pointer"] == "/allegations/0/finding"
     assert act(api, "WEB-C", "amend", wang, corrected).status_code == 403  # not a handling officer
 
-    today = datetime.now(ZoneInfo(DEFAULT_TIMEZONE)).date()  # the office's date, as the API dates papers
+    today = office_today()  # the office's day (Asia/Shanghai), as the API dates papers; not the server's
     future = act(
         api, "WEB-C", "approve", li, {"comment": "建议澄清", "given_on": (today + timedelta(days=1)).isoformat()}
     )

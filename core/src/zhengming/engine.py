@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from .clock import office_today
 from .model import (
     AccountabilityCase,
     AccountabilityDecision,
@@ -75,7 +76,7 @@ class Engine:
         check_case(document)
         if as_of is not None:
             document = {**document, "as_of": as_of.isoformat()}
-        return self.evaluate(case_from_document(document, today=today or date.today()))
+        return self.evaluate(case_from_document(document, today=today or office_today()))
 
     def evaluate(self, case: Case, *, record: list[Resolved] | None = None) -> Decision:
         """Evaluate a case; with ``record``, append each hook's :class:`Resolved` to it as it is asked

@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from .clock import office_today
 from .engine import Engine
 from .model import Decision, case_from_document, to_document
 from .plugin.plan import Resolved
@@ -37,7 +38,7 @@ def explain(
     check_case(document)
     if as_of is not None:
         document = {**document, "as_of": as_of.isoformat()}
-    case = case_from_document(document, today=today or date.today())
+    case = case_from_document(document, today=today or office_today())
     steps: list[Resolved] = []
     decision = Engine(registry).evaluate(case, record=steps)
     return Explanation(chain=decision.chain, steps=tuple(steps), decision=decision)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from .clock import office_today
 from .model import to_document
 from .plugin.hooks import CHAIN_HOOKS, combine_mode
 from .plugin.markers import Combine
@@ -66,7 +67,7 @@ def documents(info: Any, as_of: date) -> list[dict[str, Any]]:
 def describe(registry: JurisdictionRegistry, jurisdiction: str, as_of: date | None = None) -> dict[str, Any]:
     """Metadata, documents (with the version in force on ``as_of``, default today), list items (own and
     inherited), figures, local facts and hook answers of a jurisdiction."""
-    as_of = as_of or date.today()
+    as_of = as_of or office_today()
     lineage = registry.lineage(jurisdiction)
     record = registry.records[jurisdiction]
     info = record.info

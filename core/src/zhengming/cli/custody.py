@@ -11,6 +11,7 @@ from datetime import timedelta
 
 import click
 
+from ..clock import office_today
 from ..i18n import Message
 from .app import App, pass_app
 from .auth import principal
@@ -124,9 +125,8 @@ def requests(app: App, case_id: str | None, status: str | None, as_json: bool) -
 @pass_app
 def feedback(app: App, case_id: str, channel: str, summary: str, on, as_json: bool) -> None:
     """Record feedback given to a real-name reporter (反馈), without their identity."""
-    from datetime import date
 
     with store_errors(app):
         service, who = _custody(app, "act")
-        view = service.feedback(case_id, who, channel=channel, summary=summary, on=on.date() if on else date.today())
+        view = service.feedback(case_id, who, channel=channel, summary=summary, on=on.date() if on else office_today())
     emit(app, view, as_json, lambda v, _l: app._("feedback recorded ({channel})", channel=v["channel"]))

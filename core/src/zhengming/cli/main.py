@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..clock import ENVIRONMENT, UnknownTimezone, office_zone
 from .app import App, pass_app
 from .auth import LOCAL_ADMIN_META
 from .case import case
@@ -55,6 +56,16 @@ from .users import users
 def cli(ctx: click.Context, lang: str, strict: bool, db_location: str | None, local_admin: bool) -> None:
     """正名 zhengming — 澄清正名、诬告陷害认定与容错免责备案。"""
     ctx.obj = App(lang=lang, strict=strict)
+    try:  # the office's zone dates cases: a mistyped one stops every command here, not halfway through one
+        office_zone()
+    except UnknownTimezone as exc:
+        raise click.UsageError(
+            ctx.obj._(
+                "{name}: {value!r} is not a time zone (an IANA name such as Asia/Shanghai)",
+                name=ENVIRONMENT,
+                value=exc.name,
+            )
+        ) from None
     ctx.meta[DB_META] = db_location
     ctx.meta[LOCAL_ADMIN_META] = local_admin
 

@@ -5,11 +5,11 @@ Exit codes: 0 done; 2 invalid input (a bad date, --from after --to, an unknown f
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import click
 
+from ..clock import office_today
 from .app import App, pass_app
 from .storage import DATE, emit, open_cli_store, store_errors
 
@@ -61,7 +61,7 @@ def report(app: App, start, end, jurisdiction: str | None, by: str | None, as_js
                 end.date(),
                 jurisdiction=jurisdiction,
                 by=by,
-                today=date.today(),
+                today=office_today(),
                 viewer=load_user(session, viewer.name),
             )
         for path in outputs:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..clock import DEFAULT_TIMEZONE, ENVIRONMENT, UnknownTimezone, office_zone
 from .app import App, pass_app
 from .storage import announce_key, db_location, store_errors
 
@@ -15,7 +16,14 @@ from .storage import announce_key, db_location, store_errors
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free one).")
-@click.option("--timezone", default="Asia/Shanghai", show_default=True, help="Time zone timestamps are shown in.")
+@click.option(
+    "--timezone",
+    default=DEFAULT_TIMEZONE,
+    envvar=ENVIRONMENT,
+    show_default=True,
+    show_envvar=True,
+    help="The office's time zone: timestamps are shown in it, and its days date cases and deadlines.",
+)
 @click.option(
     "--behind-proxy",
     is_flag=True,
@@ -33,14 +41,12 @@ def serve(app: App, host: str, port: int, timezone: str, behind_proxy: bool, dem
     Runs in the foreground until interrupted; every request is its own transaction, so stopping (even
     killing) the server loses nothing that was answered.
     """
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
     from ..store import open_store
     from ..web import create_app
 
     try:
-        ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError):
+        office_zone(timezone)
+    except UnknownTimezone:
         raise click.BadParameter(
             app._("unknown time zone {timezone!r}", timezone=timezone), param_hint="--timezone"
         ) from None

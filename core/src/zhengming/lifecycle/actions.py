@@ -20,11 +20,13 @@ import operator
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import JSON, DateTime, String, bindparam, cast, func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from ..clock import office_date
 from ..i18n import Message
 from ..model import StepAction, Text
 from ..store import audit, integrity
@@ -555,9 +557,10 @@ def standing_approvals(conn: Any, case: Any) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute(STANDING, {"case_pk": case.id}).mappings()]
 
 
-def previous_step_date(conn: Any, case: Any) -> Any:
-    """The date of the case's latest step still standing: its date on paper, else the day it was recorded."""
-    days = [a["given_on"] or a["at"].date() for a in standing_approvals(conn, case)]
+def previous_step_date(conn: Any, case: Any, zone: ZoneInfo) -> Any:
+    """The date of the case's latest step still standing: its date on paper, else the office's day it
+    was recorded."""
+    days = [a["given_on"] or office_date(a["at"], zone) for a in standing_approvals(conn, case)]
     return max(days) if days else None
 
 

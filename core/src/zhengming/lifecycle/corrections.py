@@ -40,7 +40,7 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from ..errors import InvalidDocument, Problem
@@ -262,10 +262,9 @@ def change_lines(changes: Iterable[Mapping[str, Any]], lang: str, *documents: An
 # --- on paper ------------------------------------------------------------------------------------
 
 
-def check_paper_date(case_id: str, given_on: date, *, today: date, opened_at: datetime, previous: date | None) -> None:
+def check_paper_date(case_id: str, given_on: date, *, today: date, opened: date, previous: date | None) -> None:
     """The date on a paper approval is not in the future, nor before the case was opened or its previous
-    step was taken (:class:`InvalidPaperDate` naming ``/given_on``)."""
-    opened = opened_at.date()
+    step was taken (:class:`InvalidPaperDate` naming ``/given_on``). All three are the office's days."""
     if given_on > today:
         raise InvalidPaperDate(
             Message("the date on paper, {given_on}, is after today ({today})", given_on=given_on, today=today)

@@ -34,6 +34,7 @@ from sqlalchemy import Text as TextType
 from sqlalchemy.exc import DBAPIError
 
 from ..boundary import LIMITS, read_line, too_large
+from ..clock import office_today
 from ..engine import Engine
 from ..errors import BeyondKnownData, InvalidDocument, PluginError, Problem, UnknownJurisdiction
 from ..i18n import Message
@@ -307,7 +308,7 @@ def import_jsonl(
 
     check_field("/actor", actor, text_limits(AuditEvent.__table__)["actor"])
     clock = now or utcnow
-    job = _Job(engine, sealer, today or date.today(), store.dialect == "sqlite")
+    job = _Job(engine, sealer, today or office_today(), store.dialect == "sqlite")
     report = ImportReport()
     pending: list[_Prepared] = []
     batch_size = max(1, batch_size)

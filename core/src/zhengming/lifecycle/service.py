@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy import case as sql_case
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from .. import clock
+from ..clock import office_date, office_today, office_zone
 from ..engine import Engine
 from ..errors import InvalidDocument, Problem
 from ..i18n import Message
@@ -32,7 +35,7 @@ SYSTEM_ACTOR = "system"
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 class CaseService:
@@ -44,17 +47,21 @@ class CaseService:
         engine: Engine,
         *,
         sealer: Sealer | None = None,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] | None = None,
         now: Callable[[], datetime] = utcnow,
         return_views: bool = True,
+        zone: ZoneInfo | None = None,
     ):
         """:param return_views: actions return the case as ``show`` would (one more read); ``False``
-        for batch callers that do not look at the result."""
+        for batch callers that do not look at the result.
+        :param zone: the office's time zone (default :func:`~zhengming.clock.office_zone`): its days date
+            cases, paper approvals and deadlines. :param today: the office's date (default: now, there)."""
         self.return_views = return_views
         self.store = store
         self.engine = engine
         self._sealer = sealer
-        self.today = today
+        self.zone = zone or office_zone()
+        self.today = today or (lambda: office_today(self.zone))
         self.now = now
 
     @property
@@ -401,7 +408,11 @@ class ActionContext:
 
     def previous_step_date(self, case: Any) -> date | None:
         """The date of the case's latest step still standing (a paper approval may not predate it)."""
-        return actions.previous_step_date(self.conn, case)
+        return actions.previous_step_date(self.conn, case, self.service.zone)
+
+    def office_date(self, instant: datetime) -> date:
+        """The office's date of a stored instant."""
+        return office_date(instant, self.service.zone)
 
     def figure(self, case: Any) -> dict[str, Any] | None:
         """The case's statistics row (``case_figures``), ``None`` when it has none."""

@@ -145,7 +145,8 @@ def _paper_date(case: Any, params: Mapping[str, Any], ctx: Any) -> date | None:
     from .corrections import check_paper_date
 
     previous = ctx.previous_step_date(case)
-    check_paper_date(case.case_id, given_on, today=ctx.today(), opened_at=case.opened_at, previous=previous)
+    opened = ctx.office_date(case.opened_at)
+    check_paper_date(case.case_id, given_on, today=ctx.today(), opened=opened, previous=previous)
     return given_on
 
 

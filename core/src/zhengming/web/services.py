@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from zoneinfo import ZoneInfo
 
 import attrs
 
+from ..clock import DEFAULT_TIMEZONE, office_zone
 from ..engine import Engine
 from ..lifecycle import CaseService
 from ..lifecycle.custody import Custody
 from ..plugin.registry import JurisdictionRegistry
 from ..store import Store
 
-DEFAULT_TIMEZONE = "Asia/Shanghai"
+__all__ = ["DEFAULT_TIMEZONE", "Services"]
 
 
 @attrs.define
@@ -27,10 +28,9 @@ class Services:
 
     @classmethod
     def build(cls, store: Store, registry: JurisdictionRegistry, *, timezone: str = DEFAULT_TIMEZONE) -> Services:
-        zone = ZoneInfo(timezone)
+        zone = office_zone(timezone)
         engine = Engine(registry)
-        # "today" is the office's date, not UTC's: a case taken in at 07:00 Beijing time is dated that day
-        cases = CaseService(store, engine, today=lambda: datetime.now(zone).date())
+        cases = CaseService(store, engine, zone=zone)  # its days are the office's (zhengming.clock)
         return cls(store, registry, engine, cases, Custody(store), zone)
 
     def today(self) -> date:
