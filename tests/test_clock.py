@@ -62,3 +62,13 @@ def test_a_paper_approval_is_dated_by_the_office_day(evening, store, engine, peo
     assert view["approvals"][0]["given_on"] == "2024-03-02"
     with pytest.raises(LifecycleError, match="after today"):
         service.approve("T-1", "wang", "同意", given_on=date(2024, 3, 3))
+
+
+def test_the_console_shows_wall_time_in_the_office_zone(monkeypatch):
+    from zhengming.web.console.present import local_time
+
+    monkeypatch.delenv(clock.ENVIRONMENT, raising=False)
+    assert local_time("2024-03-01T23:30:00+00:00") == "2024-03-02 07:30"
+    assert local_time(LATE_EVENING_UTC.replace(tzinfo=None)) == "2024-03-02 07:30"  # naive: UTC, as stored
+    monkeypatch.setenv(clock.ENVIRONMENT, "America/New_York")
+    assert local_time("2024-03-01T23:30:00+00:00") == "2024-03-01 18:30"

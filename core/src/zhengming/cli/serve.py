@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import tempfile
 from pathlib import Path
 
@@ -46,6 +47,7 @@ def serve(app: App, host: str, port: int, timezone: str, behind_proxy: bool, dem
 
     try:
         office_zone(timezone)
+        os.environ[ENVIRONMENT] = timezone  # the server's office zone, wherever a day or a wall time is shown
     except UnknownTimezone:
         raise click.BadParameter(
             app._("unknown time zone {timezone!r}", timezone=timezone), param_hint="--timezone"

@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ...clock import office_zone
 from ...i18n import gettext
 from ...labels import label
 from ...lifecycle.states import LABELS as STATE_LABELS
@@ -30,7 +31,6 @@ from ...model import (
     Text,
 )
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 LANGS = ("zh", "en")
 
 # Audit actions (``audit_events.action``) as the timeline names them.
@@ -177,13 +177,13 @@ class Say:
 
 
 def local_time(value: str | datetime | None) -> str:
-    """A stored instant as Asia/Shanghai wall time, ``2024-03-01 09:30``."""
+    """A stored instant as the office's wall time (:func:`~zhengming.clock.office_zone`), ``2024-03-01 09:30``."""
     if not value:
         return "—"
     moment = datetime.fromisoformat(value) if isinstance(value, str) else value
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo("UTC"))
-    return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone(office_zone()).strftime("%Y-%m-%d %H:%M")
 
 
 def days_late(due_on: str | None, today: date) -> int:
