@@ -66,15 +66,17 @@ def event_payload(event: dict[str, Any]) -> bytes:
 
 
 _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-canonical_text = _CANONICAL.encode
+# An event's value as canonical JSON text. Unlike integrity.canonical_text (a column's value, which may be
+# a time or bytes), an event holds plain JSON only: anything else is an error, not converted.
+event_text = _CANONICAL.encode
 
 
 def payload_of_texts(event: dict[str, Any], before_text: str, after_text: str) -> bytes:
     """:func:`event_payload`, byte for byte, from the canonical texts of ``before`` and ``after``
-    (:func:`canonical_text`), which are also what the event stores: each is encoded once. The keys
+    (:data:`event_text`), which are also what the event stores: each is encoded once. The keys
     are written in the order ``sort_keys`` puts them (action, actor, after, at, before, case_id,
     key_id, seq)."""
-    text = canonical_text
+    text = event_text
     key_id = f',"key_id":{text(event["key_id"])}' if event.get("key_id") else ""
     return (
         f'{{"action":{text(event["action"])},"actor":{text(event["actor"])},"after":{after_text},'
@@ -236,7 +238,7 @@ def _chained(keyring: Keyring, events: Sequence[dict[str, Any]], seq: int, prev:
             after = dict(after or {}) | {"rows": digests}
         stored = {k: event[k] for k in ("at", "actor", "action", "case_id", "before")}
         stored |= {"after": after, "seq": seq, "prev_hash": prev, "key_id": key_id}
-        texts = stored[STORED_TEXT] = (canonical_text(stored["before"]), canonical_text(after))
+        texts = stored[STORED_TEXT] = (event_text(stored["before"]), event_text(after))
         stored["hash"] = prev = chain_hash(prev, stored, key, payload_of_texts(stored, *texts))
         stored_rows.append(stored)
     check_rows(AuditEvent.__table__, stored_rows)
