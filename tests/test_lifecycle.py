@@ -344,3 +344,19 @@ def test_two_people_approving_the_same_step_at_once_one_wins(store, service, peo
     # the loser looks again and the next step is theirs to take only if they fit it
     with pytest.raises(NotPermitted):
         service.approve("T-1", next(n for n in ("li", "li2") if n not in winners))
+
+
+def test_an_action_answers_in_the_readers_language_reading_the_case_once(service, people, monkeypatch):
+    from zhengming.lifecycle import CaseService
+
+    english = service.reading("en")
+    assert service.reading("zh") is service and english is not service and service.view_lang == "zh"
+    service.open(case_document())
+    reads = []
+    show = CaseService.show
+    monkeypatch.setattr(CaseService, "show", lambda self, *a, **k: reads.append(k.get("lang")) or show(self, *a, **k))
+    view = english.approve("T-1", "li", "建议澄清")
+    assert reads == ["en"]
+    reasons = view["decision"]["trigger"]["reasons"]
+    assert reasons == service.show("T-1", lang="en")["decision"]["trigger"]["reasons"]
+    assert reasons != service.show("T-1")["decision"]["trigger"]["reasons"]  # not the Chinese rendering

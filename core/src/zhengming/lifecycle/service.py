@@ -7,6 +7,7 @@ version of the case it looked at: if the case changed since, the action is refus
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -55,7 +56,8 @@ class CaseService:
         """:param return_views: actions return the case as ``show`` would (one more read); ``False``
         for batch callers that do not look at the result.
         :param zone: the office's time zone (default :func:`~zhengming.clock.office_zone`): its days date
-            cases, paper approvals and deadlines. :param today: the office's date (default: now, there)."""
+            cases, paper approvals and deadlines.
+        :param today: the office's date (default: the date it is now in ``zone``)."""
         self.return_views = return_views
         self.store = store
         self.engine = engine
@@ -63,6 +65,16 @@ class CaseService:
         self.zone = zone or office_zone()
         self.today = today or (lambda: office_today(self.zone))
         self.now = now
+        self.view_lang = "zh"  # the language of the case views actions return (:meth:`reading`)
+
+    def reading(self, lang: str) -> CaseService:
+        """This service with its actions returning the case in ``lang`` (read once, in the reader's
+        language, rather than in Chinese and again)."""
+        if lang == self.view_lang:
+            return self
+        other = copy.copy(self)
+        other.view_lang = lang
+        return other
 
     @property
     def sealer(self) -> Sealer:
@@ -99,7 +111,7 @@ class CaseService:
         except IntegrityError:
             raise DuplicateCase(evaluated.case_id) from None
         log.info("case %s opened: %s, state %s", row["case_id"], row["outcome"], row["state"])
-        return self.show(row["case_id"]) if self.return_views else None
+        return self.show(row["case_id"], lang=self.view_lang) if self.return_views else None
 
     def _seal_parties(self, evaluated: intake.Evaluated) -> bytes | None:
         """The sealed names of the parties who reported (``None`` when there are none)."""
@@ -280,7 +292,7 @@ class CaseService:
         result: dict[str, Any] = {}
         for effect in effects:
             result |= effect.result
-        return self.show(case_id) | result
+        return self.show(case_id, lang=self.view_lang) | result
 
     def available_actions(self, case_id: str, actor: str) -> list[dict[str, Any]]:
         """The actions ``actor`` may take on the case now (state, role, organ, level, separation of

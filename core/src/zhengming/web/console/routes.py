@@ -422,6 +422,7 @@ async def revise_submit(request: Request, case_id: str, mode: str):
     revise = {"mode": mode, "view": view}
     document = intake_form.document_from_form(view["kind"], form)
     lang = _lang(request)
+    service = service.reading(lang)  # the case as updated comes back in the reader's language
     try:
         if mode == "resume":
             done = service.resume(case_id, document, actor=user["name"])
@@ -439,7 +440,6 @@ async def revise_submit(request: Request, case_id: str, mode: str):
         fields = list(getattr(exc, "fields", ()) or ([exc.field] if getattr(exc, "field", None) else []))
         problems = [Problem(f, exc.message) for f in fields] or [Problem("", exc.message)]
         return _intake_refused(request, user, view["kind"], document, problems, revise)
-    fresh = service.show(case_id, viewer=user["name"], lang=lang)
     return _page(
         request,
         "case.html",
@@ -450,7 +450,7 @@ async def revise_submit(request: Request, case_id: str, mode: str):
         error=None,
         conflict=False,
         kept={},
-        **_case_context(request, user, fresh),
+        **_case_context(request, user, done),
     )
 
 

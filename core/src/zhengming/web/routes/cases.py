@@ -33,11 +33,13 @@ from ..times import localize
 router = APIRouter(prefix="/api/cases", tags=["cases"])
 
 
-def _case_response(request: Request, response: Response, view: dict[str, Any], viewer: str) -> dict[str, Any]:
-    """The case view (its decision's texts in the request's language, timestamps in the office's zone)."""
-    lang = language(request)
-    if lang != "zh":  # the service's answer to an action renders in Chinese: read it again in this language
-        view = services(request).cases.show(view["case_id"], viewer=viewer, lang=lang)
+def _cases(request: Request) -> CaseService:
+    """The case service, its actions answering in the request's language."""
+    return services(request).cases.reading(language(request))
+
+
+def _case_response(request: Request, response: Response, view: dict[str, Any]) -> dict[str, Any]:
+    """The case view (read in the request's language) with its ETag, timestamps in the office's zone."""
     response.headers["ETag"] = etag(view["version"])
     return localize(view, services(request).timezone)
 
@@ -90,7 +92,7 @@ def show_case(
     """The case as ``zhengming case show`` gives it; 404 for a case that does not exist *or* that this
     user does not need to know (the two are not told apart)."""
     view = services(request).cases.show(case_id, viewer=principal.name, lang=language(request))
-    return _case_response(request, response, view, principal.name)
+    return _case_response(request, response, view)
 
 
 # --- lifecycle actions -------------------------------------------------------------------------------
@@ -257,8 +259,8 @@ def _route(action: Action) -> None:
         principal: Principal = Depends(ACT),
     ) -> dict[str, Any]:
         version = if_match(request)
-        view = action.call(services(request).cases, case_id, principal.name, body, version)
-        return _case_response(request, response, view, principal.name)
+        view = action.call(_cases(request), case_id, principal.name, body, version)
+        return _case_response(request, response, view)
 
     act.__annotations__["body"] = body_type  # this module's annotations are strings; FastAPI needs the class
     act.__name__ = "case_" + action.path.replace("-", "_")
@@ -296,8 +298,8 @@ async def resume(
     request: Request, response: Response, case_id: str, principal: Principal = Depends(ACT)
 ) -> dict[str, Any]:
     """``changes`` lists what the updated document changed (JSON pointers, before and after)."""
-    view, done = await _document_action(request, case_id, principal, services(request).cases.resume, ("changes",))
-    return await run_in_threadpool(_case_response, request, response, view, principal.name) | done
+    view, done = await _document_action(request, case_id, principal, _cases(request).resume, ("changes",))
+    return _case_response(request, response, view) | done
 
 
 @router.post(
@@ -314,9 +316,9 @@ async def amend(
     carried out, a decision taken or the case closed; 422 naming the field for an id, kind or
     jurisdiction changed or an invalid document."""
     view, done = await _document_action(
-        request, case_id, principal, services(request).cases.amend, ("changes", "decision_changes", "approvals_reset")
+        request, case_id, principal, _cases(request).amend, ("changes", "decision_changes", "approvals_reset")
     )
-    return await run_in_threadpool(_case_response, request, response, view, principal.name) | done
+    return _case_response(request, response, view) | done
 
 
 @router.get(
