@@ -408,3 +408,13 @@ def test_the_codemod_rewrites_template_pairs_unless_their_english_is_ambiguous(t
         "<th>{{ _('Case') }}</th><td>{{ say(\"期限\", \"Due\") }} {{ say('办理期限', 'Due') }}</td>"
         "<b>{{ say('快查快办', 'fast track') }}</b>{{ say.state(v) }}"
     )
+
+
+def test_a_count_agrees_with_its_number_in_english():
+    from zhengming.cli.case_text import amendment_lines, list_text
+
+    assert list_text({"cases": [], "total": 1}, "en") == "1 case, 0 shown (⚡ fast track, ! overdue)"
+    assert list_text({"cases": [], "total": 2}, "en") == "2 cases, 0 shown (⚡ fast track, ! overdue)"
+    assert list_text({"cases": [], "total": 1}, "zh").startswith("共 1 件")
+    assert "1 approval superseded" in amendment_lines({"approvals_reset": 1}, {}, "en")[-1]
+    assert "3 approvals superseded" in amendment_lines({"approvals_reset": 3}, {}, "en")[-1]

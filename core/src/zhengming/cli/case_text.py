@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
-from ..i18n import Message, gettext, translator
+from ..i18n import Message, gettext, ngettext, translator
 from ..labels import label
 from ..model import Level, Method, Organ, Recipient, RevisitMethod, RevisitTarget, Role, StepAction
 from .columns import pad
@@ -162,7 +162,15 @@ def amendment_lines(data: dict[str, Any], document: Any, lang: str) -> list[str]
     lines = change_lines(data.get("changed") or data.get("changes") or [], lang, document)
     if data.get("approvals_reset"):
         n = data["approvals_reset"]
-        lines.append(gettext("the decision changed: {n} approval(s) superseded, to be given again", lang, n=n))
+        lines.append(
+            ngettext(
+                "the decision changed: {n} approval superseded, to be given again",
+                "the decision changed: {n} approvals superseded, to be given again",
+                n,
+                lang,
+                n=n,
+            )
+        )
     return lines
 
 
@@ -183,7 +191,16 @@ def list_text(data: dict[str, Any], lang: str) -> str:
             f"{flags} {row['case_id']:<22} {row['jurisdiction']:<26} {pad(state_name(row['state'], lang), 14)} "
             f"{pad(outcome_name(row['outcome'], lang), 12)} {due}"
         )
-    lines.append(_("{total} cases, {shown} shown (⚡ fast track, ! overdue)", total=data["total"], shown=len(rows)))
+    lines.append(
+        ngettext(
+            "{total} case, {shown} shown (⚡ fast track, ! overdue)",
+            "{total} cases, {shown} shown (⚡ fast track, ! overdue)",
+            data["total"],
+            lang,
+            total=data["total"],
+            shown=len(rows),
+        )
+    )
     return "\n".join(lines)
 
 

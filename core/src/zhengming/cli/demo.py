@@ -64,7 +64,15 @@ def demo(app: App, show_all: bool, demo_db: str | None, papers_dir: str | None) 
     click.echo(click.style(app._("━━ All example cases"), bold=True))
     for jid, case_id, result, check in rows:
         click.echo(f"  {jid:<28} {case_id:<44} {pad(result, 16)} {check}")
-    click.echo(app._("{cases} cases, {as_expected} as expected.", cases=len(rows), as_expected=len(rows) - failures))
+    click.echo(
+        app.ngettext(
+            "{cases} case, {as_expected} as expected.",
+            "{cases} cases, {as_expected} as expected.",
+            len(rows),
+            cases=len(rows),
+            as_expected=len(rows) - failures,
+        )
+    )
     from .demo_lifecycle import lifecycle_demo
 
     lifecycle_demo(app, demo_db, papers_dir)

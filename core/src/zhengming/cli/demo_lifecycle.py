@@ -136,8 +136,10 @@ def lifecycle_demo(app: App, db_path: str | None, papers_dir: str | None = None)
                 )
             click.echo(f"  {pad(state_name(state, app.lang), 22)} {by_state[state]:>4}{detail}")
     click.echo(
-        _(
+        app.ngettext(
+            "  {cases} case in {jurisdictions} jurisdictions; {fast_tracked} fast-tracked.",
             "  {cases} cases in {jurisdictions} jurisdictions; {fast_tracked} fast-tracked.",
+            len(cases),
             cases=len(cases),
             jurisdictions=len(per_jurisdiction),
             fast_tracked=sum(r["fast_track"] for r in cases),
