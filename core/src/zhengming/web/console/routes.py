@@ -10,6 +10,7 @@ exist here (404).
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
@@ -550,26 +551,6 @@ def case_page(request: Request, case_id: str, done: str | None = None):
     )
 
 
-ACTIONS = {
-    "approve",
-    "reject",
-    "send_back",
-    "consent",
-    "clarify",
-    "notify",
-    "archive",
-    "plan_revisits",
-    "record_revisit",
-    "talk",
-    "rectification",
-    "close",
-    "reveal_request",
-    "reveal_decide",
-    "reveal_show",
-    "feedback",
-}
-
-
 def _day(value: str | None) -> date | None:
     if not value:
         return None
@@ -581,45 +562,66 @@ def _day(value: str | None) -> date | None:
         raise InvalidValue("/date", Message("a date must be YYYY-MM-DD")) from None
 
 
-def _run(service, custody, name, case_id: str, actor: str, form: dict[str, str], version: int | None, recipients):
-    comment = form.get("comment", "").strip()
-    v = {"expected_version": version}
-    paper = {"given_on": _day(form.get("given_on"))} if form.get("given_on") else {}  # signed on paper that day
-    if name == "approve":
-        return service.approve(case_id, actor, comment, **v, **paper)
-    if name == "reject":
-        return service.reject(case_id, actor, comment, **v, **paper)
-    if name == "send_back":
-        return service.send_back(case_id, actor, comment, **v, **paper)
-    if name == "consent":
-        return service.consent(case_id, actor, form.get("status", ""), comment, **v)
-    if name == "clarify":
-        return service.clarify(
-            case_id, actor, form.get("method", ""), on=_day(form.get("date")), scope=form.get("scope", "").strip(), **v
-        )
-    if name == "notify":
-        return service.notify(case_id, actor, recipients, on=_day(form.get("date")), **v)
-    if name == "archive":
-        return service.archive(case_id, actor, **v)
-    if name == "plan_revisits":
-        dates = [d for d in (_day(x.strip()) for x in form.get("dates", "").replace("，", ",").split(",")) if d]
-        return service.plan_revisits(case_id, actor, dates, **v)
-    if name == "record_revisit":
-        return service.record_revisit(
-            case_id,
-            actor,
-            on=_day(form.get("date")),
-            method=form.get("method") or None,
-            target=form.get("target") or None,
-            note=form.get("note", "").strip(),
-            **v,
-        )
-    if name == "talk":
-        return service.hold_talk(case_id, actor, _day(form.get("date")) or service.today(), **v)
-    if name == "rectification":
-        return service.record_rectification(case_id, actor, form.get("rectified") == "yes", **v)
-    if name == "close":
-        return service.close(case_id, actor, reason=form.get("reason", "").strip() or None, **v)
+def _comment(form: dict[str, str]) -> dict[str, Any]:
+    """A step's comment, and the date it was signed on paper when given (纸质审批补录)."""
+    paper = {"given_on": _day(form["given_on"])} if form.get("given_on") else {}
+    return {"comment": form.get("comment", "").strip(), **paper}
+
+
+def _revisit_dates(form: dict[str, str]) -> list[date]:
+    return [d for d in (_day(x.strip()) for x in form.get("dates", "").replace("，", ",").split(",")) if d]
+
+
+# The case page's lifecycle forms: the form's name, the lifecycle table's action (.table.ACTIONS) and its
+# parameters read from the form (with the recipients ticked and the office's today).
+FormReader = Callable[[dict[str, str], list[str], date], dict[str, Any]]
+FORMS: dict[str, tuple[str, FormReader]] = {
+    "approve": ("approve", lambda form, _recipients, _today: _comment(form)),
+    "reject": ("reject", lambda form, _recipients, _today: _comment(form)),
+    "send_back": ("send_back", lambda form, _recipients, _today: _comment(form)),
+    "consent": (
+        "consent",
+        lambda form, _recipients, _today: {
+            "status": form.get("status", ""),
+            "comment": form.get("comment", "").strip(),
+        },
+    ),
+    "clarify": (
+        "clarify",
+        lambda form, _recipients, _today: {
+            "method": form.get("method", ""),
+            "on": _day(form.get("date")),
+            "scope": form.get("scope", "").strip(),
+        },
+    ),
+    "notify": ("notify", lambda form, recipients, _today: {"recipients": recipients, "on": _day(form.get("date"))}),
+    "archive": ("archive", lambda _form, _recipients, _today: {}),
+    "plan_revisits": ("plan_revisits", lambda form, _recipients, _today: {"dates": _revisit_dates(form)}),
+    "record_revisit": (
+        "revisit",
+        lambda form, _recipients, _today: {
+            "on": _day(form.get("date")),
+            "method": form.get("method") or None,
+            "target": form.get("target") or None,
+            "note": form.get("note", "").strip(),
+        },
+    ),
+    "talk": ("talk", lambda form, _recipients, today: {"on": _day(form.get("date")) or today}),
+    "rectification": ("rectification", lambda form, _recipients, _today: {"rectified": form.get("rectified") == "yes"}),
+    "close": ("close", lambda form, _recipients, _today: {"reason": form.get("reason", "").strip() or None}),
+}
+CUSTODY_FORMS = frozenset({"reveal_request", "reveal_decide", "reveal_show", "feedback"})
+ACTIONS = FORMS.keys() | CUSTODY_FORMS
+
+
+def take_form_action(
+    service, custody, name, case_id: str, actor: str, form: dict[str, str], version: int | None, recipients
+):
+    """Take the action of the form ``name`` (a lifecycle action of :data:`FORMS`, else a custody one)."""
+    if name in FORMS:
+        action_id, read = FORMS[name]
+        params = read(form, recipients, service.today())
+        return service.act(case_id, action_id, actor, expected_version=version, **params)
     return _custody_action(custody, name, case_id, actor, form, service.today())
 
 
@@ -677,7 +679,9 @@ async def case_action(request: Request, case_id: str, name: str):
     except ValueError:
         version = None
     try:
-        result = _run(service, _services(request).custody, name, case_id, user["name"], form, version, recipients)
+        result = take_form_action(
+            service, _services(request).custody, name, case_id, user["name"], form, version, recipients
+        )
     except CaseNotFound:
         return _not_found(request, user, case_id)
     except LifecycleError as exc:
