@@ -161,3 +161,18 @@ def test_a_revisit_by_a_method_the_plan_does_not_name_is_refused(store, rules, o
 
     with pytest.raises(InvalidValue):
         service.record_revisit("R-1", "chen", on=date(2024, 6, 1), method="phone", target=None, note="")
+
+
+def test_the_consoles_talk_and_rectification_forms(store, rules, officers):
+    """The case page's forms for the reminder talk and the probation's result (console FORMS): a talk
+    without a date is held today, and the result is read from the form's yes/no."""
+    from zhengming.web.console.routes import take_form_action
+
+    service = at(make_service(store, rules), date(2024, 2, 1))
+    service.open(ACCOUNTABILITY)
+    service.approve("A-1", "feng")
+    view = service.approve("A-1", "chen")
+    view = take_form_action(service, None, "talk", "A-1", "chen", {}, view["version"], [])
+    assert view["state"] == "probation" and view["due_on"] == "2024-05-01"  # held today, 1 February: 3 months
+    view = take_form_action(service, None, "rectification", "A-1", "chen", {"rectified": "no"}, view["version"], [])
+    assert (view["state"], view["outcome"]) == ("decided", "proceed")
