@@ -68,5 +68,8 @@ messages: $(STAMP)
 				--no-wrap --ignore-obsolete $$([ $$locale = en ] && echo --no-fuzzy-matching); \
 		else $(BIN)/pybabel --quiet init -i build/zhengming.pot -d $(I18N)/locale -D zhengming -l $$locale --no-wrap; fi; \
 	done
-	sed -i '/^"POT-Creation-Date: /d; /^"PO-Revision-Date: /d; /^"Generated-By: /d' $(I18N)/locale/*/LC_MESSAGES/zhengming.po
+	# a fixed creation date (the compiler writes the current time where there is none): the catalogs change
+	# only when a message does
+	sed -i 's/^"POT-Creation-Date: .*/"POT-Creation-Date: 2026-01-01 00:00+0000\\n"/; /^"PO-Revision-Date: /d; /^"Generated-By: /d' \
+		$(I18N)/locale/*/LC_MESSAGES/zhengming.po
 	$(BIN)/pybabel compile -d $(I18N)/locale -D zhengming --statistics
