@@ -94,6 +94,12 @@ def test_store_begin_keeps_sqlite_connections_one_per_concurrent_transaction(tmp
     assert len(seen) == 2 and seen[0] is not seen[1]
     store.dispose()
     assert first.closed and all(conn.closed for conn in seen)
+    memory = open_store("sqlite://")  # one connection per thread in its pool: none is kept to be handed on
+    with memory.begin() as first:
+        pass
+    with memory.begin() as again:
+        assert again is not first and first.closed
+    memory.dispose()
 
 
 @BACKENDS

@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from .crypto import Keyring, load_keyring
 from .errors import opening_error
@@ -60,8 +61,9 @@ class Store:
         """A connection in a transaction, committed when the block ends and rolled back on any error
         (as ``engine.begin()``). On SQLite the connection is kept for the next transaction instead of
         going back to the pool: checking one out and in costs as much as a short transaction's
-        statements. Other databases check one out of the pool each time (which pings the server)."""
-        if self.engine.dialect.name != "sqlite":
+        statements. Other databases check one out of the pool each time (which pings the server), as does
+        an in-memory SQLite database (its pool holds one connection per thread, which must stay there)."""
+        if self.engine.dialect.name != "sqlite" or not isinstance(self.engine.pool, QueuePool):
             with self.engine.begin() as conn:
                 yield conn
             return
