@@ -391,3 +391,31 @@ def test_the_punctuation_check_finds_a_chinese_mark():
     assert len(full_width_in("<dd>sealed（accuser）</dd>")) == 2
     assert full_width_in('<td><span lang="zh">《条例》第五条（一）</span>（x）</td>') == ["（x）", "（x）"]
     assert full_width_in("<p>Identity：sealed。</p>") == ["Identity：sealed。", "Identity：sealed。"]
+
+
+def test_the_inbox_lists_exactly_the_open_cases_waiting_for_the_user(tmp_path):
+    """我的待办 skips a case once the action table allows the user nothing on it (or only a consent already
+    recorded): what it lists is what the case page would offer, case by case."""
+    from fastapi.testclient import TestClient
+
+    from .console_support import console_app
+
+    app, service = console_app(tmp_path / "inbox.sqlite")
+    seed(service)
+    skipped = 0
+    for name in (HEAD, HANDLER):
+        expected, still_open = [], service.list(viewer=name, still_open=True)[0]
+        for row in still_open:
+            view = service.show(row["case_id"], history=False)
+            on_page = offers(service, view, name)
+            if [o for o in on_page if o.name != "consent" or view["state"] == "consent"]:
+                expected.append(row["case_id"])
+        client = TestClient(app, base_url="http://console.test")
+        client.post("/login", data={"name": name, "password": "zhengming-demo"})
+        page = client.get("/inbox")
+        assert page.status_code == 200
+        listed = re.findall(r'href="/cases/([^"/?]+)"', page.text)
+        assert list(dict.fromkeys(listed)) == expected, name
+        assert expected, name
+        skipped += len(still_open) - len(expected)
+    assert skipped  # open cases the head may see but nothing waits for him on

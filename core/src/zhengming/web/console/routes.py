@@ -232,10 +232,13 @@ def inbox(request: Request):
     rows, _ = service.list(viewer=user["name"], still_open=True)
     waiting = []
     for row in rows:
+        allowed = allowed_ids(service, row["case_id"], user["name"])
+        if allowed is not None and row["state"] != "consent":
+            allowed -= {"consent"}  # a consent recorded may still be changed, but nothing waits on it
+        if allowed is not None and not allowed:
+            continue  # nothing waits for this user: the case is not read in full
         view = service.show(row["case_id"], history=False, viewer=user["name"])
-        offers = offered(view, user, allowed_ids(service, row["case_id"], user["name"]))
-        # a consent already recorded may still be changed, but it is not waiting for anyone
-        offers = [o for o in offers if o.name != "consent" or view["state"] == "consent"]
+        offers = offered(view, user, allowed)
         if offers:
             late, since = lateness(view, service.today())
             waiting.append({"view": view, "offers": offers, "late": late, "since": since})
