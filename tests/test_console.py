@@ -419,3 +419,13 @@ def test_the_inbox_lists_exactly_the_open_cases_waiting_for_the_user(tmp_path):
         assert expected, name
         skipped += len(still_open) - len(expected)
     assert skipped  # open cases the head may see but nothing waits for him on
+
+
+@BACKENDS
+def test_views_read_together_are_the_cases_as_shown_one_by_one(demo):
+    case_ids = [row["case_id"] for row in demo.list()[0]]
+    for name in (HEAD, HANDLER, OTHER):
+        visible = [row["case_id"] for row in demo.list(viewer=name)[0]]
+        together = demo.views(list(reversed(case_ids)), viewer=name, lang="en")
+        assert [view["case_id"] for view in together] == [c for c in reversed(case_ids) if c in visible]
+        assert together == [demo.show(case_id, history=False, lang="en") for case_id in reversed(visible)], name

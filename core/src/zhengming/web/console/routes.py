@@ -230,15 +230,16 @@ def inbox(request: Request):
         return _login_redirect(request)
     service = _cases(request)
     rows, _ = service.list(viewer=user["name"], still_open=True)
-    waiting = []
+    allowed_on: dict[str, set[str] | None] = {}
     for row in rows:
         allowed = allowed_ids(service, row["case_id"], user["name"])
         if allowed is not None and row["state"] != "consent":
             allowed -= {"consent"}  # a consent recorded may still be changed, but nothing waits on it
-        if allowed is not None and not allowed:
-            continue  # nothing waits for this user: the case is not read in full
-        view = service.show(row["case_id"], history=False, viewer=user["name"])
-        offers = offered(view, user, allowed)
+        if allowed is None or allowed:  # else nothing waits for this user: the case is not read in full
+            allowed_on[row["case_id"]] = allowed
+    waiting = []
+    for view in service.views(list(allowed_on), viewer=user["name"]):  # the cases waiting, read together
+        offers = offered(view, user, allowed_on[view["case_id"]])
         if offers:
             late, since = lateness(view, service.today())
             waiting.append({"view": view, "offers": offers, "late": late, "since": since})
