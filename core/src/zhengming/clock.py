@@ -53,8 +53,13 @@ def office_today(zone: ZoneInfo | None = None) -> date:
     return now().astimezone(zone or office_zone()).date()
 
 
-def office_date(instant: datetime, zone: ZoneInfo | None = None) -> date:
-    """The office's date of a stored instant (a naive one is UTC, as the database gives it back)."""
+def office_time(instant: datetime, zone: ZoneInfo | None = None) -> datetime:
+    """A stored instant in the office's zone (a naive one is UTC: SQLite gives back no offset)."""
     if instant.tzinfo is None:
         instant = instant.replace(tzinfo=UTC)
-    return instant.astimezone(zone or office_zone()).date()
+    return instant.astimezone(zone or office_zone())
+
+
+def office_date(instant: datetime, zone: ZoneInfo | None = None) -> date:
+    """The office's date of a stored instant."""
+    return office_time(instant, zone).date()

@@ -7,6 +7,8 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ..clock import office_time
+
 
 def _is_timestamp_key(key: str) -> bool:
     return key == "at" or key.endswith("_at")
@@ -22,11 +24,7 @@ def _local(value: Any, zone: ZoneInfo) -> Any:
         moment = value
     else:
         return value
-    if moment.tzinfo is None:  # stored naive means stored UTC (SQLite drops the offset)
-        from datetime import UTC
-
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(zone).isoformat()
+    return office_time(moment, zone).isoformat()
 
 
 def localize(data: Any, zone: ZoneInfo) -> Any:

@@ -6,9 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from ...clock import office_zone
+from ...clock import office_time
 from ...i18n import gettext
 from ...labels import label
 from ...lifecycle.states import LABELS as STATE_LABELS
@@ -181,9 +180,7 @@ def local_time(value: str | datetime | None) -> str:
     if not value:
         return "—"
     moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=ZoneInfo("UTC"))
-    return moment.astimezone(office_zone()).strftime("%Y-%m-%d %H:%M")
+    return office_time(moment).strftime("%Y-%m-%d %H:%M")
 
 
 def days_late(due_on: str | None, today: date) -> int:
