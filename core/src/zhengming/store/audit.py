@@ -426,28 +426,28 @@ def _check_tables(
     return found
 
 
+_KEYED_AFTER = select(AuditEvent.__table__.c.key_id, AuditEvent.__table__.c.after).order_by(AuditEvent.__table__.c.seq)
+
+
 def _recorded_columns(session: Session, names: set[str], batch: int = 5000) -> dict[str, dict[str, str]]:
     """The column digests the chain records for each row in ``names`` (one pass over the events)."""
-    maps: dict[str, list[tuple[str | None, dict[str, str]]]] = {name: [] for name in names}
-    columns = AuditEvent.__table__.c
-    query = select(columns.key_id, columns.after).order_by(columns.seq).execution_options(yield_per=batch)
-    for key_id, after in session.execute(query):
-        for name, digests in _rows_named(after, names):
-            maps[name].append((key_id, digests))
-    return {name: integrity.recorded_digests(name.split("/", 1)[0], found) for name, found in maps.items()}
-
-
-def _rows_named(after: Any, names: set[str]) -> list[tuple[str, dict[str, str]]]:
-    rows = after.get("rows") if isinstance(after, dict) else None
-    return [(name, rows[name]) for name in rows.keys() & names] if rows else []
+    return _folded(session.execute(_KEYED_AFTER.execution_options(yield_per=batch)), names)
 
 
 def recorded_for_case(conn: Any, case_id: str, name: str) -> dict[str, str]:
     """The column digests the chain records for the row ``name`` written by the events of a case."""
-    columns = AuditEvent.__table__.c
-    query = select(columns.key_id, columns.after).where(columns.case_id == case_id).order_by(columns.seq)
-    maps = [(key_id, digests) for key_id, after in conn.execute(query) for _, digests in _rows_named(after, {name})]
-    return integrity.recorded_digests(name.split("/", 1)[0], maps)
+    return _folded(conn.execute(_KEYED_AFTER.where(AuditEvent.__table__.c.case_id == case_id)), {name})[name]
+
+
+def _folded(events: Iterable[tuple[str | None, Any]], names: set[str]) -> dict[str, dict[str, str]]:
+    """What ``events`` (``(key id, after)``, in chain order) record of each row in ``names``, laid over one
+    another (:func:`~.integrity.recorded_digests`)."""
+    maps: dict[str, list[tuple[str | None, dict[str, str]]]] = {name: [] for name in names}
+    for key_id, after in events:
+        rows = after.get("rows") if isinstance(after, dict) else None
+        for name in rows.keys() & names if rows else ():
+            maps[name].append((key_id, rows[name]))
+    return {name: integrity.recorded_digests(integrity.table_of(name), found) for name, found in maps.items()}
 
 
 def case_unexplained(session: Session, case: Any) -> tuple[str, ...] | None:
@@ -489,7 +489,7 @@ def row_unexplained(
         return ("no_event",)
     if now[integrity.WHOLE] == recorded.get(integrity.WHOLE):
         return None
-    table = name.split("/", 1)[0]
+    table = integrity.table_of(name)
     if not integrity.complete(table, recorded):
         if recorded_columns is None:  # only what this event recorded can be compared
             now = {column: digest for column, digest in now.items() if column in recorded}

@@ -116,6 +116,11 @@ def row_name(table: str, values: Mapping[str, Any]) -> str:
     return f"{table}/{values['case_id'] if table == 'cases' else values['id']}"
 
 
+def table_of(name: str) -> str:
+    """The table of a row named by :func:`row_name`."""
+    return name.split("/", 1)[0]
+
+
 def columns(table: str, values: Mapping[str, Any] | None = None) -> list[str]:
     """The digested columns (a case's surrogate ``id`` is not: cases are named by ``case_id``); with
     ``values``, without the :data:`LATE_COLUMNS` that are NULL in them."""
