@@ -426,7 +426,7 @@ def _check_tables(
     return found
 
 
-_KEYED_AFTER = select(AuditEvent.__table__.c.key_id, AuditEvent.__table__.c.after).order_by(AuditEvent.__table__.c.seq)
+_KEYED_AFTER = select(_EVENTS.c.key_id, _EVENTS.c.after).order_by(_EVENTS.c.seq)
 
 
 def _recorded_columns(session: Session, names: set[str], batch: int = 5000) -> dict[str, dict[str, str]]:
@@ -436,7 +436,7 @@ def _recorded_columns(session: Session, names: set[str], batch: int = 5000) -> d
 
 def recorded_for_case(conn: Any, case_id: str, name: str) -> dict[str, str]:
     """The column digests the chain records for the row ``name`` written by the events of a case."""
-    return _folded(conn.execute(_KEYED_AFTER.where(AuditEvent.__table__.c.case_id == case_id)), {name})[name]
+    return _folded(conn.execute(_KEYED_AFTER.where(_EVENTS.c.case_id == case_id)), {name})[name]
 
 
 def _folded(events: Iterable[tuple[str | None, Any]], names: set[str]) -> dict[str, dict[str, str]]:
