@@ -654,11 +654,12 @@ def write_effect(conn: Any, key: bytes, case: StoredCase, effect: table.Effect) 
         digests[f"{name}/{values['id']}"] = integrity.row_digests(key, name, values)
     for name, values in effect.updates:
         check_rows(RECORDS[name], [values])
-        _record_update(name, tuple(values)).execute(conn, values | {"w_id": values["id"]})
+        _keyed_update(RECORDS[name], "id", tuple(values)).execute(conn, values | {"w_id": values["id"]})
         digests[f"{name}/{values['id']}"] = integrity.row_digests(key, name, values)
     if effect.figure is not None:
         check_rows(FIGURES, [effect.figure])
-        done = _figure_update(tuple(effect.figure)).execute(conn, effect.figure | {"w_case_pk": case.id}).rowcount
+        update_figure = _keyed_update(FIGURES, "case_pk", tuple(effect.figure))
+        done = update_figure.execute(conn, effect.figure | {"w_case_pk": case.id}).rowcount
         if not done and effect.figure_row is not None:
             _FIGURE_INSERT.execute(conn, effect.figure_row | {"case_pk": case.id})
     return digests
@@ -667,26 +668,14 @@ def write_effect(conn: Any, key: bytes, case: StoredCase, effect: table.Effect) 
 _STATEMENTS: dict[tuple[str, tuple[str, ...]], Prepared] = {}
 
 
-def _record_update(name: str, columns: tuple[str, ...]) -> Prepared:
-    """``UPDATE <records> SET <columns> WHERE id = :w_id``, built once per table and set of columns."""
-    found = _STATEMENTS.get((name, columns))
+def _keyed_update(table: Any, key: str, columns: tuple[str, ...]) -> Prepared:
+    """``UPDATE <table> SET <columns> WHERE <key> = :w_<key>``, built once per table and set of columns
+    (the key itself is not set)."""
+    found = _STATEMENTS.get((table.name, columns))
     if found is None:
-        records = RECORDS[name]
-        found = _STATEMENTS[name, columns] = Prepared(
-            update(records)
-            .where(records.c.id == bindparam("w_id"))
-            .values({c: bindparam(c, type_=records.c[c].type) for c in columns if c != "id"})
-        )
-    return found
-
-
-def _figure_update(columns: tuple[str, ...]) -> Prepared:
-    """``UPDATE case_figures SET <columns> WHERE case_pk = :w_case_pk``, built once per set of columns."""
-    found = _STATEMENTS.get(("case_figures", columns))
-    if found is None:
-        found = _STATEMENTS["case_figures", columns] = Prepared(
-            update(FIGURES)
-            .where(FIGURES.c.case_pk == bindparam("w_case_pk"))
-            .values({c: bindparam(c, type_=FIGURES.c[c].type) for c in columns})
+        found = _STATEMENTS[table.name, columns] = Prepared(
+            update(table)
+            .where(table.c[key] == bindparam(f"w_{key}"))
+            .values({c: bindparam(c, type_=table.c[c].type) for c in columns if c != key})
         )
     return found
