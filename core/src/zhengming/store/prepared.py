@@ -136,10 +136,10 @@ class _Compiled:
         self.processors = tuple(processor for _name, processor in self.columns)
         self.sources = self._sources(compiled, set(keys))
         self.picked = None
+        self.names = [source[0] for source in self.sources or ()]
         if self.sources and all(key is not None for _name, key, _bindparam, _processor in self.sources):
             self.picked = operator.itemgetter(*(key for _name, key, _bindparam, _processor in self.sources))
             self.processed = [(i, source[3]) for i, source in enumerate(self.sources) if source[3] is not None]
-            self.names = [source[0] for source in self.sources]
 
     def _sources(self, compiled: Any, keys: set[str]) -> list[tuple[str, str | None, Any, Any]] | None:
         """Where each bound value comes from, decided once for this set of parameter names, as
@@ -169,17 +169,15 @@ class _Compiled:
             values = [values] if len(self.sources) == 1 else list(values)
             for index, processor in self.processed:
                 values[index] = processor(values[index])
-            return tuple(values) if self.positional else dict(zip(self.names, values, strict=True))
-        values = []
-        for _name, key, bindparam, processor in self.sources:
-            if key is not None:
-                value = params[key]
-            else:
-                value = bindparam.effective_value if bindparam.callable else bindparam.value
-            values.append(processor(value) if processor is not None else value)
-        if self.positional:
-            return tuple(values)
-        return {source[0]: value for source, value in zip(self.sources, values, strict=True)}
+        else:  # some values fixed in the statement
+            values = []
+            for _name, key, bindparam, processor in self.sources:
+                if key is not None:
+                    value = params[key]
+                else:
+                    value = bindparam.effective_value if bindparam.callable else bindparam.value
+                values.append(processor(value) if processor is not None else value)
+        return tuple(values) if self.positional else dict(zip(self.names, values, strict=True))
 
     def _constructed(self, params: Mapping[str, Any]) -> Any:
         values = self.compiled.construct_params(params)
