@@ -81,6 +81,36 @@ def test_available_actions_follow_state_role_seat_and_separation_of_duties(servi
 
 
 @BACKENDS
+def test_many_cases_at_once_give_each_case_its_own_verdict(service, people, store):
+    """A worklist's batch: each case judged on its own state, records and steps taken (nothing of one
+    case leaks into another's), cases not to be known and ids not there left out."""
+    for case_id in ("T-1", "T-2", "T-3", "T-4"):
+        service.open(case_document(case_id))
+    service.approve("T-2", "li")  # waiting for the head
+    for case_id in ("T-3", "T-4"):
+        service.approve(case_id, "li")
+        service.approve(case_id, "wang")
+        service.clarify(case_id, "li", "written")
+    required = service.show("T-3", history=False)["notifications"]["required"]
+    service.notify("T-3", "li", [])  # every recipient recorded: T-3 may be archived, T-4 not yet
+    service.notify("T-4", "li", required[:1])
+
+    batch = ["T-4", "NOT-THERE", "T-3", "T-2", "T-1"]
+    found = service.available_actions_on(batch, "li")
+    assert list(found) == ["T-4", "T-3", "T-2", "T-1"]  # in the order asked
+    assert {case_id: ids(rows) for case_id, rows in found.items()} == {
+        case_id: ids(service.available_actions(case_id, "li")) for case_id in found
+    }
+    assert "archive" in ids(found["T-3"]) and "archive" not in ids(found["T-4"])  # by each case's own notices
+    assert ids(found["T-1"]) == ["approve", "reject", "amend"] and ids(found["T-2"]) == ["amend"]
+    by_head = service.available_actions_on(batch, "wang")
+    assert ids(by_head["T-2"]) == ["approve", "reject", "send_back"] and by_head["T-1"] == []
+
+    add_user(store, "qian", "party_committee", "county", ["commission_head"])
+    assert service.available_actions_on(batch, "qian") == {}  # no need to know any of them
+
+
+@BACKENDS
 def test_separation_of_duties_hides_the_step_and_refuses_it(service, store):
     add_user(store, "both", "discipline_commission", "county", ["handling_department", "commission_head"])
     service.open(case_document())

@@ -120,12 +120,14 @@ def commit_change(
 JUDGEMENTS = frozenset({StepAction.DELIBERATE, StepAction.REVIEW, StepAction.APPROVE, StepAction.DECIDE})
 
 
-def separation_misfit(case: Any, earlier: int | None) -> Text | None:
+def separation_misfit(case: Any, first: int | None) -> Text | None:
     """Separation of duties (职责分离): whoever took an earlier step of a case (proposed, approved, sent
     back) takes no later step of it, so every step is one more person's judgement, as the rules' distinct
     roles intend. A step taken again after a send-back may be taken by the same person. Steps that
     judge (deliberate, review, approve, decide) are checked; proposing, reporting, notifying and
-    consulting are not judgements of an earlier step. ``earlier``: the first earlier step the user took."""
+    consulting are not judgements of an earlier step. ``first``: the first step the user took on the case
+    (``None``: none)."""
+    earlier = first if first is not None and first < case.current_step else None
     if earlier is None or not judging(case):
         return None
     return Message(
@@ -198,7 +200,6 @@ LOAD = (
 )
 _LOAD = Prepared(LOAD)
 CASE_EXISTS = select(CASES.c.version).where(CASES.c.case_id == bindparam("case_id"))
-STEP_ACTORS = select(APPROVALS.c.step_index, APPROVALS.c.actor).where(APPROVALS.c.case_pk == bindparam("case_pk"))
 NOTIFIED = select(RECORDS["notifications"].c.recipient).where(
     RECORDS["notifications"].c.case_pk == bindparam("case_pk")
 )
@@ -509,12 +510,12 @@ def require_visible_to(loaded: Loaded) -> None:
 def load_records(conn: Any, case: StoredCase, needs: tuple[str, ...]) -> None:
     """The records of the case an action reads (its notifications, its revisits)."""
     if "notifications" in needs:
-        case.notifications = [_Notified(r) for r in conn.execute(NOTIFIED, {"case_pk": case.id}).scalars()]
+        case.notifications = [Notified(r) for r in conn.execute(NOTIFIED, {"case_pk": case.id}).scalars()]
     if "revisits" in needs:
         case.revisits = [Revisit(r) for r in conn.execute(REVISITS, {"case_pk": case.id}).mappings()]
 
 
-class _Notified:
+class Notified:
     __slots__ = ("recipient",)
 
     def __init__(self, recipient: str):
@@ -524,18 +525,9 @@ class _Notified:
 def check_separation_of(loaded: Loaded) -> None:
     """Separation of duties for the current step (:func:`separation_misfit`)."""
     case, user = loaded.case, loaded.user
-    first = loaded.first_step
-    reason = separation_misfit(case, first if first is not None and first < case.current_step else None)
+    reason = separation_misfit(case, loaded.first_step)
     if reason is not None:
         raise NotPermitted(case.case_id, user.name, reason)
-
-
-def earliest_steps(conn: Any, case: Any) -> dict[str, int]:
-    """Each user's first step taken on the case (for :func:`table.available`)."""
-    first: dict[str, int] = {}
-    for index, actor in conn.execute(STEP_ACTORS, {"case_pk": case.id}).all():
-        first[actor] = min(index, first.get(actor, index))
-    return first
 
 
 STANDING = select(APPROVALS).where(APPROVALS.c.case_pk == bindparam("case_pk"), APPROVALS.c.superseded_at.is_(None))

@@ -27,8 +27,8 @@ from ..i18n import Message
 from ..store import Store, audit
 from ..store.crypto import Sealer
 from ..store.models import CaseRecord, RevisitRecord, User
-from . import actions, intake, machine, table
-from .errors import CaseConflict, DuplicateCase
+from . import actions, available, intake, machine, table
+from .errors import CaseConflict, CaseNotFound, DuplicateCase
 from .states import DUE_WATCHED, TERMINAL, State, parse_state
 from .views import case_view, list_row
 
@@ -323,18 +323,20 @@ class CaseService:
         """The actions ``actor`` may take on the case now (state, role, organ, level, separation of
         duties; parameters not yet chosen), each as :meth:`.table.Action.as_json` — what a console offers
         as buttons. A case the user has no need to know is :class:`~.errors.CaseNotFound`."""
+        found = self.available_actions_on([case_id], actor)
+        if case_id not in found:
+            raise CaseNotFound(case_id)
+        return found[case_id]
+
+    def available_actions_on(self, case_ids: Sequence[str], actor: str) -> dict[str, list[dict[str, Any]]]:
+        """:meth:`available_actions` of each of ``case_ids`` the user needs to know, by case id, read
+        together (a worklist); a case not there or not to be known is left out.
+
+        :raises UserNotFound: no such user."""
         with self.store.begin() as conn:
-            loaded = actions.load(conn, case_id, actor)
-            actions.require_visible_to(loaded)
-            case, user = loaded.case, loaded.user
-            needs = {need for row in table.ACTIONS if case.state in row.states for need in row.needs}
-            actions.load_records(conn, case, tuple(sorted(needs)))
-            earlier = actions.earliest_steps(conn, case).get(user.name)
-        separated = (
-            actions.separation_misfit(case, earlier if earlier is not None and earlier < case.current_step else None)
-            is None
-        )
-        return [row.as_json() for row in table.available(case, user, separated=lambda _row: separated)]
+            user = actions.load_actor(conn, actor)
+            found = available.available_on(conn, case_ids, user)
+        return {case_id: [row.as_json() for row in rows] for case_id, rows in found.items()}
 
     def _bind(self) -> None:
         """Check once per process that the database is bound to this key (binding it on first use)."""

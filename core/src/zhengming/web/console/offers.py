@@ -81,9 +81,12 @@ def _from_table(view: dict[str, Any], allowed: Collection[str]) -> list[Offer]:
     return offers
 
 
-def allowed_ids(service: Any, case_id: str, user_name: str) -> set[str] | None:
-    """What the service's action table allows (``None`` where the service has no such table)."""
-    available = getattr(service, "available_actions", None)
-    if available is None:
-        return None
-    return {action["id"] for action in available(case_id, user_name)}
+def allowed_ids(service: Any, case_id: str, user_name: str) -> set[str]:
+    """What the service's action table allows the user on the case now."""
+    return {action["id"] for action in service.available_actions(case_id, user_name)}
+
+
+def allowed_on(service: Any, case_ids: Collection[str], user_name: str) -> dict[str, set[str]]:
+    """:func:`allowed_ids` of many cases, read together (the cases the user needs to know)."""
+    found = service.available_actions_on(list(case_ids), user_name)
+    return {case_id: {action["id"] for action in rows} for case_id, rows in found.items()}

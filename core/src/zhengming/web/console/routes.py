@@ -28,7 +28,7 @@ from ...i18n import Message, gettext, ngettext, npgettext, pgettext
 from ...lifecycle.errors import CaseConflict, CaseNotFound, LifecycleError
 from ...lifecycle.states import TERMINAL
 from . import auth, intake_form
-from .offers import allowed_ids, offered
+from .offers import allowed_ids, allowed_on, offered
 from .present import (
     LANGS,
     Say,
@@ -230,16 +230,17 @@ def inbox(request: Request):
         return _login_redirect(request)
     service = _cases(request)
     rows, _ = service.list(viewer=user["name"], still_open=True)
-    allowed_on: dict[str, set[str] | None] = {}
-    for row in rows:
-        allowed = allowed_ids(service, row["case_id"], user["name"])
-        if allowed is not None and row["state"] != "consent":
+    state_of = {row["case_id"]: row["state"] for row in rows}
+    waiting_on: dict[str, set[str]] = {}
+    for case_id, allowed in allowed_on(service, state_of, user["name"]).items():
+        if state_of[case_id] != "consent":
             allowed -= {"consent"}  # a consent recorded may still be changed, but nothing waits on it
-        if allowed is None or allowed:  # else nothing waits for this user: the case is not read in full
-            allowed_on[row["case_id"]] = allowed
+        if allowed:  # else nothing waits for this user: the case is not read in full
+            waiting_on[case_id] = allowed
     waiting = []
-    for view in service.views(list(allowed_on), viewer=user["name"]):  # the cases waiting, read together
-        offers = offered(view, user, allowed_on[view["case_id"]])
+    ordered = [case_id for case_id in state_of if case_id in waiting_on]  # in the list's order
+    for view in service.views(ordered, viewer=user["name"]):  # the cases waiting, read together
+        offers = offered(view, user, waiting_on[view["case_id"]])
         if offers:
             late, since = lateness(view, service.today())
             waiting.append({"view": view, "offers": offers, "late": late, "since": since})
@@ -290,10 +291,8 @@ def case_list(
             offset=(page - 1) * PAGE_SIZE,
         )
     )
-    subjects = {}
-    for row in rows:
-        view = service.show(row["case_id"], history=False, viewer=user["name"])
-        subjects[row["case_id"]] = subject_of(view["document"]).get("name", "")
+    views = service.views([row["case_id"] for row in rows], viewer=user["name"])  # the page's cases, read together
+    subjects = {view["case_id"]: subject_of(view["document"]).get("name", "") for view in views}
     context = {
         "rows": rows,
         "subjects": subjects,
