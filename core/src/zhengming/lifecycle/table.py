@@ -641,11 +641,11 @@ ACTIONS: tuple[Action, ...] = (
     ARCHIVE,
     PLAN_REVISITS,
     REVISIT,
-    CLOSE,
-    RESUME,
     TALK,
     RECTIFICATION,
+    RESUME,
     AMEND,
+    CLOSE,
 )
 BY_ID: dict[str, Action] = {a.id: a for a in ACTIONS}
 

@@ -12,6 +12,8 @@ from typing import Any
 
 import attrs
 
+from ...lifecycle.table import ACTIONS
+
 
 @attrs.frozen
 class Offer:
@@ -37,29 +39,13 @@ def offered(view: dict[str, Any], user: Any, allowed: Collection[str] | None = N
 
 # The console's name of a table action where it differs.
 CONSOLE_NAME = {table_id: name for name, table_id in TABLE_ID.items()}
-TABLE_ORDER = (
-    "approve",
-    "reject",
-    "send_back",
-    "consent",
-    "clarify",
-    "notify",
-    "archive",
-    "plan_revisits",
-    "revisit",
-    "talk",
-    "rectification",
-    "resume",
-    "amend",
-    "close",
-)
 
 
 def _from_table(view: dict[str, Any], allowed: Collection[str]) -> list[Offer]:
     """The table's verdict, with the choices each form needs taken from the case (the methods it may use
     now, the recipients still due, the revisit methods and targets)."""
     offers = []
-    for table_id in sorted(allowed, key=lambda a: TABLE_ORDER.index(a) if a in TABLE_ORDER else len(TABLE_ORDER)):
+    for table_id in (row.id for row in ACTIONS if row.id in allowed):  # in the table's order
         name = CONSOLE_NAME.get(table_id, table_id)
         if name == "consent":
             offers.append(Offer(name, ("given", "declined", "withdrawn")))
@@ -76,7 +62,7 @@ def _from_table(view: dict[str, Any], allowed: Collection[str]) -> list[Offer]:
                 offers.append(Offer(name, missing))
         elif name == "record_revisit":
             offers.append(Offer(name, tuple(view["revisit"]["methods"]), tuple(view["revisit"]["targets"])))
-        elif table_id in TABLE_ORDER:
+        else:
             offers.append(Offer(name))
     return offers
 
