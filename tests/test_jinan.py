@@ -79,6 +79,16 @@ def test_only_a_typical_case_is_exposed(engine):
     assert "public_exposure" in measures(typical_case=True)
 
 
+def test_article_11_disciplinary_sanction_reaches_a_public_official_who_is_a_party_member(engine):
+    """第十一条“视情给予通报、诫勉及责令辞职、免职、降职等组织处理或者纪律处分”: a public official who is also a
+    party member (``accuser.party_member``, v1.1) may be given party discipline as well as organisational handling."""
+    accuser = {"kind": "public_official", **testing.MALICIOUS, "party_member": True}
+    decision = testing.decide(engine, testing.false_accusation("jinan", "2023-05-01", accuser=accuser))
+    assert decision["classification"] == "malicious"
+    assert {"admonishment", "party_discipline"} <= set(decision["measures"])
+    assert {"document": TITLE, "article": "第十一条"} in decision["citations"]
+
+
 def test_partly_true_in_the_first_form_may_clarify_only_the_untrue(engine):
     decision = decide(
         engine,

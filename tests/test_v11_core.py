@@ -206,3 +206,15 @@ def test_demo_walks_accountability_and_revisit_education_cases_through_their_lif
         revisit = lines[f"{jurisdiction}-revisit-education"]
         assert "回访：回访中" in revisit and revisit.rstrip().endswith("办结：已办结")
     assert "征求本人意见：回访中" in lines["pingdingshan-revisit-education"]  # （十）: the cadre's own view first
+
+
+@pytest.mark.parametrize("kind", ["public_official", "citizen"])
+def test_an_accuser_who_is_also_a_party_member_gets_party_discipline(engine, kind):
+    """《中国共产党纪律处分条例》 reaches every party member: a malicious accuser marked ``party_member``
+    (v1.1: a ``public_official`` may be one) is given party discipline whatever the accuser's kind."""
+    member = decide(
+        engine, {**FALSE_ACCUSATION, "accuser": {**FALSE_ACCUSATION["accuser"], "kind": kind, "party_member": True}}
+    )
+    outside = decide(engine, {**FALSE_ACCUSATION, "accuser": {**FALSE_ACCUSATION["accuser"], "kind": kind}})
+    assert member["classification"] == "malicious" and "party_discipline" in member["measures"]
+    assert "party_discipline" not in outside["measures"]

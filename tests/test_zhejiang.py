@@ -425,6 +425,15 @@ def test_measures_by_the_accusers_kind(engine, kind, crime, measures):
     assert {"document": ZJ, "article": source.MEASURES} in decision["citations"]
 
 
+@pytest.mark.parametrize("kind", ["public_official", "leading_cadre"])
+def test_paragraph_10_a_party_member_accuser_gets_party_discipline_whatever_the_kind(engine, kind):
+    """第十段“党员存在诬告陷害行为的，视情节轻重，给予相应组织处理或党纪处分”: a public official who is also a
+    party member (``accuser.party_member``, v1.1) is a 党员 and answers under party discipline too."""
+    decision = evaluate(engine, false_accusation({"kind": kind, **MALICIOUS, "party_member": True}), PROVINCE)
+    assert "party_discipline" in decision["measures"]
+    assert {"document": ZJ, "article": source.MEASURES} in decision["citations"]
+
+
 @pytest.mark.parametrize("jurisdiction", list(FAMILY))
 @pytest.mark.parametrize(
     ("organ", "level", "may_trace"),

@@ -19,6 +19,11 @@ TRACING_LEVELS = frozenset({Level.PROVINCE, Level.CITY, Level.COUNTY})
 PARTY_DISCIPLINE_APPLIES = frozenset({AccuserKind.PARTY_MEMBER, AccuserKind.LEADING_CADRE})
 
 
+def is_party_member(case: FalseAccusationCase) -> bool:
+    """A 党员 by kind, or an accuser of another kind marked ``party_member`` (v1.1: a public official may be one)."""
+    return case.accuser.kind in PARTY_DISCIPLINE_APPLIES or case.accuser.party_member
+
+
 def classify(case: FalseAccusationCase) -> Classification:
     """No established intent: undetermined; no intent or nothing fabricated: mistaken (错告、检举失实)."""
     accuser = case.accuser
@@ -44,7 +49,7 @@ def zhengming_false_accusation(case: FalseAccusationCase) -> FalseAccusationAsse
     classification = classify(case)
     measures: list[Measure] = []
     if classification is Classification.MALICIOUS:
-        if case.accuser.kind in PARTY_DISCIPLINE_APPLIES:
+        if is_party_member(case):
             measures.append(Measure.PARTY_DISCIPLINE)
         if case.accuser.crime_suspected:
             measures.append(Measure.TRANSFER_TO_AUTHORITIES)

@@ -36,11 +36,9 @@ def adjust(case: FalseAccusationCase):
     if accuser.kind is AccuserKind.CITIZEN or accuser.crime_suspected:
         measures.append(Measure.TRANSFER_TO_AUTHORITIES)
     # 按诬告陷害行为人身份和管理权限: a public official is subject to 政务处分 whether or not a party member;
-    # the core already gives party discipline to party members and leading cadres.
+    # the core already gives party discipline to party members (by kind or ``party_member``) and leading cadres.
     if accuser.kind in PUBLIC_OFFICIALS:
         measures.append(Measure.GOVERNMENT_SANCTION)
-    if accuser.party_member and Measure.PARTY_DISCIPLINE not in measures:
-        measures.append(Measure.PARTY_DISCIPLINE)
     # 加强与组织人事、政法、信访等部门的协同联动……形成联合惩戒机制
     measures.append(Measure.POLICE_COOPERATION)
     # 选取……典型性、代表性的案件，采取适当形式通报曝光: only a typical case is exposed

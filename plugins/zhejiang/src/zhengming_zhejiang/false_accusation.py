@@ -22,6 +22,7 @@ closed list, so the measures are the routes' options, read like this:
 * 党政领导干部: 组织处理 for cadres (``admonishment``, ``ordered_resignation``, ``removal``,
   ``demotion``) and, as party members, ``party_discipline``;
 * 公职人员: ``admonishment`` and, under 政务处分 (contract v1.1), ``government_sanction``;
+* any accuser marked ``party_member`` (v1.1) is a 党员 as well: ``party_discipline``;
 * everyone: a breach of the criminal law or the public-security law (涉嫌违法犯罪) →
   ``transfer_to_authorities``.
 
@@ -80,6 +81,9 @@ def measures(case: FalseAccusationCase, classification: Classification) -> tuple
     if classification is not Classification.MALICIOUS:
         return ()
     found = list(MEASURES_BY_KIND[case.accuser.kind])
+    # 党员存在诬告陷害行为的……给予相应组织处理或党纪处分: a public official may be a party member too (v1.1).
+    if case.accuser.party_member and Measure.PARTY_DISCIPLINE not in found:
+        found.append(Measure.PARTY_DISCIPLINE)
     if case.accuser.crime_suspected:
         found.append(Measure.TRANSFER_TO_AUTHORITIES)
     return tuple(found)
