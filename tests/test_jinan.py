@@ -89,6 +89,14 @@ def test_article_11_disciplinary_sanction_reaches_a_public_official_who_is_a_par
     assert {"document": TITLE, "article": "第十一条"} in decision["citations"]
 
 
+def test_article_6_2_a_rotation_is_an_adjustment_of_appointment_told_to_personnel(engine):
+    """第六条（二）“被举报干部涉及提拔及调整任用的，向组织人事等有关部门通报反馈”: 交流任职 (``impact.on_rotation``)
+    is an 调整任用 as much as a promotion is."""
+    decision = decide(engine, impact={"scope": "individual", "on_rotation": True})
+    personnel = [n for n in decision["notifications"] if n["recipient"] == "personnel_department"]
+    assert personnel and {"document": TITLE, "article": "第六条（二）"} in personnel[0]["citations"]
+
+
 def test_partly_true_in_the_first_form_may_clarify_only_the_untrue(engine):
     decision = decide(
         engine,

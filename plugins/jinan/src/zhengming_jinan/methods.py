@@ -27,7 +27,12 @@ NOTIFICATIONS = RuleTable.collect(
     Row(Recipient.REPORTER, lambda c: c.report.real_name, article("第十条")),  # 实名举报的向举报人反馈
     Row(Recipient.SUPERIOR_PARTY_ORGANIZATION, lambda c: c.impact.scope in WIDE_IMPACT, article("第六条（一）")),
     Row(Recipient.UNIT_PARTY_ORGANIZATION, always, article("第六条")),  # 向所在党组织通报反馈
-    Row(Recipient.PERSONNEL_DEPARTMENT, lambda c: c.impact.on_selection, article("第六条（二）")),  # 涉及提拔及调整任用
+    # 涉及提拔及调整任用: promotion (on_selection) or another adjustment of post, such as 交流任职 (on_rotation)
+    Row(
+        Recipient.PERSONNEL_DEPARTMENT,
+        lambda c: c.impact.on_selection or c.impact.on_rotation,
+        article("第六条（二）"),
+    ),
     Row(Recipient.PROPAGANDA_DEPARTMENT, lambda c: c.impact.scope is ImpactScope.ONLINE, article("第六条（四）")),
     Row(Recipient.INTEGRITY_ARCHIVE, always, article("第八条")),  # 核查报告、会议纪要、书面说明归入廉政档案
 )
