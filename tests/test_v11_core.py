@@ -218,3 +218,13 @@ def test_an_accuser_who_is_also_a_party_member_gets_party_discipline(engine, kin
     outside = decide(engine, {**FALSE_ACCUSATION, "accuser": {**FALSE_ACCUSATION["accuser"], "kind": kind}})
     assert member["classification"] == "malicious" and "party_discipline" in member["measures"]
     assert "party_discipline" not in outside["measures"]
+
+
+@pytest.mark.parametrize(("flag", "named"), [("on_rotation", "交流任职"), ("on_integrity_opinion", "廉政意见")])
+def test_a_v1_1_impact_flag_alone_is_named_as_the_negative_impact(engine, case_doc, flag, named):
+    """The baseline clarifies an untrue report that 对当事人工作、生活……造成不良影响: when the only impact is a v1.1
+    flag (交流任职, 组织部门征求廉政意见) the trigger's reasons still say what the impact was."""
+    case_doc.update(jurisdiction="core", impact={"scope": "none", flag: True})
+    decision = decide(engine, case_doc)
+    assert decision["trigger"]["outcome"] == "must_clarify"
+    assert any(named in reason for reason in decision["trigger"]["reasons"])

@@ -9,6 +9,14 @@ IMPACT_FLAGS = (
     ("on_selection", Text("选拔任用、提拔调整受到或可能受到影响", "selection or promotion affected")),
     ("on_election", Text("换届选举受到或可能受到影响", "an election affected")),
     ("on_award", Text("评先评优受到或可能受到影响", "an award affected")),
+    ("on_rotation", Text("交流任职受到或可能受到影响", "a rotation to another post affected")),
+    (
+        "on_integrity_opinion",
+        Text(
+            "组织部门征求廉政意见受到或可能受到影响",
+            "the integrity opinion the organization department asked for affected",
+        ),
+    ),
     (
         "rights_infringed",
         Text("人身、财产权利受到侵害或正常工作、生活受到不良影响", "rights infringed or work and life disturbed"),
