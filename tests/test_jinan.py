@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
+
+from click.testing import CliRunner
 
 from zhengming import load_registry, testing
 from zhengming.casefiles import example_cases
+from zhengming.cli.main import cli
 
 from .conftest import BASE_CASE
 
@@ -95,6 +99,21 @@ def test_article_6_2_a_rotation_is_an_adjustment_of_appointment_told_to_personne
     decision = decide(engine, impact={"scope": "individual", "on_rotation": True})
     personnel = [n for n in decision["notifications"] if n["recipient"] == "personnel_department"]
     assert personnel and {"document": TITLE, "article": "第六条（二）"} in personnel[0]["citations"]
+
+
+def test_article_12_in_english_keeps_the_condition_of_excellent_performance(tmp_path):
+    """第十二条“按照第二种形态处理影响期满、各方面表现优秀的，在干部选拔任用等方面不受影响”: the English reason
+    must carry both conditions of the second form, not only the lapse of its effect."""
+    document = testing.changed(
+        BASE_CASE,
+        allegations=[{"id": "a1", "finding": "untrue"}, {"id": "a2", "finding": "true", "disposition_form": 2}],
+    )
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--lang", "en", "evaluate", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    (art12,) = [r for r in json.loads(result.stdout)["trigger"]["reasons"] if r.startswith("Art. 12")]
+    assert "lapsed" in art12 and "every respect" in art12
 
 
 def test_partly_true_in_the_first_form_may_clarify_only_the_untrue(engine):

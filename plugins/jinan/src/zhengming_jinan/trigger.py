@@ -133,8 +133,8 @@ FALSE_ACCUSATION = Text(
 )
 USE_OF_RESULTS = Text(
     "第十二条：按照第一种形态处理的，或者按照第二种形态处理影响期满、各方面表现优秀的，在干部选拔任用等方面不受影响",
-    "Art. 12: a cadre handled in the first form, or in the second form once its effect has lapsed, "
-    "is not held back in selection",
+    "Art. 12: a cadre handled in the first form, or in the second form once its effect has lapsed and who "
+    "performs well in every respect, is not held back in selection and appointment",
 )
 
 
