@@ -519,7 +519,13 @@ def test_records_go_to_the_platform_and_the_archive(engine):
     notified = {n["recipient"]: n["citations"] for n in decision["notifications"]}
     assert notified["report_platform"] == notified["integrity_archive"] == [{"document": ZJ, "article": source.RECORDS}]
     assert decision["trigger"]["allegations"] == ["a1"]
-    assert any("不作全面评价" in r for r in decision["trigger"]["reasons"])
+
+
+def test_paragraph_4_no_overall_evaluation_is_of_the_intent_behind_the_untrue_report(engine):
+    """第四段“澄清正名只对检举控告失实的具体问题进行澄清，不对失实的主观故意作全面评价”: what is not evaluated is
+    the intent behind the untrue report, not the subject (the reason must not read as 许昌's 不对澄清对象作出全面评价)."""
+    decision = evaluate(engine, CASES["partly-true-organization"], PROVINCE)
+    assert any("不对失实的主观故意作全面评价" in r for r in decision["trigger"]["reasons"])
 
 
 # --- provenance: every decision block cites the seed text it comes from --------------------------------

@@ -28,9 +28,9 @@ from .source import zhejiang
 
 # 第四段: 只对检举控告失实的具体问题进行澄清，不对失实的主观故意作全面评价；严禁以澄清为名搞纪律“松绑”。
 SPECIFIC_ISSUES_ONLY = Text(
-    "只对检举控告失实的具体问题进行澄清，不作全面评价；防止无原则偏袒，严禁以澄清为名搞纪律“松绑”",
-    "Only the specific issues found untrue are clarified, with no overall evaluation; clarification "
-    "must not become a way to relax discipline",
+    "只对检举控告失实的具体问题进行澄清，不对失实的主观故意作全面评价；防止无原则偏袒，严禁以澄清为名搞纪律“松绑”",
+    "Only the specific issues found untrue are clarified, with no overall judgement of the intent behind the "
+    "untrue report; clarification must not become a way to relax discipline",
 )
 
 
