@@ -114,6 +114,12 @@ def test_a_case_worked_through_the_command_line(zm, tmp_path):
     closed = as_json(zm("case", "close", "CLI-1", "--as", "li", "--json"))
     assert closed["state"] == "closed" and closed["close_reason"] == "completed"
 
+    history = [line.strip() for line in zm("case", "show", "CLI-1").stdout.splitlines() if line.strip().startswith("#")]
+    assert "li 受理立案 ∅ → 待提出建议" in history[0] and "wang 退回 审批中 → 待提出建议" in history[2]
+    assert history[-1].endswith("li 办结 已归档 → 已办结")  # what happened and the states, in Chinese
+    english = zm("--lang", "en", "case", "show", "CLI-1").stdout
+    assert "li case opened ∅ → awaiting proposal" in english and "wang step sent back" in english
+
     listing = as_json(zm("case", "list", "--json"))
     assert listing["total"] == 1 and listing["cases"][0]["case_id"] == "CLI-1"
     assert as_json(zm("case", "list", "--state", "已办结", "--json"))["total"] == 1

@@ -57,6 +57,7 @@ DEFAULT_PATHS = [PACKAGE / "cli"] + [
         "lifecycle/importer.py",
         "lifecycle/intake.py",
         "lifecycle/machine.py",
+        "lifecycle/names.py",
         "lifecycle/roles.py",
         "lifecycle/service.py",
         "lifecycle/table.py",

@@ -7,31 +7,17 @@ from typing import Any
 
 from ..i18n import Message, gettext, ngettext, translator
 from ..labels import label
+from ..lifecycle import names
+from ..lifecycle.names import outcome_name
 from ..model import Level, Method, Organ, Recipient, RevisitMethod, RevisitTarget, Role, StepAction
 from .columns import pad
 
-CLOSE_REASONS = {
-    "not_applicable": Message("not applicable"),
-    "rejected": Message("rejected at approval"),
-    "completed": Message("completed"),
-    "consent_declined": Message("the subject declined public clarification"),
-}
+# How far a step has come, as the command line marks it beside the step.
 STATUS = {
     "done": Message("✓"),
     "current": Message("→ now"),
     "pending": Message("·"),
     "rejected": Message("✗ rejected"),
-}
-DECISIONS = {
-    "approved": Message("approved"),
-    "rejected": Message("rejected"),
-    "sent_back": Message("sent back"),
-}
-CONSENT = {
-    None: Message("not recorded"),
-    "given": Message("given"),
-    "declined": Message("declined"),
-    "withdrawn": Message("withdrawn"),
 }
 
 
@@ -62,19 +48,10 @@ def state_name(state: str, lang: str) -> str:
     return state_label(state).render(lang)
 
 
-def outcome_name(outcome: str, lang: str) -> str:
-    from ..model import Classification, FaultToleranceOutcome, TriggerOutcome
-
-    for enum in (TriggerOutcome, Classification, FaultToleranceOutcome):
-        if outcome in enum._value2member_map_:
-            return label(enum(outcome)).render(lang)
-    return outcome
-
-
 def reason_name(reason: str | None, lang: str) -> str:
     if reason is None:
         return "-"
-    return CLOSE_REASONS[reason].render(lang) if reason in CLOSE_REASONS else reason
+    return names.name_in(names.CLOSE_REASONS, reason, lang)
 
 
 def step_line(step: dict[str, Any], lang: str) -> str:
@@ -111,7 +88,7 @@ def case_text(view: dict[str, Any], lang: str) -> str:
         when = a["given_on"] if a.get("given_on") else a["at"][:16]
         lines.append(
             f"  - {when} {a['actor']} {_('step {number}', number=a['step'] + 1)}"
-            f" {DECISIONS[a['decision']].render(lang)}{comment}{paper}{void}"
+            f" {names.name_in(names.DECISIONS, a['decision'], lang)}{comment}{paper}{void}"
         )
     if view["methods"]:
         methods = "、".join(
@@ -120,7 +97,7 @@ def case_text(view: dict[str, Any], lang: str) -> str:
         )
         lines.append(f"{_('methods')}: {methods}")
         if view["consent"] or any(m["consent_required"] for m in view["methods"]):
-            lines.append(f"{_('consent')}: {CONSENT.get(view['consent'], Message('-')).render(lang)}")
+            lines.append(f"{_('consent')}: {names.name_in(names.CONSENT, view['consent'], lang)}")
     for c in view["clarifications"]:
         scope = f"，{c['scope']}" if c["scope"] else ""
         lines.append(f"  {_('clarified')}: {c['on']} {name(Method, c['method'], lang)}{scope}（{c['actor']}）")
@@ -147,9 +124,11 @@ def case_text(view: dict[str, Any], lang: str) -> str:
     if view.get("parties"):
         lines.append(f"{_('concerns')}: {party_list(view['parties'], lang)}")
     for h in view.get("history", ()):
-        move = f"{h['from'] or '∅'} → {h['to']}" if h["to"] and h["from"] != h["to"] else ""
+        moved = h["to"] and h["from"] != h["to"]
+        move = f"{state_name(h['from'], lang) if h['from'] else '∅'} → {state_name(h['to'], lang)}" if moved else ""
         paper = _(" signed on paper {given_on}", given_on=h["given_on"]) if h.get("given_on") else ""
-        lines.append(f"  #{h['seq']} {h['at'][:19]} {h['actor']} {h['action']}{paper} {move}".rstrip())
+        action = names.name_in(names.EVENTS, h["action"], lang)
+        lines.append(f"  #{h['seq']} {h['at'][:19]} {h['actor']} {action}{paper} {move}".rstrip())
         if h.get("changed") is not None:
             lines.extend(f"      {line}" for line in amendment_lines(h, view.get("document"), lang))
     return "\n".join(lines)

@@ -10,6 +10,7 @@ from typing import Any
 from ...clock import office_time
 from ...i18n import gettext
 from ...labels import label
+from ...lifecycle import names
 from ...lifecycle.states import LABELS as STATE_LABELS
 from ...lifecycle.states import State, state_label
 from ...model import (
@@ -32,62 +33,6 @@ from ...model import (
 
 LANGS = ("zh", "en")
 
-# Audit actions (``audit_events.action``) as the timeline names them.
-EVENT_NAMES: dict[str, Text] = {
-    "open": Text("受理立案", "opened"),
-    "approve": Text("审批通过", "approved"),
-    "reject": Text("不予通过", "rejected"),
-    "send_back": Text("退回", "sent back"),
-    "consent": Text("记录本人意见", "consent recorded"),
-    "clarify": Text("实施澄清", "clarified"),
-    "notify": Text("记录告知", "notified"),
-    "archive": Text("归档", "archived"),
-    "plan_revisits": Text("安排回访", "revisits planned"),
-    "revisit": Text("记录回访", "revisit recorded"),
-    "close": Text("办结", "closed"),
-    "resume": Text("恢复办理", "resumed"),
-    "talk": Text("谈话提醒", "reminder talk"),
-    "rectification": Text("记录整改结果", "rectification recorded"),
-    "letter": Text("打印文书", "letter printed"),
-    "reveal_request": Text("申请查阅举报人身份", "reveal requested"),
-    "reveal_approve": Text("批准查阅举报人身份", "reveal approved"),
-    "reveal_refuse": Text("拒绝查阅举报人身份", "reveal refused"),
-    "reveal_shown": Text("查阅举报人身份（一次）", "identity shown once"),
-    "reveal_expired": Text("查阅批准已过期", "reveal approval expired"),
-    "reporter_feedback": Text("向实名举报人反馈", "feedback to the reporter"),
-    "amend": Text("修改受理信息", "intake amended"),
-    "paper_approval": Text("补录纸质审批", "paper approval recorded"),
-}
-DECISIONS = {
-    "approved": Text("通过", "approved"),
-    "rejected": Text("不予通过", "rejected"),
-    "sent_back": Text("退回", "sent back"),
-}
-CONSENT = {
-    None: Text("未记录", "not recorded"),
-    "given": Text("同意", "given"),
-    "declined": Text("不同意", "declined"),
-    "withdrawn": Text("撤回同意", "withdrawn"),
-}
-CLOSE_REASONS = {
-    "not_applicable": Text("不适用澄清", "not applicable"),
-    "rejected": Text("审批未通过", "rejected at approval"),
-    "completed": Text("办理完毕", "completed"),
-    "consent_declined": Text("本人不同意公开澄清", "the subject declined public clarification"),
-}
-REVEAL_STATUS = {
-    "pending": Text("待审批", "pending"),
-    "approved": Text("已批准，待查阅", "approved"),
-    "refused": Text("已拒绝", "refused"),
-    "shown": Text("已查阅", "shown"),
-    "expired": Text("已过期", "expired"),
-}
-STEP_STATUS = {
-    "done": Text("已完成", "done"),
-    "current": Text("待办", "waiting"),
-    "pending": Text("未开始", "not yet"),
-    "rejected": Text("未通过", "rejected"),
-}
 ENUMS: dict[str, type[Enum]] = {
     "role": Role,
     "organ": Organ,
@@ -150,29 +95,25 @@ class Say:
         return state_label(value).render(self.lang)
 
     def outcome(self, value: str) -> str:
-        from ...cli.case_text import outcome_name
-
-        return outcome_name(value, self.lang)
+        return names.outcome_name(value, self.lang)
 
     def event(self, action: str) -> str:
-        return EVENT_NAMES[action].render(self.lang) if action in EVENT_NAMES else action
+        return names.name_in(names.EVENTS, action, self.lang)
 
     def decision(self, value: str) -> str:
-        return self.text(DECISIONS.get(value)) or value
+        return names.name_in(names.DECISIONS, value, self.lang)
 
     def consent(self, value: str | None) -> str:
-        return self.text(CONSENT.get(value)) or str(value)
+        return names.name_in(names.CONSENT, value, self.lang)
 
     def close_reason(self, value: str | None) -> str:
-        if not value:
-            return ""
-        return self.text(CLOSE_REASONS.get(value)) or value
+        return names.name_in(names.CLOSE_REASONS, value or None, self.lang)
 
     def reveal_status(self, value: str) -> str:
-        return self.text(REVEAL_STATUS.get(value)) or value
+        return names.name_in(names.REVEAL_STATUS, value, self.lang)
 
     def step_status(self, value: str) -> str:
-        return self.text(STEP_STATUS.get(value)) or value
+        return names.name_in(names.STEP_STATUS, value, self.lang)
 
 
 def local_time(value: str | datetime | None) -> str:
@@ -253,7 +194,7 @@ PARTS: dict[str, Text] = {
 
 def part_name(say: Say, pointer: str, decision: dict[str, Any]) -> str:
     """A part of a decision named for people: ``/methods/2`` → ``澄清方式 · 会议澄清``."""
-    names: list[str] = []
+    parts: list[str] = []
     node: Any = decision
     for key in pointer.strip("/").split("/"):
         if not key:
@@ -262,17 +203,17 @@ def part_name(say: Say, pointer: str, decision: dict[str, Any]) -> str:
             node = node[int(key)] if int(key) < len(node) else {}
             item = node if isinstance(node, dict) else {}
             if "method" in item:
-                names.append(say.name("method", item["method"]))
+                parts.append(say.name("method", item["method"]))
             elif "recipient" in item:
-                names.append(say.name("recipient", item["recipient"]))
+                parts.append(say.name("recipient", item["recipient"]))
             elif "role" in item:
-                names.append(say.name("role", item["role"]))
+                parts.append(say.name("role", item["role"]))
             else:
-                names.append(str(int(key) + 1))
+                parts.append(str(int(key) + 1))
             continue
         node = node.get(key, {}) if isinstance(node, dict) else {}
-        names.append(say.text(PARTS[key]) if key in PARTS else key)
-    return " · ".join(names) or say._("decision")
+        parts.append(say.text(PARTS[key]) if key in PARTS else key)
+    return " · ".join(parts) or say._("decision")
 
 
 def cjk_term(description: str) -> str:
