@@ -329,7 +329,9 @@ def test_case_amend_on_the_command_line(zm, tmp_path):
     english = zm("--lang", "en", "case", "amend", "T-1", "--set", "/handling/verification_concluded_on=2023-03-12")
     assert "verification concluded on: 2023-03-10 → 2023-03-12" in english.stdout
     shown = zm("case", "show", "T-1").stdout
-    assert "被反映人姓名：张某 → 张山" in shown and "li 修改受理信息" in shown  # the history names each amendment and what it changed
+    assert (
+        "被反映人姓名：张某 → 张山" in shown and "li 修改受理信息" in shown
+    )  # the history names each amendment and what it changed
 
     # the whole corrected document from a file; the reporter re-sealed, never printed
     corrected = intake(subject={"kind": "person", "name": "张山", "management_level": "county"})

@@ -47,6 +47,7 @@ LOCAL_FACTS = {
 def outstanding_young_cadre(case: ClarificationCase) -> bool:
     return bool(case.local.get("pingdingshan", {}).get("outstanding_young_cadre", False))
 
+
 # --- （一）（十一）: 快办快处快结 at key junctures; priority for key clues -------------------------------
 
 # (test, reason, articles): every juncture or key clue that holds is named in the reasons, and only the

@@ -159,7 +159,9 @@ AFTER_PROBATION = {
 
 # The shortfalls the clause speaks of: 工作落实不力、进展缓慢、成效不佳, and the criticism or last ranking it earns
 # (问责情形一至三); a shortfall of another kind is not put on probation under it.
-NEGLIGENT_SHORTFALLS = frozenset({ShortfallKind.POOR_IMPLEMENTATION, ShortfallKind.NAMED_CRITICISM, ShortfallKind.RANKED_LAST})
+NEGLIGENT_SHORTFALLS = frozenset(
+    {ShortfallKind.POOR_IMPLEMENTATION, ShortfallKind.NAMED_CRITICISM, ShortfallKind.RANKED_LAST}
+)
 
 
 def _negligence(case: AccountabilityCase) -> bool:
