@@ -296,4 +296,4 @@ def test_an_unknown_local_fact_is_named_by_its_pointer():
     document = clarification(local={"pingdingshan": {"young": True}})
     result = CliRunner().invoke(cli, ["evaluate", "-"], input=json.dumps(document))
     assert result.exit_code == 2
-    assert "/local/pingdingshan" in result.output
+    assert "/local/pingdingshan/young" in result.output

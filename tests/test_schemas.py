@@ -128,3 +128,11 @@ def test_every_problem_is_reported_with_its_pointer():
         "/handling/level: required field 'level' is missing",
         "/subject/nmae: unknown field 'nmae'",
     ]
+
+
+def test_pointers_escape_slash_and_tilde_in_field_names():
+    """RFC 6901: a member named ``a/b`` is ``/a~1b``, one named ``a~b`` is ``/a~0b``."""
+    document = copy.deepcopy(BASE_CASE)
+    document["subject"]["a/b"] = 1
+    document["a~b"] = 1
+    assert [p.pointer for p in problems(document)] == ["/a~0b", "/subject/a~1b"]

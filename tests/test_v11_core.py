@@ -183,7 +183,9 @@ def test_a_province_adds_a_local_fact_with_no_core_change(hubei, case_doc):
     ("local", "pointer"),
     [
         ({"hubei": {"on_rotation": "yes"}}, "/local/hubei/on_rotation"),
-        ({"hubei": {"shift": True}}, "/local/hubei"),
+        ({"hubei": {"shift": True}}, "/local/hubei/shift"),  # the offending member, not its object
+        ({"hubei": {"a/b": True}}, "/local/hubei/a~1b"),
+        ({"Hu Bei": {}}, "/local/Hu Bei"),
         ({"core": {}}, "/local/core"),
         ({"henan": {}}, "/local/henan"),
     ],

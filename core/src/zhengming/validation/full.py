@@ -40,7 +40,7 @@ def problems(document: Any, schema: str = CASE_SCHEMA) -> list[Problem]:
     pattern and format: the same problem twice is kept once)."""
     found: dict[Problem, None] = {}
     for error in validator(schema).iter_errors(document):
-        found.update(dict.fromkeys(_explain(error)))
+        found.update(dict.fromkeys(explain(error)))
     return sorted(found, key=lambda p: p.pointer)
 
 
@@ -65,20 +65,25 @@ def pointer(path) -> str:
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
 
 
-def _explain(error) -> list[Problem]:
-    """One problem per bad field, in words that name the field (unknown and missing fields by name)."""
-    at = pointer(error.absolute_path)
+def explain(error, base: str = "") -> list[Problem]:
+    """One problem per bad field, in words that name the field (unknown and missing fields by name).
+
+    Pointers are RFC 6901 (a ``/`` or ``~`` in a name is escaped); ``base`` is the pointer of the
+    document ``error`` was found in (``/local/hubei`` for a plugin's local facts)."""
+    at = base + pointer(error.absolute_path)
     keyword = error.validator
     if keyword == "additionalProperties":
         allowed = set(error.schema.get("properties", {}))
         return [
-            Problem(f"{at}/{key}", Message("unknown field {key!r}", key=key))
+            Problem(at + pointer([key]), Message("unknown field {key!r}", key=key))
             for key in error.instance
             if key not in allowed
         ]
     if keyword == "required":
         missing = [k for k in error.validator_value if k not in error.instance]
-        return [Problem(f"{at}/{k}", Message("required field {field!r} is missing", field=k)) for k in missing]
+        return [Problem(at + pointer([k]), Message("required field {field!r} is missing", field=k)) for k in missing]
+    if "propertyNames" in error.relative_schema_path:  # a bad name: the member it names is the bad field
+        return [Problem(at + pointer([error.instance]), Message("unknown field {key!r}", key=error.instance))]
     value = Text(*shown(error.instance))
     if keyword in ("enum", "const"):
         allowed = error.validator_value if keyword == "enum" else [error.validator_value]

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import InvalidDocument, Problem
 from ..i18n import Message
-from .full import constraint_text, format_checker, pointer
+from .full import explain, format_checker, pointer
 
 
 def local_problems(
@@ -33,7 +33,7 @@ def local_problems(
         else:
             cls = jsonschema.validators.validator_for(schema)
             for error in cls(schema, format_checker=format_checker()).iter_errors(value):
-                found.append(Problem(at + pointer(error.absolute_path), constraint_text(error)))
+                found.extend(explain(error, base=at))
     return sorted(found, key=lambda p: p.pointer)
 
 
