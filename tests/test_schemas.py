@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from zhengming.errors import InvalidDocument
 from zhengming.model import enums
 from zhengming.validation import check_case
 from zhengming.validation.full import problems
@@ -136,3 +137,13 @@ def test_pointers_escape_slash_and_tilde_in_field_names():
     document["subject"]["a/b"] = 1
     document["a~b"] = 1
     assert [p.pointer for p in problems(document)] == ["/a~0b", "/subject/a~1b"]
+
+
+@pytest.mark.parametrize("value", [None, "2023-02-30", ""])
+def test_the_date_a_report_was_received_is_a_date_never_null(value):
+    """The contract types ``report.received_on`` as a date (its nullable dates say "date or null")."""
+    document = copy.deepcopy(BASE_CASE)
+    document["report"]["received_on"] = value
+    assert [p.pointer for p in problems(document)] == ["/report/received_on"]
+    with pytest.raises(InvalidDocument):
+        check_case(document)

@@ -133,6 +133,9 @@ def test_v1_1_input_fields_are_accepted(engine, case_doc):
         ({**ACCOUNTABILITY, "shortfall": {"kind": "late"}}, "/shortfall/kind"),
         ({**ACCOUNTABILITY, "subject": {**ACCOUNTABILITY["subject"], "position": "boss"}}, "/subject/position"),
         ({**REVISIT, "discipline": {"kind": "party_discipline"}}, "/discipline/decided_on"),
+        # the contract gives discipline.organ and .level the values of handling's: null is not one of them
+        ({**REVISIT, "discipline": {**REVISIT["discipline"], "organ": None}}, "/discipline/organ"),
+        ({**REVISIT, "discipline": {**REVISIT["discipline"], "level": None}}, "/discipline/level"),
         ({**FALSE_ACCUSATION, "accuser": {**FALSE_ACCUSATION["accuser"], "count": 0}}, "/accuser/count"),
     ],
 )
