@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from .clock import office_today
+from .errors import InvalidDocument
 from .model import (
     AccountabilityCase,
     AccountabilityDecision,
@@ -43,7 +44,8 @@ from .plugin.registry import JurisdictionRegistry, Resolution
 from .rules.dates import add_months
 from .rules.unused_facts import unused_fact_reasons
 from .validation import check_case
-from .validation.local import check_local
+from .validation.claims import claimed_item_problems
+from .validation.local import local_problems
 
 TRIGGER_HOOK = "zhengming_clarification_trigger"
 
@@ -81,9 +83,9 @@ class Engine:
     def evaluate(self, case: Case, *, record: list[Resolved] | None = None) -> Decision:
         """Evaluate a case; with ``record``, append each hook's :class:`Resolved` to it as it is asked
         (``explain`` shows exactly these). Raises :class:`InvalidDocument` when its ``local`` facts break the
-        chain's schemas."""
+        chain's schemas, or a filing claims an item its jurisdiction's positive list does not have."""
         resolution = self.registry.resolve(case.jurisdiction, case.as_of)
-        check_local(case.local, self.registry.local_schemas(case.jurisdiction))
+        self._check_against_jurisdiction(case)
         hooks = self.registry.hooks(resolution.chain, record)
         ctx = self.registry.context(resolution, case.as_of)
         if isinstance(case, ClarificationCase):
@@ -109,6 +111,16 @@ class Engine:
                 fields["probation"] = _probation_ending(answer.probation, case)
             return decision_class(**_head(case, ctx), **fields)
         raise TypeError(f"not a case: {type(case).__name__}")
+
+    def _check_against_jurisdiction(self, case: Case) -> None:
+        """The parts of a case only its jurisdiction can judge: ``local`` facts and claimed list items."""
+        registry = self.registry
+        found = local_problems(case.local, registry.local_schemas(case.jurisdiction)) if case.local else []
+        if isinstance(case, FaultToleranceCase):
+            items = registry.list_items(registry.lineage(case.jurisdiction))
+            found += claimed_item_problems(case.filing.claimed_items, items, case.jurisdiction)
+        if found:
+            raise InvalidDocument(sorted(found, key=lambda p: p.pointer))
 
     def _clarification(
         self, case: ClarificationCase, hooks: ChainHooks, ctx: EvaluationContext, resolution: Resolution

@@ -26,9 +26,10 @@ def case_documents(kind: CaseKind, jurisdiction: str, positive_items: list[str] 
         ("kind",): st.just(kind.value),
         ("jurisdiction",): st.just(jurisdiction),
         ("as_of",): DATES,
-        ("filing", "claimed_items"): st.lists(
-            st.sampled_from([*(positive_items or []), "P99"]), max_size=3, unique=True
-        ),
+        # only the jurisdiction's own ids: any other claimed id is invalid input (exit 2)
+        ("filing", "claimed_items"): st.lists(st.sampled_from(positive_items), max_size=3, unique=True)
+        if positive_items
+        else st.just([]),
     }
     strategy = _strategy(root["$defs"][kind.value], root, (), pinned)
     return strategy.map(_unique_allegation_ids)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..errors import InvalidDocument, Problem
+from ..errors import Problem
 from ..i18n import Message
 from .full import explain, format_checker, pointer
 
@@ -35,11 +35,3 @@ def local_problems(
             for error in cls(schema, format_checker=format_checker()).iter_errors(value):
                 found.extend(explain(error, base=at))
     return sorted(found, key=lambda p: p.pointer)
-
-
-def check_local(local: Mapping[str, Any], published: Iterable[tuple[str, Mapping[str, Any] | None]]) -> None:
-    """Raise :class:`InvalidDocument` when ``local`` breaks the chain's published schemas."""
-    if local:
-        found = local_problems(local, published)
-        if found:
-            raise InvalidDocument(found)
