@@ -8,7 +8,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from zhengming import Engine, InvalidDocument, load_registry, to_document
+from zhengming import Engine, InvalidDocument, load_registry, testing, to_document
 from zhengming.cli.main import cli
 from zhengming.validation import check_decision
 
@@ -67,7 +67,7 @@ def test_reporter_tracing_is_a_hook_answer_of_its_own(engine):
     )
     assert county["may_trace_reporter"] is True and township["may_trace_reporter"] is False
     assert any("县级以上" in c["article"] for c in county["citations"])
-    assert county["refer_to"] is None and county["reasons"] == []
+    assert county["refer_to"] is None and county["reasons"][0].startswith("认定结果：诬告陷害")
 
 
 def test_explain_names_the_tracing_hook(tmp_path):
@@ -143,6 +143,38 @@ def test_bad_v1_1_fields_are_named_by_pointer(engine, document, pointer):
     with pytest.raises(InvalidDocument) as raised:
         engine.evaluate_document(document)
     assert [p.pointer for p in raised.value.problems] == [pointer]
+
+
+# --- every decision says why (contract v1.1: reasons on every decision of every kind) ------------------
+
+PLAIN_CASES = {
+    "clarification": testing.clarification,
+    "false_accusation": testing.false_accusation,
+    "mistaken_accusation": lambda j, d: testing.false_accusation(j, d, accuser={"kind": "citizen", "intent": False}),
+    "fault_tolerance": lambda j, d: testing.fault_tolerance(j, d),
+    "accountability": testing.accountability,
+    "disciplined_revisit": testing.disciplined_revisit,
+}
+
+
+@pytest.mark.parametrize("kind", PLAIN_CASES)
+@pytest.mark.parametrize("as_of", ["2019-06-01", "2024-05-01"])  # before and after every plugin's rules
+def test_every_decision_of_every_kind_in_every_jurisdiction_gives_reasons(engine, registry, kind, as_of):
+    empty = []
+    for jurisdiction in registry.records:
+        decision = decide(engine, PLAIN_CASES[kind](jurisdiction, as_of))
+        if not decision["reasons"] or not all(isinstance(r, str) and r.strip() for r in decision["reasons"]):
+            empty.append(jurisdiction)
+    assert empty == []
+
+
+def test_a_decision_without_a_rule_of_its_own_states_its_outcome(engine):
+    """The core's false-accusation baseline answers with citations only: the outcome is said in words."""
+    decision = decide(engine, FALSE_ACCUSATION)
+    assert decision["classification"] == "malicious"
+    assert decision["reasons"][0].startswith("认定结果：诬告陷害")
+    filing = decide(engine, testing.fault_tolerance("pingdingshan", "2024-05-01", claimed=["P1"], private_gain=True))
+    assert filing["outcome"] == "ineligible" and filing["reasons"][0].startswith("不予容错免责备案：触及负面清单 N")
 
 
 # --- local facts -------------------------------------------------------------------------------

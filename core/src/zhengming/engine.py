@@ -42,6 +42,7 @@ from .plugin.hooks import ChainHooks
 from .plugin.plan import Resolved
 from .plugin.registry import JurisdictionRegistry, Resolution
 from .rules.dates import add_months
+from .rules.outcome_reasons import own_reasons
 from .rules.unused_facts import unused_fact_reasons
 from .validation import check_case
 from .validation.claims import claimed_item_problems
@@ -97,7 +98,7 @@ class Engine:
             tracing = hooks.reporter_tracing(case, answer, ctx)
             self._cited(hooks, "zhengming_reporter_tracing", (tracing,))
             fields = _fields(answer)
-            fields["reasons"] = answer.reasons + tracing.reasons + fallback
+            fields["reasons"] = own_reasons(case, answer) + tracing.reasons + fallback
             fields["citations"] = _joined(answer.citations, tracing.citations)
             return FalseAccusationDecision(**_head(case, ctx), may_trace_reporter=tracing.allowed, **fields)
         whole = WHOLE_KIND_HOOKS.get(type(case))
@@ -106,7 +107,7 @@ class Engine:
             answer = getattr(hooks, hook.removeprefix("zhengming_"))(case, ctx)
             self._cited(hooks, hook, (answer,))
             fields = _fields(answer)
-            fields["reasons"] = answer.reasons + fallback
+            fields["reasons"] = own_reasons(case, answer) + fallback
             if isinstance(case, AccountabilityCase):
                 fields["probation"] = _probation_ending(answer.probation, case)
             return decision_class(**_head(case, ctx), **fields)
@@ -145,7 +146,7 @@ class Engine:
                         "answered decide_whether_to_start, which is zhengming_clarification_deadline's",
                         item=item,
                     )
-        reasons = trigger.reasons + _fallback_reasons(resolution)
+        reasons = own_reasons(case, trigger) + _fallback_reasons(resolution)
         citations = trigger.citations
         if fast_track.active:  # the decision's fast_track is a bare bool: its reasons and basis join the trigger's
             reasons += fast_track.reasons
