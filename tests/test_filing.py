@@ -47,8 +47,6 @@ def evaluate(document):
         ("pingdingshan", "2023-06-01", ["P1", "P16"], "/filing/claimed_items/1"),  # 平顶山's list has fifteen
         ("pingdingshan.lushan", "2023-06-01", ["P01"], "/filing/claimed_items/0"),  # ids are P1…, never P01
         ("xuchang", "2023-06-01", ["P9"], "/filing/claimed_items/0"),  # 许昌's has eight
-        ("core", "2023-06-01", ["P1"], "/filing/claimed_items/0"),  # the core publishes no list
-        ("zhejiang", "2023-06-01", ["P3"], "/filing/claimed_items/0"),
     ],
 )
 def test_a_claimed_item_the_jurisdiction_does_not_publish_is_invalid_input(jurisdiction, as_of, claimed, bad):
@@ -56,6 +54,15 @@ def test_a_claimed_item_the_jurisdiction_does_not_publish_is_invalid_input(juris
     assert code == 2, out
     assert out == ""
     assert [line.split(":")[0] for line in err.splitlines()] == [bad]
+
+
+@pytest.mark.parametrize("jurisdiction", ["core", "jinan", "zhejiang"])
+def test_where_no_list_is_published_a_claimed_item_is_left_for_review(jurisdiction):
+    """Nothing to check the id against: the filing is decided as before, for review, not refused."""
+    code, out, err = evaluate(fault_tolerance(jurisdiction, "2023-06-01", claimed=["P3"], public_interest_motive=True))
+    assert code == 0, err
+    decision = json.loads(out)
+    assert decision["outcome"] == "needs_review" and decision["matched_positive"] == []
 
 
 def test_claimed_items_are_the_jurisdictions_own_even_before_its_rules_are_in_force():
