@@ -8,11 +8,12 @@ seat, or missing consent does not allow it); 6 no such case or user; 1 anything 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import click
 
 from ..model.enums import Method, Recipient, RevisitMethod, RevisitTarget
-from .app import App, pass_app, read_case
+from .app import EXIT_INVALID, App, pass_app, read_case
 from .coded import Coded, ConsentStatus
 from .storage import DATE, emit, json_option, service, store_errors
 
@@ -387,12 +388,29 @@ def reevaluate(app: App, case_id: str, as_of: datetime | None, as_json: bool) ->
 def letter(app: App, case_id: str, kind: str, output: str, actor: str | None) -> None:
     """Print a letter of the case as a GB/T 9704 .docx (文书): clarification_notice, clarification_letter,
     approval_form, revisit_record, fault_tolerance_filing, accountability_notice. Recorded in the audit log."""
-    from pathlib import Path
-
     from ..letters import generate
 
+    target = Path(output)
+    _require_writable(app, target)  # before the letter is made: making it is an audit event
     with store_errors(app):
         svc = service(app)
         made = generate(svc, case_id, kind, actor=_who(app, svc, "read", actor))
-        Path(output).write_bytes(made.docx)
+        target.write_bytes(made.docx)
         click.echo(app._("wrote {title}: {output}", title=made.letter.title, output=output))
+
+
+def _require_writable(app: App, target) -> None:
+    """Refuse (exit 2, naming ``-o``) a file that cannot be written: a missing or read-only directory."""
+    import os
+
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.exists() and not os.access(target, os.W_OK):
+        reason = app._("the file is not writable")
+    elif not folder.is_dir():
+        reason = app._("no such directory: {folder}", folder=folder)
+    elif not target.exists() and not os.access(folder, os.W_OK):
+        reason = app._("the directory is not writable: {folder}", folder=folder)
+    else:
+        return
+    click.echo(f"-o {target}: {reason}", err=True)
+    raise SystemExit(EXIT_INVALID)
