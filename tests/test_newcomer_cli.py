@@ -50,3 +50,21 @@ def test_a_letter_to_a_missing_directory_is_refused_before_it_is_made_and_audite
     county("case", "letter", "PDS-1", "approval_form", "-o", str(tmp_path / "x.docx"))
     assert (tmp_path / "x.docx").stat().st_size > 0
     assert history(county, "PDS-1") == [*before, "letter"]
+
+
+def test_times_printed_are_the_offices_like_the_apis_so_a_paper_step_is_not_recorded_before_it_was_signed(
+    county, monkeypatch
+):
+    from zhengming.clock import office_today
+
+    monkeypatch.setenv("ZHENGMING_TIMEZONE", "Asia/Shanghai")
+    county("case", "approve", "PDS-1")
+    today = office_today().isoformat()
+    shown = json.loads(county("case", "approve", "PDS-1", "--on-paper", "--on", today, "--as", "wang", "--json").stdout)
+    paper = shown["approvals"][-1]
+    assert paper["given_on"] == today
+    assert paper["at"].endswith("+08:00") and paper["at"][:10] == today  # recorded the day it was signed
+    assert all(h["at"].endswith("+08:00") for h in shown["history"])
+    text = county("case", "show", "PDS-1").stdout
+    assert f"补录于 {paper['at'][:16]}" in text
+

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from datetime import UTC, date, datetime
 from functools import lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
@@ -63,3 +64,31 @@ def office_time(instant: datetime, zone: ZoneInfo | None = None) -> datetime:
 def office_date(instant: datetime, zone: ZoneInfo | None = None) -> date:
     """The office's date of a stored instant."""
     return office_time(instant, zone).date()
+
+
+def _is_timestamp_key(key: str) -> bool:
+    return key == "at" or key.endswith("_at")
+
+
+def _local(value: Any, zone: ZoneInfo) -> Any:
+    if isinstance(value, str) and "T" in value:
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    elif isinstance(value, datetime):
+        moment = value
+    else:
+        return value
+    return office_time(moment, zone).isoformat()
+
+
+def localize(data: Any, zone: ZoneInfo | None = None) -> Any:
+    """``data`` with every timestamp (keys ``at`` and ``*_at``) shown in ``zone`` (default: the office's);
+    dates are left alone. What the command line prints and the API answers, never what is stored."""
+    zone = zone or office_zone()
+    if isinstance(data, dict):
+        return {k: _local(v, zone) if _is_timestamp_key(k) else localize(v, zone) for k, v in data.items()}
+    if isinstance(data, list):
+        return [localize(v, zone) for v in data]
+    return data

@@ -148,6 +148,9 @@ def _default(value: Any) -> Any:
 def emit(app: App, data: Any, as_json: bool, text: Callable[[Any, str], str]) -> None:
     """Print ``data`` as JSON or as text rendered in the app's language (user texts neutralised: a name
     or comment cannot draw on the terminal or forge a line)."""
+    from ..clock import localize
+
+    data = localize(data)  # stored in UTC; shown, like the API's, in the office's zone
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_default))
     else:

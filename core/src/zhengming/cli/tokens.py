@@ -12,6 +12,9 @@ SCOPE_HELP = "intake, read, act, custody, admin (repeatable; default: intake rea
 
 
 def _shown_once(app: App, secret: str, view: dict, as_json: bool) -> None:
+    from ..clock import localize
+
+    view = localize(view)
     if as_json:
         emit(app, view | {"token": secret}, True, None)
         return
@@ -21,7 +24,7 @@ def _shown_once(app: App, secret: str, view: dict, as_json: bool) -> None:
             "the token above is shown this once (user {user}, scopes {scopes}, expires {expires_at}). Put it in ZHENGMING_TOKEN.",
             user=view["user"],
             scopes=" ".join(view["scopes"]),
-            expires_at=view["expires_at"],
+            expires_at=view["expires_at"][:16].replace("T", " "),
         ),
         err=True,
     )
