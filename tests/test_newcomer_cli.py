@@ -68,3 +68,29 @@ def test_times_printed_are_the_offices_like_the_apis_so_a_paper_step_is_not_reco
     text = county("case", "show", "PDS-1").stdout
     assert f"补录于 {paper['at'][:16]}" in text
 
+
+def test_an_intake_only_token_gets_a_receipt_from_case_open_not_the_case(county, tmp_path):
+    platform = json.loads(county("--local-admin", "token", "issue", "li", "--scope", "intake", "--json").stdout)[
+        "token"
+    ]
+    intake = tmp_path / "second.json"
+    intake.write_text(json.dumps(pingdingshan_document("PDS-2") | {"reporter": {"name": "赵举报"}}), encoding="utf-8")
+    from click.testing import CliRunner
+
+    from zhengming.cli.main import cli
+
+    runner = CliRunner()
+    args = ["--db", county.db_url, "case", "open", str(intake)]
+    result = runner.invoke(cli, [*args, "--json"], env={"ZHENGMING_TOKEN": platform})
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {
+        "case_id": "PDS-2",
+        "state": "proposal",
+        "outcome": "must_clarify",
+        "version": 1,
+    }
+    intake.write_text(json.dumps(pingdingshan_document("PDS-3")), encoding="utf-8")
+    result = runner.invoke(cli, args, env={"ZHENGMING_TOKEN": platform})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "已受理：案件 PDS-3，待提出建议（版本 1）"
+    county("case", "show", "PDS-2")  # the officer with a read scope sees it

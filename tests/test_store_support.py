@@ -141,6 +141,7 @@ def zm(db_url):
             tokens[name] = json.loads(run("--local-admin", "token", "issue", name, "--json").stdout)["token"]
 
     run.login = login
+    run.db_url = db_url
     return run
 
 

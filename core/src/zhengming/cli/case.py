@@ -51,10 +51,31 @@ def case() -> None:
 @pass_app
 def open_case(app: App, case_file, actor: str | None, as_json: bool) -> None:
     """Take in a case: the interchange case document plus ``reporter`` (sealed, never shown)."""
+    from .auth import principal
+
     with store_errors(app):
         document = read_case(case_file)
         svc = service(app)
-        _show(app, svc.open(document, actor=_who(app, svc, "intake", actor)), as_json)
+        who = principal(app, svc.store, "intake", expected=actor)
+        view = svc.open(document, actor=who.name)
+    if who.allows("read"):
+        _show(app, view, as_json)
+    else:  # an intake-only token (a report platform's) gets a receipt, as over HTTP, not the case
+        receipt = {key: view[key] for key in ("case_id", "state", "outcome", "version")}
+        emit(app, receipt, as_json, _receipt_text)
+
+
+def _receipt_text(receipt: dict, lang: str) -> str:
+    from ..i18n import gettext
+    from .case_text import state_name
+
+    return gettext(
+        "taken in: case {case_id}, {state} (version {version})",
+        lang,
+        case_id=receipt["case_id"],
+        state=state_name(receipt["state"], lang),
+        version=receipt["version"],
+    )
 
 
 @case.command("show")
