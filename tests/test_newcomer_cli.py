@@ -94,3 +94,37 @@ def test_an_intake_only_token_gets_a_receipt_from_case_open_not_the_case(county,
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == "已受理：案件 PDS-3，待提出建议（版本 1）"
     county("case", "show", "PDS-2")  # the officer with a read scope sees it
+
+
+def test_the_outcome_of_an_accountability_or_revisit_education_case_is_named_in_chinese(county, tmp_path):
+    accountability = {
+        "case_id": "PDS-A1",
+        "kind": "accountability",
+        "jurisdiction": "pingdingshan",
+        "as_of": "2023-06-01",
+        "subject": {"kind": "person", "name": "赵某", "management_level": "county", "position": "leader_in_charge"},
+        "unit": {"kind": "county"},
+        "shortfall": {"kind": "poor_implementation"},
+        "facts": {"adverse_impact": "none"},
+    }
+    revisit = {
+        "case_id": "PDS-R1",
+        "kind": "disciplined_revisit",
+        "jurisdiction": "pingdingshan",
+        "as_of": "2023-06-01",
+        "subject": {"kind": "person", "name": "周某", "management_level": "county"},
+        "discipline": {
+            "kind": "party_discipline",
+            "decided_on": "2023-01-10",
+            "organ": "discipline_commission",
+            "level": "county",
+        },
+    }
+    for document in (accountability, revisit):
+        path = tmp_path / f"{document['case_id']}.json"
+        path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+        county("case", "open", str(path))
+    assert "结论: 提醒式问责" in county("case", "show", "PDS-A1").stdout
+    assert "结论: 需要回访" in county("case", "show", "PDS-R1").stdout
+    listed = county("case", "list").stdout
+    assert "reminder" not in listed and "required" not in listed

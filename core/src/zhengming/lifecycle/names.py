@@ -85,11 +85,16 @@ def name_in(table: Mapping[str | None, Message], code: str | None, lang: str) ->
     return "" if code is None else str(code)
 
 
-def outcome_name(outcome: str, lang: str) -> str:
-    """A case's outcome: a trigger outcome, a false accusation's classification or a filing's outcome."""
-    from ..model import Classification, FaultToleranceOutcome, TriggerOutcome
+# A revisit-education case's outcome: whether the rules call for revisits (受处分干部回访教育).
+REVISIT_OUTCOMES: dict[str, Message] = {"required": Message("required"), "not_required": Message("not required")}
 
-    for enum in (TriggerOutcome, Classification, FaultToleranceOutcome):
+
+def outcome_name(outcome: str, lang: str) -> str:
+    """A case's outcome: a trigger outcome, a false accusation's classification, a filing's or an
+    accountability case's outcome, or whether a disciplined cadre is to be revisited."""
+    from ..model import AccountabilityOutcome, Classification, FaultToleranceOutcome, TriggerOutcome
+
+    for enum in (TriggerOutcome, Classification, FaultToleranceOutcome, AccountabilityOutcome):
         if outcome in enum._value2member_map_:
             return label(enum(outcome)).render(lang)
-    return outcome
+    return name_in(REVISIT_OUTCOMES, outcome, lang)
