@@ -22,7 +22,7 @@ def test_every_jurisdiction_of_the_repository_is_green(tmp_path):
     report = tmp_path / "report.jsonl"
     result = CliRunner().invoke(cli, ["conformance", "--report", str(report), "--max-examples", "15"])
     assert result.exit_code == 0, result.stdout
-    assert "0 failing" in result.stdout and "✗" not in result.stdout
+    assert "0 项未通过" in result.stdout and "✗" not in result.stdout
     lines = report.read_text(encoding="utf-8").splitlines()
     assert json.loads(lines[0])["suite"] == "zhengming-conformance"
     registry = load_registry()

@@ -10,7 +10,8 @@ import pytest
 from .test_store_support import pingdingshan_document
 
 pytest_plugins = ("tests.test_store_support",)
-pytestmark = [pytest.mark.usefixtures("private_env"), pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)]
+pytestmark = pytest.mark.usefixtures("private_env")
+SQLITE = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 
 
 @pytest.fixture
@@ -42,6 +43,7 @@ def history(zm, case_id):
     return [h["action"] for h in json.loads(zm("case", "show", case_id, "--json").stdout)["history"]]
 
 
+@SQLITE
 def test_a_letter_to_a_missing_directory_is_refused_before_it_is_made_and_audited(county, tmp_path):
     before = history(county, "PDS-1")
     result = county("case", "letter", "PDS-1", "approval_form", "-o", str(tmp_path / "nowhere" / "x.docx"), code=2)
@@ -52,6 +54,7 @@ def test_a_letter_to_a_missing_directory_is_refused_before_it_is_made_and_audite
     assert history(county, "PDS-1") == [*before, "letter"]
 
 
+@SQLITE
 def test_times_printed_are_the_offices_like_the_apis_so_a_paper_step_is_not_recorded_before_it_was_signed(
     county, monkeypatch
 ):
@@ -69,6 +72,7 @@ def test_times_printed_are_the_offices_like_the_apis_so_a_paper_step_is_not_reco
     assert f"补录于 {paper['at'][:16]}" in text
 
 
+@SQLITE
 def test_an_intake_only_token_gets_a_receipt_from_case_open_not_the_case(county, tmp_path):
     platform = json.loads(county("--local-admin", "token", "issue", "li", "--scope", "intake", "--json").stdout)[
         "token"
@@ -96,6 +100,7 @@ def test_an_intake_only_token_gets_a_receipt_from_case_open_not_the_case(county,
     county("case", "show", "PDS-2")  # the officer with a read scope sees it
 
 
+@SQLITE
 def test_the_outcome_of_an_accountability_or_revisit_education_case_is_named_in_chinese(county, tmp_path):
     accountability = {
         "case_id": "PDS-A1",
@@ -128,3 +133,19 @@ def test_the_outcome_of_an_accountability_or_revisit_education_case_is_named_in_
     assert "结论: 需要回访" in county("case", "show", "PDS-R1").stdout
     listed = county("case", "list").stdout
     assert "reminder" not in listed and "required" not in listed
+
+
+def test_the_conformance_matrix_has_one_column_per_family_and_speaks_the_users_language(tmp_path):
+    from click.testing import CliRunner
+
+    from zhengming.cli.main import cli
+
+    args = ["conformance", "pingdingshan.lushan", "--max-examples", "2", "--report", str(tmp_path / "r.jsonl")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    header = result.stdout.splitlines()[0].strip("| ").split(" | ")
+    assert len(header) == len(set(header))  # deadline and deadlines are one family: one column
+    assert "✓ 通过" in result.stdout and "pass" not in result.stdout and "项检查" in result.stdout
+    english = CliRunner().invoke(cli, ["--lang", "en", *args])
+    assert english.exit_code == 0 and "✓ pass" in english.stdout and "checks, 0 failing." in english.stdout
+

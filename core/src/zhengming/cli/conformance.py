@@ -56,7 +56,7 @@ def conformance(app: App, jurisdictions: tuple[str, ...], fmt: str, report: Path
     if fmt == "json":
         click.echo(json.dumps(as_json(table, results), ensure_ascii=False, indent=2))
     else:
-        click.echo(markdown(table, results))
+        click.echo(markdown(table, results, app.lang))
         click.echo(app._("report written to {report}", report=report))
     if any(r.failed for r in results):
         raise SystemExit(EXIT_FAILURE)

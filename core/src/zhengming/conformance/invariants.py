@@ -36,7 +36,8 @@ KIND_FAMILY = {
     "accountability": "accountability",
     "disciplined_revisit": "disciplined_revisit",
 }
-FAMILIES = (*BLOCK_FAMILY.values(), *KIND_FAMILY.values())
+# Each family once, in order: two blocks (deadline, deadlines) share one family.
+FAMILIES = tuple(dict.fromkeys((*BLOCK_FAMILY.values(), *KIND_FAMILY.values())))
 HOOK_FAMILY = {
     "zhengming_clarification_trigger": "trigger",
     "zhengming_clarification_deadline": "deadline",

@@ -10,6 +10,7 @@ from typing import IO, Any
 import attrs
 
 from .. import __version__
+from ..i18n import Message, gettext, ngettext
 from ..plugin.registry import JurisdictionRegistry
 from .invariants import FAMILIES, HOOK_FAMILY
 from .runner import FAIL, Result, own_hooks
@@ -17,7 +18,7 @@ from .runner import FAIL, Result, own_hooks
 SUITE = "zhengming-conformance"
 SUITE_VERSION = "1.0"
 NOT_DECLARED = "not declared"
-MARKS = {"pass": "✓ pass", "fail": "✗ fail", NOT_DECLARED: "— not declared"}
+MARKS = {"pass": Message("✓ pass"), "fail": Message("✗ fail"), NOT_DECLARED: Message("— not declared")}
 
 
 def matrix(registry: JurisdictionRegistry, results: Sequence[Result]) -> dict[str, dict[str, str]]:
@@ -38,20 +39,31 @@ def matrix(registry: JurisdictionRegistry, results: Sequence[Result]) -> dict[st
     return table
 
 
-def markdown(table: dict[str, dict[str, str]], results: Sequence[Result]) -> str:
-    lines = ["| jurisdiction | " + " | ".join(FAMILIES) + " |", "|---" * (len(FAMILIES) + 1) + "|"]
+def markdown(table: dict[str, dict[str, str]], results: Sequence[Result], lang: str = "zh") -> str:
+    """The matrix as a Markdown table, then the failures and the count, in ``lang``."""
+    header = gettext("jurisdiction", lang)
+    lines = [f"| {header} | " + " | ".join(FAMILIES) + " |", "|---" * (len(FAMILIES) + 1) + "|"]
     for jid, row in table.items():
-        lines.append(f"| {jid} | " + " | ".join(MARKS[row[f]] for f in FAMILIES) + " |")
+        lines.append(f"| {jid} | " + " | ".join(MARKS[row[f]].render(lang) for f in FAMILIES) + " |")
     failures = [r for r in results if r.status == FAIL]
     if failures:
-        lines += ["", "Failures:"]
+        lines += ["", gettext("Failures:", lang)]
         for r in failures:
-            level = "" if r.level == "must" else f" ({r.level}, not failing)"
+            level = "" if r.level == "must" else gettext(" ({level}, not failing)", lang, level=r.level)
             lines.append(f"- {r.jurisdiction} · {r.family} · {r.check}{level}: {r.detail}")
             if r.case is not None:
-                lines.append(f"  case: {json.dumps(r.case, ensure_ascii=False, sort_keys=True)}")
-    checks = len(results)
-    lines += ["", f"{checks} checks, {sum(r.failed for r in results)} failing."]
+                case = json.dumps(r.case, ensure_ascii=False, sort_keys=True)
+                lines.append("  " + gettext("case: {case}", lang, case=case))
+    checks, failing = len(results), sum(r.failed for r in results)
+    summary = ngettext(
+        "{checks} check, {failing} failing.",
+        "{checks} checks, {failing} failing.",
+        checks,
+        lang,
+        checks=checks,
+        failing=failing,
+    )
+    lines += ["", summary]
     return "\n".join(lines)
 
 
