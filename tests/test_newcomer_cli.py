@@ -149,3 +149,11 @@ def test_the_conformance_matrix_has_one_column_per_family_and_speaks_the_users_l
     english = CliRunner().invoke(cli, ["--lang", "en", *args])
     assert english.exit_code == 0 and "✓ pass" in english.stdout and "checks, 0 failing." in english.stdout
 
+
+@SQLITE
+def test_a_refused_reveal_request_cites_the_national_default_in_chinese(county):
+    result = county("custody", "request", "PDS-1", "--reason", "核实", code=5)
+    assert "核心默认" in result.stderr and "core default" not in result.stderr
+    english = county("--lang", "en", "custody", "request", "PDS-1", "--reason", "核实", code=5)
+    assert "core default" in english.stderr
+

@@ -266,10 +266,23 @@ class Custody:
     def _traceable(case: CaseRecord, label: Text) -> None:
         answer = tracing_allowed(case.kind, case.decision)
         if not answer.allowed:
-            cited = "；".join(f"{c['document']} {c['article']}" for c in answer.citations)
+            cited = _citations(answer.citations)
             raise InvalidTransition(
                 case.case_id, case.state, label, Message("{reason} ({cited})", reason=answer.reason, cited=cited)
             )
+
+
+def _citations(citations) -> Text:
+    """The citations of a tracing answer in either language (the national default named as such)."""
+    from ..baseline.sources import CORE_DEFAULT
+    from ..i18n import gettext
+
+    def one(c: dict[str, str], lang: str) -> str:
+        if c["document"] == CORE_DEFAULT:
+            return gettext("core default: {article}", lang, article=c["article"])
+        return f"《{c['document']}》{c['article']}"
+
+    return Text("；".join(one(c, "zh") for c in citations), "; ".join(one(c, "en") for c in citations))
 
 
 def opened_identity(sealer: Sealer, case: CaseRecord) -> dict[str, Any]:
