@@ -157,3 +157,14 @@ def test_a_refused_reveal_request_cites_the_national_default_in_chinese(county):
     english = county("--lang", "en", "custody", "request", "PDS-1", "--reason", "核实", code=5)
     assert "core default" in english.stderr
 
+
+@SQLITE
+def test_an_import_problem_is_one_line_however_long(county, tmp_path):
+    bad = pingdingshan_document("PDS-9")
+    bad["allegations"][0]["finding"] = "maybe"
+    lines = tmp_path / "cases.jsonl"
+    lines.write_text(json.dumps(pingdingshan_document("PDS-8")) + "\n" + json.dumps(bad) + "\n{\n", encoding="utf-8")
+    result = county("--local-admin", "import", str(lines), "--no-progress", code=2)
+    problems = [line for line in result.stderr.splitlines() if line.startswith("第 ")]
+    assert len(problems) == 2, result.stderr
+    assert problems[0].startswith("第 2 行 /allegations/0/finding") and problems[0].endswith("'unverifiable']")

@@ -41,7 +41,8 @@ def import_cases(
     def show_problem(problem) -> None:
         for p in problem.problems:
             where = app._("line {line}", line=problem.line)
-            console.print(f"{where} {neutral(p.render(app.lang))}", markup=False, highlight=False)
+            # one problem a line, never wrapped at the terminal's width (lines are grepped and counted)
+            console.print(f"{where} {neutral(p.render(app.lang))}", markup=False, highlight=False, soft_wrap=True)
 
     console = Console(stderr=True)
     with store_errors(app):
