@@ -168,3 +168,17 @@ def test_an_import_problem_is_one_line_however_long(county, tmp_path):
     problems = [line for line in result.stderr.splitlines() if line.startswith("第 ")]
     assert len(problems) == 2, result.stderr
     assert problems[0].startswith("第 2 行 /allegations/0/finding") and problems[0].endswith("'unverifiable']")
+
+
+@pytest.mark.parametrize("typed", ["2024-02-30", "2024-13-01", "yesterday"])
+def test_a_date_that_is_no_day_is_refused_in_chinese_with_exit_2(typed, tmp_path):
+    from click.testing import CliRunner
+
+    from zhengming.cli.main import cli
+
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps(pingdingshan_document("PDS-1")), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(case), "--as-of", typed])
+    assert result.exit_code == 2
+    assert f"'{typed}' 不是有效日期（应为 YYYY-MM-DD）" in result.stderr and "does not match" not in result.stderr
+    assert CliRunner().invoke(cli, ["evaluate", str(case), "--as-of", "2024-02-29"]).exit_code == 0

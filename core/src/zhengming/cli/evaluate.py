@@ -8,12 +8,13 @@ from datetime import datetime
 import click
 
 from .app import App, exit_codes, pass_app, read_case
+from .days import DAY
 
 
 @click.command()
 @click.argument("case_file", type=click.File("rb"))
 @click.option("--json", "as_json", is_flag=True, help="Print the decision document (JSON) instead of text.")
-@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), help="Apply the rules in force on this date.")
+@click.option("--as-of", type=DAY, help="Apply the rules in force on this date.")
 @pass_app
 def evaluate(app: App, case_file, as_json: bool, as_of: datetime | None) -> None:
     """Evaluate a case document (.json or .yaml; - reads stdin).

@@ -9,12 +9,13 @@ from typing import Any
 import click
 
 from .app import App, exit_codes, pass_app, read_case
+from .days import DAY
 
 
 @click.command()
 @click.argument("case_file", type=click.File("rb"))
 @click.option("--json", "as_json", is_flag=True, help="Print the trace as JSON.")
-@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), help="Apply the rules in force on this date.")
+@click.option("--as-of", type=DAY, help="Apply the rules in force on this date.")
 @pass_app
 def explain(app: App, case_file, as_json: bool, as_of: datetime | None) -> None:
     """Trace a case through the jurisdiction chain (exit codes as for evaluate)."""

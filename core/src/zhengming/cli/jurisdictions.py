@@ -10,6 +10,7 @@ from ..errors import UnknownJurisdiction
 from ..i18n import Message
 from ..model import CORE_ID
 from .app import EXIT_FAILURE, EXIT_UNKNOWN_JURISDICTION, App, pass_app
+from .days import DAY
 
 
 @click.group(invoke_without_command=True)
@@ -62,7 +63,7 @@ DOCUMENT_STATUS = {
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option(
     "--as-of",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=DAY,
     default=None,
     help="Date whose document versions are shown as in force (default: today).",
 )

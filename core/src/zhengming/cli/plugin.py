@@ -9,6 +9,7 @@ import click
 
 from ..model import JurisdictionLevel
 from .app import EXIT_INVALID, App, pass_app
+from .days import DAY
 
 
 @click.group()
@@ -24,7 +25,7 @@ def plugin() -> None:
 @click.option("--level", type=click.Choice([lv.value for lv in JurisdictionLevel]), default="county", show_default=True)
 @click.option(
     "--in-force-from",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="Date the local rules apply from (default today).",
 )
 @click.option("--dir", "target", type=click.Path(file_okay=False, path_type=Path), help="Where to write it.")

@@ -16,6 +16,7 @@ import click
 
 from ..i18n import translator
 from .app import EXIT_FAILURE, EXIT_INVALID, App, exit_codes
+from .days import DAY
 
 DB_META = "zhengming.db"
 # The command-line option behind a field a domain error names (domain errors never name options).
@@ -40,7 +41,7 @@ OPTION_OF = {
     "/actor": "--as",
     "/given_on": "--on",
 }
-DATE = click.DateTime(formats=["%Y-%m-%d"])
+DATE = DAY
 
 
 def db_location() -> str | None:
