@@ -45,11 +45,14 @@ def test_a_plugin_that_clarifies_a_true_allegation_fails_naming_the_invariant_an
 
 
 def test_a_plugin_that_answers_without_citation_fails_naming_the_block(plugins):
-    body = "@hookimpl\ndef zhengming_revisit_policy():\n    return Revisit(required=True, citations=())\n"
+    # The trigger is asked of every clarification case, so the first case generated finds it; a block asked
+    # only of some cases (revisits, once a case is clarified) is found only when hypothesis generates one,
+    # and what it generates after its first cases depends on how fast they ran.
+    body = "@hookimpl\ndef zhengming_clarification_trigger():\n    return Trigger(outcome=TriggerOutcome.NOT_APPLICABLE, citations=())\n"
     registry = load_registry(entry_points=[plugins.make("uncited", body)])
-    found = failures(run(registry, ["uncited"], max_examples=60))
-    violation = found[("invariant:every-block-cited", "revisit")]
-    assert "/revisit: no citation" in violation.detail and violation.case is not None
+    found = failures(run(registry, ["uncited"], max_examples=10))
+    violation = found[("invariant:every-block-cited", "trigger")]
+    assert "/trigger: no citation" in violation.detail and violation.case is not None
 
 
 def test_a_plugin_that_raises_fails_no_exception_charged_to_its_hook(plugins):
