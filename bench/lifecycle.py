@@ -2,7 +2,7 @@
 a trigger gateway, three sequential approvals, a final step — and the bulk import. Prints figures
 and ratios; asserts nothing.
 
-    .venv/bin/python bench/lifecycle.py [--cases N] [--import-cases N] [--skip-import]
+    .venv/bin/python bench/lifecycle.py [--cases N] [--import-cases N] [--skip-import] [--audit-cost]
 
 (a) in memory: zhengming's state machine (the code the stored lifecycle runs: gateway from the
     decision, role/organ/level check of each approver, final clarification) against a SpiffWorkflow
@@ -17,6 +17,9 @@ and ratios; asserts nothing.
     zhengming's transactions also check the user's role, organ and level, need-to-know and separation of
     duties, check the case row against its last audit event, and write the approval record and a keyed
     (HMAC) audit event with the digests of the rows written.
+    ``--audit-cost`` runs (b) twice more, with the keyed row digests and row check, then the whole audit
+    (digests, check and event), replaced by nothing in this process: where the time goes, not a
+    configuration zhengming offers.
 (c) import of generated cases with ``zhengming import`` (validation, evaluation, sealing, insert, audit):
     wall time, peak RSS of the importing process (and of it with its worker processes, summed), and the ratio to a raw sqlite3 executemany of the
     very rows it wrote, into the same schema.
@@ -28,6 +31,7 @@ SpiffWorkflow is a bench-only dependency: ``make bench`` installs it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -345,6 +349,40 @@ def persisted_bench(folder: Path, engine: Engine, cases: int, runs: int, spiff_s
     }
 
 
+@contextlib.contextmanager
+def audit_left_out(part: str):
+    """An analysis of where (b)'s time goes, not a configuration zhengming offers: within the block, the
+    keyed row digests and the action-time row check (``part="digests"``), or the whole audit — digests,
+    check and event — (``part="audit"``) cost nothing."""
+    from zhengming.lifecycle import actions
+    from zhengming.store import audit, integrity
+
+    def nothing(*_args, **_kwargs):
+        return None
+
+    def no_digests(*_args, **_kwargs):
+        return {integrity.WHOLE: ""}
+
+    def no_events(_conn, _keyring, events, **_kwargs):
+        return [dict(event) for event in events]
+
+    patches = [
+        (actions, "require_explained_row", nothing),
+        (actions, "case_digests", no_digests),
+        (integrity, "row_digests", no_digests),
+    ]
+    if part == "audit":
+        patches.append((audit, "append_events", no_events))
+    saved = [(module, name, getattr(module, name)) for module, name, _ in patches]
+    for module, name, replacement in patches:
+        setattr(module, name, replacement)
+    try:
+        yield
+    finally:
+        for module, name, original in saved:
+            setattr(module, name, original)
+
+
 def three_step_decision(engine: Engine) -> dict:
     decision = to_document(engine.evaluate_document(BASE_CASE | {"case_id": "D"}))
     assert len(decision["approval"]["steps"]) == 3, decision["approval"]["steps"]
@@ -484,6 +522,11 @@ def main() -> None:
     parser.add_argument("--import-cases", type=int, default=1_000_000, help="cases in the import measurement")
     parser.add_argument("--skip-import", action="store_true")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--audit-cost",
+        action="store_true",
+        help="(b) again with the row digests and row check, then the whole audit, costing nothing (an analysis)",
+    )
     args = parser.parse_args()
 
     registry = load_registry()
@@ -517,6 +560,17 @@ def main() -> None:
             f"(CPU {b['floor_cpu_ms']:.2f}); zhengming {b['zhengming_ms'] / b['floor_ms']:.2f}x the floor "
             f"(CPU {b['zhengming_cpu_ms'] / b['floor_cpu_ms']:.2f}x)"
         )
+
+        if args.audit_cost:
+            for part, what in (("digests", "keyed row digests and row check"), ("audit", "the whole audit")):
+                (folder / part).mkdir()
+                with audit_left_out(part):
+                    c = persisted_bench(folder / part, engine, max(n // 4, 50), args.runs, spiff_sqlite)
+                print(
+                    f"    without {what}: zhengming {c['zhengming_ms']:.2f} ms/case (CPU {c['zhengming_cpu_ms']:.2f}), "
+                    f"SpiffWorkflow {c['spiff_ms']:.2f} ms/case: ratio {c['spiff_ms'] / c['zhengming_ms']:.2f}x "
+                    f"(CPU {c['spiff_cpu_ms'] / c['zhengming_cpu_ms']:.2f}x)"
+                )
 
         if not args.skip_import:
             figures = import_bench(folder, args.import_cases, set(registry.ids()))
