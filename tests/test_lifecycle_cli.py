@@ -137,18 +137,7 @@ def test_a_case_worked_through_the_command_line(zm, tmp_path):
 @BACKENDS
 def test_reevaluate_names_what_todays_rules_decide_differently(zm, tmp_path):
     """A case decided as of 2019 (before 济南's rules applied) is re-decided as of 2023."""
-    zm(
-        "--local-admin",
-        "users",
-        "add",
-        "li",
-        "--organ",
-        "discipline_commission",
-        "--level",
-        "county",
-        "--grant",
-        "custodian",
-    )
+    zm.add_user("li", grants=["custodian"])
     zm.login("li")
     document = case_document("OLD-1", reporter=False, as_of="2019-06-01")
     path = tmp_path / "old.json"

@@ -18,20 +18,7 @@ SQLITE = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def county(zm, tmp_path):
     """平顶山's county officers (li proposes, wang approves), their tokens, and one case taken in."""
     for name, role in (("li", "handling_department"), ("wang", "commission_head")):
-        zm(
-            "--local-admin",
-            "users",
-            "add",
-            name,
-            "--organ",
-            "discipline_commission",
-            "--level",
-            "county",
-            "--jurisdiction",
-            "pingdingshan",
-            "--role",
-            role,
-        )
+        zm.add_user(name, roles=[role], jurisdiction="pingdingshan")
     zm.login("li", "wang")
     intake = tmp_path / "intake.json"
     intake.write_text(json.dumps(pingdingshan_document("PDS-1"), ensure_ascii=False), encoding="utf-8")

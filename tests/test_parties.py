@@ -132,19 +132,7 @@ def test_a_clarification_case_takes_no_concerns(service):
 
 @SQLITE
 def test_case_open_prints_the_parties_without_the_sealed_name_and_refuses_bad_ones(zm, tmp_path):
-    zm(
-        "--local-admin",
-        "users",
-        "add",
-        "li",
-        "--organ",
-        "discipline_commission",
-        "--level",
-        "county",
-        "--role",
-        "handling_department",
-        "--json",
-    )
+    zm.add_user("li", roles=["handling_department"])
     zm.login("li")
     good, bad = tmp_path / "fa.json", tmp_path / "bad.json"
     good.write_text(json.dumps(FALSE_ACCUSATION, ensure_ascii=False), encoding="utf-8")

@@ -140,7 +140,14 @@ def zm(db_url):
         for name in names:
             tokens[name] = json.loads(run("--local-admin", "token", "issue", name, "--json").stdout)["token"]
 
+    def add_user(name, *, roles=(), grants=(), organ="discipline_commission", level="county", jurisdiction=None):
+        """``users add`` as the local administrator: a county discipline commission's officer by default."""
+        where = ("--jurisdiction", jurisdiction) if jurisdiction else ()
+        given = [x for r in roles for x in ("--role", r)] + [x for g in grants for x in ("--grant", g)]
+        return run("--local-admin", "users", "add", name, "--organ", organ, "--level", level, *where, *given)
+
     run.login = login
+    run.add_user = add_user
     run.db_url = db_url
     return run
 
