@@ -66,7 +66,7 @@ def test_scaffold_installs_into_a_fresh_environment_and_is_conformant(tmp_path):
         timeout=300,
     )
     assert conformance.returncode == 0, conformance.stdout + conformance.stderr
-    assert "| pingdingshan.jiaxian |" in conformance.stdout and "0 failing" in conformance.stdout
+    assert "| pingdingshan.jiaxian |" in conformance.stdout and "0 项未通过" in conformance.stdout  # zh by default
     own_tests = subprocess.run(
         [str(venv / "bin" / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider"],
         cwd=plugin,
