@@ -48,6 +48,7 @@ DEFAULT_PATHS = [PACKAGE / "cli"] + [
     PACKAGE / name
     for name in (
         "boundary",
+        "case_names.py",
         "conformance/invariants.py",
         "letters/__init__.py",
         "lifecycle/actions.py",
@@ -57,7 +58,6 @@ DEFAULT_PATHS = [PACKAGE / "cli"] + [
         "lifecycle/importer.py",
         "lifecycle/intake.py",
         "lifecycle/machine.py",
-        "lifecycle/names.py",
         "lifecycle/roles.py",
         "lifecycle/service.py",
         "lifecycle/table.py",

@@ -5,10 +5,10 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
+from .. import case_names as names
+from ..case_names import outcome_name
 from ..i18n import Message, gettext, ngettext, translator
 from ..labels import label
-from ..lifecycle import names
-from ..lifecycle.names import outcome_name
 from ..model import Level, Method, Organ, Recipient, RevisitMethod, RevisitTarget, Role, StepAction
 from .columns import pad
 

@@ -7,10 +7,10 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from ... import case_names as names
 from ...clock import office_time
 from ...i18n import gettext
 from ...labels import label
-from ...lifecycle import names
 from ...lifecycle.states import LABELS as STATE_LABELS
 from ...lifecycle.states import State, state_label
 from ...model import (

@@ -3,15 +3,15 @@ decided, the subject's consent, why the case was closed, how far a step has come
 stands. Catalog messages (:mod:`zhengming.i18n`), so the command line and the console say the same words.
 
 The names of contract values (roles, methods, outcomes…) are :mod:`zhengming.labels`; of states,
-:mod:`.states`.
+:mod:`zhengming.lifecycle.states`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..i18n import Message
-from ..labels import label
+from .i18n import Message
+from .labels import label
 
 # Audit actions (``audit_events.action``): what happened to the case.
 EVENTS: dict[str, Message] = {
@@ -92,7 +92,7 @@ REVISIT_OUTCOMES: dict[str, Message] = {"required": Message("required"), "not_re
 def outcome_name(outcome: str, lang: str) -> str:
     """A case's outcome: a trigger outcome, a false accusation's classification, a filing's or an
     accountability case's outcome, or whether a disciplined cadre is to be revisited."""
-    from ..model import AccountabilityOutcome, Classification, FaultToleranceOutcome, TriggerOutcome
+    from .model import AccountabilityOutcome, Classification, FaultToleranceOutcome, TriggerOutcome
 
     for enum in (TriggerOutcome, Classification, FaultToleranceOutcome, AccountabilityOutcome):
         if outcome in enum._value2member_map_:
