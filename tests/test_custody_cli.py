@@ -109,3 +109,27 @@ def test_a_new_key_is_announced_once_with_backup_advice(tmp_path, monkeypatch):
     assert first.exit_code == 0 and "created a new key" in first.output and "Back it up" in first.output
     second = runner.invoke(cli, ["--lang", "en", "--db", db, "key", "fingerprint"])
     assert second.exit_code == 0 and "created a new key" not in second.output
+
+
+def test_key_errors_are_in_the_users_language(tmp_path, monkeypatch):
+    """A different key and a malformed one: the reason after 密钥错误： is Chinese too (English with --lang en)."""
+    import base64
+    import os
+
+    runner = CliRunner()
+    db = str(tmp_path / "bound.sqlite")
+    added = runner.invoke(cli, ["--db", db, "--local-admin", "users", "add", "li", *PEOPLE["li"]])
+    assert added.exit_code == 0, added.output  # the first write binds the database to the key
+    other = {"ZHENGMING_KEY": base64.b64encode(os.urandom(32)).decode()}
+    zh = runner.invoke(cli, ["--db", db, "--local-admin", "audit", "verify"], env=other)
+    assert zh.exit_code == 1, zh.output
+    assert zh.stderr.startswith("密钥错误：") and "本数据库绑定" in zh.stderr and "bound to" not in zh.stderr
+    en = runner.invoke(cli, ["--lang", "en", "--db", db, "--local-admin", "audit", "verify"], env=other)
+    assert en.exit_code == 1 and "this database is bound to the key" in en.stderr
+
+    short = runner.invoke(cli, ["--db", db, "--local-admin", "audit", "verify"], env={"ZHENGMING_KEY": "c2hvcnQ="})
+    assert short.exit_code == 1 and "32 字节" in short.stderr and "must be" not in short.stderr
+    missing = runner.invoke(
+        cli, ["--db", db, "--local-admin", "audit", "verify"], env={"ZHENGMING_KEY_FILE": str(tmp_path / "kye")}
+    )
+    assert missing.exit_code == 1 and "不存在" in missing.stderr and "does not exist" not in missing.stderr

@@ -123,7 +123,7 @@ def store_errors(app: App) -> Iterator[None]:
             click.echo(neutral(exc.message.render(app.lang)) + hint, err=True)  # it may quote an argument (a case id)
             raise SystemExit(exc.exit_code) from None
         except SealingKeyError as exc:
-            click.echo(app._("key error: ") + str(exc), err=True)
+            click.echo(app._("key error: ") + exc.message.render(app.lang), err=True)
             if _rotation_pending():
                 click.echo(
                     app._("a key rotation was interrupted: run zhengming --local-admin key rotate again"),

@@ -28,6 +28,7 @@ import attrs
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
+from ..i18n import Message
 from . import integrity
 from .crypto import Keyring, SealingKeyError
 from .limits import check_rows
@@ -45,9 +46,14 @@ class KeyMismatch(SealingKeyError):
     def __init__(self, bound: str, given: str, source: str):
         self.bound, self.given = bound, given
         super().__init__(
-            f"this database is bound to the key with fingerprint {bound}, but the key from {source} has "
-            f"fingerprint {given}: use the key this database was created with (ZHENGMING_KEY_FILE); "
-            "nothing was written"
+            Message(
+                "this database is bound to the key with fingerprint {bound}, but the key from {source} has "
+                "fingerprint {given}: use the key this database was created with (ZHENGMING_KEY_FILE); "
+                "nothing was written",
+                bound=bound,
+                source=source,
+                given=given,
+            )
         )
 
 
@@ -127,7 +133,7 @@ def ensure_binding(session: Session) -> None:
     elif row.fingerprint != keyring.fingerprint:
         raise KeyMismatch(row.fingerprint, keyring.fingerprint, keyring.source)
     elif not hmac.compare_digest(row.mac, _binding_mac(keyring, row)):
-        raise SealingKeyError("the key binding of this database was altered (zhengming audit verify)")
+        raise SealingKeyError(Message("the key binding of this database was altered (zhengming audit verify)"))
     store.bound = True
 
 

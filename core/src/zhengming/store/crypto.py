@@ -29,6 +29,8 @@ from typing import Any
 
 import attrs
 
+from ..i18n import Message, Renderable
+
 KEY_ENV = "ZHENGMING_KEY"
 KEY_FILE_ENV = "ZHENGMING_KEY_FILE"
 FORMAT = b"\x01"  # AES-256-GCM, 12-byte nonce, JSON plaintext
@@ -37,7 +39,12 @@ RETIRED = "retired"
 
 
 class SealingKeyError(Exception):
-    """The key is missing, unreadable or wrong (never includes key material)."""
+    """The key is missing, unreadable or wrong (never includes key material): ``message`` is shown to
+    people in their language."""
+
+    def __init__(self, message: Renderable):
+        self.message = message
+        super().__init__(message.en)
 
 
 def default_key_path() -> Path:
@@ -116,11 +123,15 @@ def load_keyring(*, create: bool = True) -> Keyring:
     if not path.exists():
         if explicit:
             raise SealingKeyError(
-                f"{KEY_FILE_ENV} names {path}, which does not exist: check the path "
-                "(a fresh key is created only at the default location, never for a mistyped name)"
+                Message(
+                    "{variable} names {path}, which does not exist: check the path "
+                    "(a fresh key is created only at the default location, never for a mistyped name)",
+                    variable=KEY_FILE_ENV,
+                    path=str(path),
+                )
             )
         if not create:
-            raise SealingKeyError(f"no key file at {path}")
+            raise SealingKeyError(Message("no key file at {path}", path=str(path)))
         created = create_key_file(path)
     keyring = _parse(path.read_text(encoding="ascii"), str(path))
     return attrs.evolve(keyring, created=created)
@@ -164,13 +175,15 @@ def _encode(key: bytes) -> str:
 def _parse(text: str, source: str) -> Keyring:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
-        raise SealingKeyError(f"{source} holds no key")
+        raise SealingKeyError(Message("{source} holds no key", source=source))
     current = _decode(lines[0], source)
     retired = []
     for line in lines[1:]:
         word, _, value = line.partition(" ")
         if word != RETIRED:
-            raise SealingKeyError(f"{source}: lines after the first must read 'retired <base64 key>'")
+            raise SealingKeyError(
+                Message("{source}: lines after the first must read 'retired <base64 key>'", source=source)
+            )
         retired.append(_decode(value.strip(), source))
     return Keyring(current, tuple(retired), source)
 
@@ -179,9 +192,11 @@ def _decode(text: str, source: str) -> bytes:
     try:
         key = base64.urlsafe_b64decode(text.encode())
     except ValueError:
-        raise SealingKeyError(f"the key in {source} is not base64") from None
+        raise SealingKeyError(Message("the key in {source} is not base64", source=source)) from None
     if len(key) != 32:
-        raise SealingKeyError(f"the key in {source} must be 32 bytes (base64 of 32 random bytes)")
+        raise SealingKeyError(
+            Message("the key in {source} must be 32 bytes (base64 of 32 random bytes)", source=source)
+        )
     return key
 
 
@@ -202,13 +217,13 @@ class Sealer:
         from cryptography.exceptions import InvalidTag
 
         if sealed[:1] != FORMAT:
-            raise SealingKeyError("unknown sealed format")
+            raise SealingKeyError(Message("unknown sealed format"))
         nonce, body = sealed[1 : 1 + NONCE_BYTES], sealed[1 + NONCE_BYTES :]
         try:
             return json.loads(self._aead.decrypt(nonce, body, _aad(case_id)))
         except InvalidTag:
             raise SealingKeyError(
-                "the reporter identity cannot be opened with this key (or belongs to another case)"
+                Message("the reporter identity cannot be opened with this key (or belongs to another case)")
             ) from None
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import attrs
 from sqlalchemy import or_, select
 
+from ..i18n import Message
 from . import audit
 from .crypto import Keyring, SealingKeyError, _parse, key_path, write_keyring
 from .database import Store
@@ -41,7 +42,9 @@ def rotate(store: Store, *, actor: str) -> Rotation:
     """Rotate the key of the file in use (``ZHENGMING_KEY`` cannot be rotated: it is not a file)."""
     path = key_path()
     if path is None:
-        raise SealingKeyError("the key comes from ZHENGMING_KEY: rotation writes a key file, use ZHENGMING_KEY_FILE")
+        raise SealingKeyError(
+            Message("the key comes from ZHENGMING_KEY: rotation writes a key file, use ZHENGMING_KEY_FILE")
+        )
     old = store.keyring
     pending = pending_path(path)
     if pending.exists():
