@@ -463,3 +463,36 @@ def test_a_deferred_case_is_resumed_and_the_answer_says_what_changed_in_either_l
     assert resumed.status_code == 200, resumed.text
     assert resumed.json()["state"] == "proposal"
     assert [c["pointer"] for c in resumed.json()["changes"]] == ["/circumstances/pending_other_clues"]
+
+
+def test_a_request_the_validator_refuses_names_the_field_in_the_readers_language(api, store):
+    platform = bearer(token_of(store, "platform", ["intake"]))
+    api.post("/api/cases", json=online_case(), headers=platform)
+    li = bearer(token_of(store, "li"))
+    version = api.get("/api/cases/WEB-1", headers=li).json()["version"]
+    sent = li | {"If-Match": f'"{version}"', "content-type": "application/json"}
+
+    broken = api.post("/api/cases/WEB-1/revisits", content=b'{"dates": [', headers=sent)
+    assert broken.status_code == 422 and broken.headers["content-type"] == "application/problem+json"
+    assert broken.json()["code"] == "invalid_value" and broken.json()["title"] == "请求内容有误"
+    assert broken.json()["errors"] == [{"pointer": "", "detail": "请求正文不是有效的 JSON"}]
+
+    no_day = api.get("/api/reports?from=2024-13-01&to=2024-12-31", headers=li)
+    assert no_day.status_code == 422 and no_day.headers["content-type"] == "application/problem+json"
+    assert no_day.json()["errors"] == [{"pointer": "/from", "detail": "'2024-13-01' 不是有效日期（应为 YYYY-MM-DD）"}]
+    english = api.get("/api/reports?from=2024-13-01&to=2024-12-31&lang=en", headers=li)
+    assert english.json()["title"] == "the request is not valid"
+    assert english.json()["errors"] == [{"pointer": "/from", "detail": "'2024-13-01' is not a day (YYYY-MM-DD)"}]
+    missing = api.get("/api/reports", headers=li | {"Accept-Language": "en"})
+    assert missing.status_code == 422
+    assert [(e["pointer"], e["detail"]) for e in missing.json()["errors"]] == [
+        ("/from", "required, but not given"),
+        ("/to", "required, but not given"),
+    ]
+
+    body = api.post("/api/cases/WEB-1/revisits", json={"dates": ["2023-02-30"]}, headers=sent)
+    assert body.status_code == 422
+    assert body.json()["errors"] == [{"pointer": "/dates/0", "detail": "'2023-02-30' 不是有效日期（应为 YYYY-MM-DD）"}]
+    paging = api.get("/api/cases?page=0&by=x", headers=li)
+    assert paging.status_code == 422 and paging.json()["errors"] == [{"pointer": "/page", "detail": "不得小于 1"}]
+    assert api.get("/api/cases/WEB-1", headers=li).json()["version"] == version  # nothing was written

@@ -21,6 +21,7 @@ from ..lifecycle.errors import EXIT_CONFLICT, EXIT_INVALID, EXIT_NOT_FOUND, Case
 from ..safetext import neutral
 from ..store.errors import DatabaseUnavailable
 from ..store.limits import FieldTooLong
+from . import invalid
 from .language import language
 
 MEDIA_TYPE = "application/problem+json"
@@ -107,12 +108,10 @@ def _invalid_document(request: Request, exc: InvalidDocument) -> JSONResponse:
 
 
 def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-    errors = []
-    for item in exc.errors():
-        where = [str(part) for part in item.get("loc", ())]
-        if where and where[0] in ("body", "query", "path", "header"):
-            where = where[1:] if where[0] == "body" else where
-        errors.append({"pointer": "/" + "/".join(where), "detail": item.get("msg", "")})
+    errors = [
+        {"pointer": neutral(error["pointer"]), "detail": neutral(error["detail"])}
+        for error in invalid.problems(exc.errors(), language(request))
+    ]
     return problem(request, 422, "invalid_value", Message("the request is not valid"), errors=errors)
 
 
