@@ -306,6 +306,13 @@ def test_amend_and_paper_approval_through_the_pages(tmp_path):
         data={"csrf_token": head_token, "version": version, "given_on": "2020-01-01"},
     )
     assert early.status_code == 422 and "2020-01-01" in early.text  # before the case was opened: refused, said
+    no_day = head.post(
+        "/cases/LY-F-1/actions/approve",
+        data={"csrf_token": head_token, "version": version, "given_on": "2026-02-30"},
+    )
+    # the form's field, and the command line's words for a day that does not exist
+    assert no_day.status_code == 422 and "/given_on：&#39;2026-02-30&#39; 不是有效日期（应为 YYYY-MM-DD）" in no_day.text
+    assert str(service.show("LY-F-1")["version"]) == version  # nothing written
     head.post(
         "/cases/LY-F-1/actions/approve",
         data={"csrf_token": head_token, "version": version, "comment": "已在纸质审批表签批", "given_on": signed},

@@ -23,9 +23,10 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 
+from ...boundary.dates import is_contract_date
 from ...errors import InvalidDocument, Problem, UnknownJurisdiction
 from ...i18n import Message, gettext, ngettext, npgettext, pgettext
-from ...lifecycle.errors import CaseConflict, CaseNotFound, LifecycleError
+from ...lifecycle.errors import CaseConflict, CaseNotFound, InvalidValue, LifecycleError
 from ...lifecycle.states import TERMINAL
 from . import auth, intake_form
 from .offers import allowed_ids, allowed_on, offered
@@ -554,25 +555,24 @@ def case_page(request: Request, case_id: str, done: str | None = None):
     )
 
 
-def _day(value: str | None) -> date | None:
+def _day(value: str | None, field: str = "/date") -> date | None:
+    """The form's ``field`` (``YYYY-MM-DD``, a real day) as a date; refused with the command line's words."""
     if not value:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        from ...lifecycle.errors import InvalidValue
-
-        raise InvalidValue("/date", Message("a date must be YYYY-MM-DD")) from None
+    if not is_contract_date(value):
+        raise InvalidValue(field, Message("{value!r} is not a day (YYYY-MM-DD)", value=value))
+    return date.fromisoformat(value)
 
 
 def _comment(form: dict[str, str]) -> dict[str, Any]:
     """A step's comment, and the date it was signed on paper when given (纸质审批补录)."""
-    paper = {"given_on": _day(form["given_on"])} if form.get("given_on") else {}
+    paper = {"given_on": _day(form["given_on"].strip(), "/given_on")} if form.get("given_on") else {}
     return {"comment": form.get("comment", "").strip(), **paper}
 
 
 def _revisit_dates(form: dict[str, str]) -> list[date]:
-    return [d for d in (_day(x.strip()) for x in form.get("dates", "").replace("，", ",").split(",")) if d]
+    days = form.get("dates", "").replace("，", ",").split(",")
+    return [d for d in (_day(x.strip(), "/dates") for x in days) if d]
 
 
 # The case page's lifecycle forms: the form's name, the lifecycle table's action (.table.ACTIONS) and its
@@ -630,8 +630,6 @@ def take_form_action(
 
 def _custody_action(custody, name: str, case_id: str, actor: str, form: dict[str, str], today: date):
     from datetime import timedelta
-
-    from ...lifecycle.errors import InvalidValue
 
     if name == "reveal_request":
         return custody.request(case_id, actor, form.get("reason", ""))
