@@ -496,3 +496,21 @@ def test_a_request_the_validator_refuses_names_the_field_in_the_readers_language
     paging = api.get("/api/cases?page=0&by=x", headers=li)
     assert paging.status_code == 422 and paging.json()["errors"] == [{"pointer": "/page", "detail": "不得小于 1"}]
     assert api.get("/api/cases/WEB-1", headers=li).json()["version"] == version  # nothing was written
+
+
+def test_a_jurisdiction_that_is_not_installed_is_refused_for_a_user_and_a_report(api, store):
+    root = bearer(api.root_token)
+    seat = {"name": "zhou", "organ": "discipline_commission", "level": "county", "roles": ["handling_department"]}
+    typo = api.post("/api/users", json=seat | {"jurisdiction": "henan.xyz"}, headers=root)
+    assert typo.status_code == 422 and typo.headers["content-type"] == "application/problem+json"
+    assert typo.json()["code"] == "unknown_jurisdiction" and "jinan" in typo.json()["installed"]
+    assert typo.json()["errors"] == [{"pointer": "/jurisdiction", "detail": "辖区 'henan.xyz' 未安装"}]
+    assert "zhou" not in {u["name"] for u in api.get("/api/users", headers=root).json()["items"]}
+    moved = api.patch("/api/users/li", json={"jurisdiction": "henan"}, headers=root)
+    assert moved.status_code == 422 and moved.json()["code"] == "unknown_jurisdiction"
+    assert {u["name"]: u["jurisdiction"] for u in api.get("/api/users", headers=root).json()["items"]}["li"] == "jinan"
+
+    li = bearer(token_of(store, "li"))
+    zeros = api.get("/api/reports?from=2024-01-01&to=2024-12-31&jurisdiction=henan", headers=li)
+    assert zeros.status_code == 422 and zeros.json()["code"] == "unknown_jurisdiction"
+    assert api.get("/api/reports?from=2024-01-01&to=2024-12-31&jurisdiction=jinan", headers=li).status_code == 200

@@ -169,3 +169,21 @@ def test_a_date_that_is_no_day_is_refused_in_chinese_with_exit_2(typed, tmp_path
     assert result.exit_code == 2
     assert f"'{typed}' 不是有效日期（应为 YYYY-MM-DD）" in result.stderr and "does not match" not in result.stderr
     assert CliRunner().invoke(cli, ["evaluate", str(case), "--as-of", "2024-02-29"]).exit_code == 0
+
+
+@SQLITE
+def test_a_jurisdiction_that_is_not_installed_is_refused_with_exit_3_listing_the_installed_ones(county):
+    seat = ["--organ", "discipline_commission", "--level", "county", "--role", "handling_department"]
+    typo = county("--local-admin", "users", "add", "周某", *seat, "--jurisdiction", "henan.xyz", code=3)
+    assert "'henan.xyz'" in typo.stderr and "未安装" in typo.stderr and "pingdingshan" in typo.stderr
+    users = json.loads(county("--local-admin", "users", "list", "--json").stdout)
+    assert "周某" not in {u["name"] for u in users}  # nothing written
+    county("--local-admin", "users", "grant", "li", "--jurisdiction", "henan", code=3)
+    listed = json.loads(county("--local-admin", "users", "list", "--json").stdout)
+    assert {u["name"]: u["jurisdiction"] for u in listed}["li"] == "pingdingshan"
+
+    year = ["report", "--from", "2024-01-01", "--to", "2024-12-31", "--jurisdiction"]
+    zeros = county(*year, "henan", code=3)
+    assert "'henan'" in zeros.stderr and "pingdingshan" in zeros.stderr and zeros.stdout == ""
+    assert "is not installed" in county("--lang", "en", *year, "henan", code=3).stderr
+    county(*year, "pingdingshan")

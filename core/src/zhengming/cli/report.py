@@ -1,6 +1,7 @@
 """``zhengming report``: the figures offices publish, over a period (统计报表).
 
-Exit codes: 0 done; 2 invalid input (a bad date, --from after --to, an unknown format); 1 anything else.
+Exit codes: 0 done; 2 invalid input (a bad date, --from after --to, an unknown format); 3 --jurisdiction
+names one that is not installed; 1 anything else.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def report(app: App, start, end, jurisdiction: str | None, by: str | None, as_js
     with store_errors(app):
         from .auth import principal
 
+        app.require_installed(jurisdiction)
         store = open_cli_store()
         viewer = principal(app, store, "read")
         with store.transaction() as session:

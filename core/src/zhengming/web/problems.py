@@ -137,12 +137,13 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(UnknownJurisdiction)
     def unknown(request: Request, exc: UnknownJurisdiction):
+        message = Message("jurisdiction {jurisdiction!r} is not installed", jurisdiction=exc.jurisdiction)
         return problem(
             request,
             422,
             "unknown_jurisdiction",
-            Message("jurisdiction {jurisdiction!r} is not installed", jurisdiction=exc.jurisdiction),
-            errors=[{"pointer": "/jurisdiction", "detail": "not installed"}],
+            message,
+            errors=[{"pointer": "/jurisdiction", "detail": neutral(message.render(language(request)))}],
             installed=list(exc.installed),
         )
 

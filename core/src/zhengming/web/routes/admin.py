@@ -55,6 +55,13 @@ class NewToken(BaseModel):
     label: str = Field("", max_length=100)
 
 
+def _require_installed(request: Request, jurisdiction: str | None) -> None:
+    """A jurisdiction that is not installed is refused (422 ``unknown_jurisdiction``, the installed ones
+    listed): a typo would make a user who can never see a case."""
+    if jurisdiction is not None:
+        services(request).registry.lineage(jurisdiction)
+
+
 @router.get("/users", summary="Users (用户)")
 def users(request: Request, principal: Principal = Depends(ADMIN)) -> dict[str, Any]:
     from ...lifecycle.users import list_users
@@ -66,6 +73,7 @@ def users(request: Request, principal: Principal = Depends(ADMIN)) -> dict[str, 
 @router.post("/users", status_code=201, summary="Register a user (administrators)")
 def create_user(request: Request, body: NewUser, principal: Principal = Depends(ADMIN)) -> dict[str, Any]:
     store = services(request).store
+    _require_installed(request, body.jurisdiction)
     view = admin.create_user(
         store,
         principal,
@@ -83,6 +91,7 @@ def create_user(request: Request, body: NewUser, principal: Principal = Depends(
 
 @router.patch("/users/{name}", summary="Grant or withdraw roles and duties, (de)activate (administrators)")
 def change_user(request: Request, name: str, body: UserChange, principal: Principal = Depends(ADMIN)) -> dict[str, Any]:
+    _require_installed(request, body.jurisdiction)
     return admin.change_user(services(request).store, principal, name, **body.model_dump())
 
 
