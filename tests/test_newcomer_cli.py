@@ -187,3 +187,15 @@ def test_a_jurisdiction_that_is_not_installed_is_refused_with_exit_3_listing_the
     assert "'henan'" in zeros.stderr and "pingdingshan" in zeros.stderr and zeros.stdout == ""
     assert "is not installed" in county("--lang", "en", *year, "henan", code=3).stderr
     county(*year, "pingdingshan")
+
+
+@SQLITE
+@pytest.mark.parametrize("batch", ["0", "-1"])
+def test_an_import_batch_below_one_is_refused_with_exit_2_naming_it(county, tmp_path, batch):
+    lines = tmp_path / "cases.jsonl"
+    lines.write_text(json.dumps(pingdingshan_document("PDS-8")) + "\n", encoding="utf-8")
+    result = county("--local-admin", "import", str(lines), "--no-progress", "--batch", batch, code=2)
+    assert "--batch" in result.stderr
+    county("case", "show", "PDS-8", code=6)  # nothing written
+    county("--local-admin", "import", str(lines), "--no-progress", "--batch", "1")
+    county("case", "show", "PDS-8")

@@ -14,7 +14,9 @@ from .storage import emit, json_option, open_cli_store, store_errors
 @click.command("import")
 @click.argument("jsonl", type=click.Path(exists=True, dir_okay=False))
 @click.option("--as", "actor", metavar="USER", help="Who you are: must be the user of your token (scope intake).")
-@click.option("--batch", "batch_size", type=int, default=1000, show_default=True, help="Cases per transaction.")
+@click.option(
+    "--batch", "batch_size", type=click.IntRange(min=1), default=1000, show_default=True, help="Cases per transaction."
+)
 @click.option(
     "--workers",
     type=click.IntRange(min=0),
