@@ -168,8 +168,11 @@ def test_cli_writes_the_letter_or_refuses_writing_nothing(demo_store, tmp_path, 
     assert ok.exit_code == 0, ok.output
     assert "张某" in all_text(Document(str(out)))
     wrong = tmp_path / "wrong.docx"
-    refused = letter("xuchang-full", "no_such_kind", wrong)
-    assert refused.exit_code == 5 and "no_such_kind" in refused.output and not wrong.exists()
+    unknown = letter("xuchang-full", "no_such_kind", wrong)  # invalid input, the kinds listed
+    assert unknown.exit_code == 2 and "no_such_kind" in unknown.stderr and not wrong.exists()
+    assert "未知的文书种类" in unknown.stderr and all(kind in unknown.stderr for kind in LETTER_KINDS)
+    refused = letter("xuchang-full", "accountability_notice", wrong)  # a letter this kind of case has not
+    assert refused.exit_code == 5 and "accountability_notice" in refused.stderr and not wrong.exists()
     missing = letter("NOPE", "approval_form", wrong)
     assert missing.exit_code == 6 and not wrong.exists()
     anonymous = runner.invoke(

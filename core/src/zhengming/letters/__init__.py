@@ -17,7 +17,7 @@ import attrs
 
 from ..i18n import Message
 from ..lifecycle import actions
-from ..lifecycle.errors import LifecycleError
+from ..lifecycle.errors import EXIT_INVALID, LifecycleError
 from ..lifecycle.views import case_view
 from ..model import LETTER_KINDS, LetterTemplate, Text
 from ..model.enums import CaseKind
@@ -26,25 +26,34 @@ from ..store import audit
 from .content import BUILDERS, CASE_KINDS, Letter, handling_organ, subject_of, zh
 from .render import to_docx
 
-__all__ = ["LETTER_KINDS", "GeneratedLetter", "LetterNotApplicable", "build", "generate"]
+__all__ = ["LETTER_KINDS", "GeneratedLetter", "LetterNotApplicable", "UnknownLetterKind", "build", "generate"]
 
 
 class LetterNotApplicable(LifecycleError):
-    """This kind of letter is not printed for this kind of case (or the kind is unknown)."""
+    """This kind of letter is not printed for this kind of case (refused: exit 5)."""
 
     def __init__(self, kind: str, case_kind: str | None = None):
-        if kind not in LETTER_KINDS:
-            super().__init__(
-                Message("unknown letter kind {kind} (one of: {kinds})", kind=kind, kinds=", ".join(LETTER_KINDS))
+        super().__init__(
+            Message(
+                "a {case_kind} case has no {kind} letter",
+                case_kind=Text(zh(CaseKind, case_kind), str(case_kind)),
+                kind=kind,
             )
-        else:
-            super().__init__(
-                Message(
-                    "a {case_kind} case has no {kind} letter",
-                    case_kind=Text(zh(CaseKind, case_kind), str(case_kind)),
-                    kind=kind,
-                )
-            )
+        )
+
+
+class UnknownLetterKind(LetterNotApplicable):
+    """No letter is of this kind at all: invalid input (exit 2, HTTP 422), the kinds listed."""
+
+    exit_code = EXIT_INVALID
+    code = "invalid_value"
+    field = "/kind"
+
+    def __init__(self, kind: str):
+        self.kind = kind
+        LifecycleError.__init__(
+            self, Message("unknown letter kind {kind} (one of: {kinds})", kind=kind, kinds=", ".join(LETTER_KINDS))
+        )
 
 
 @attrs.frozen
@@ -69,7 +78,7 @@ def template_for(registry: Any, view: dict[str, Any], kind: str) -> LetterTempla
 def build(view: dict[str, Any], kind: str, template: LetterTemplate, *, today: date) -> Letter:
     """The letter's parts from a case view (what ``case show --json`` prints)."""
     if kind not in LETTER_KINDS:
-        raise LetterNotApplicable(kind)
+        raise UnknownLetterKind(kind)
     if view["kind"] not in CASE_KINDS[kind]:
         raise LetterNotApplicable(kind, view["kind"])
     addressee, paragraphs, rows = BUILDERS[kind](view)
@@ -95,10 +104,11 @@ def generate(service: Any, case_id: str, kind: str, *, actor: str | None = None)
     :param service: a :class:`~zhengming.lifecycle.CaseService` (its store, engine and clock).
     :param actor: the user printing it (must exist, and need to know the case); ``None``: ``system``
         (the caller has checked who may print: the CLI and the HTTP API authenticate first).
-    :raises CaseNotFound, UserNotFound, LetterNotApplicable: as their names say (CLI exits 6, 6, 5).
+    :raises UnknownLetterKind, CaseNotFound, UserNotFound, LetterNotApplicable: as their names say (CLI
+        exits 2, 6, 6, 5).
     """
     if kind not in LETTER_KINDS:
-        raise LetterNotApplicable(kind)
+        raise UnknownLetterKind(kind)
     today = service.today()
     with service.store.transaction() as session:
         user = actions.load_user(session, actor) if actor else None
