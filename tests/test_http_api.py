@@ -210,6 +210,7 @@ def test_browser_sessions_need_the_csrf_token_and_a_same_site_origin(api):
     cookie = login.headers["set-cookie"]
     assert "HttpOnly" in cookie and "SameSite=lax" in cookie.replace("Lax", "lax") and "zm_session=" in cookie
     assert login.json()["organ"] == "discipline_commission" and login.json()["roles"] == ["handling_department"]
+    assert login.json()["expires_at"].endswith("+08:00")  # the office's zone, like every timestamp answered
 
     assert api.get("/api/cases/WEB-1").status_code == 200  # reading needs no CSRF token
     refused = act(api, "WEB-1", "approve", {}, {"comment": "x"})

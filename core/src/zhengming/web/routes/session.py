@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from ...clock import localize
 from ...lifecycle.actions import load_user
 from ...lifecycle.users import user_view
 from ...security.principal import Principal
@@ -54,12 +55,13 @@ async def login(request: Request, response: Response, body: Login) -> dict[str, 
     set_session_cookie(request, response, opened.cookie)
     request.state.principal = opened.principal
     view = await run_in_threadpool(me, request, opened.principal)
-    return view | {"csrf_token": opened.csrf_token, "expires_at": opened.expires_at.isoformat()}
+    answer = view | {"csrf_token": opened.csrf_token, "expires_at": opened.expires_at}
+    return localize(answer, services(request).timezone)  # stored in UTC, answered in the office's zone
 
 
 @router.get("", summary="Who am I (当前用户)")
 def whoami(request: Request, principal: Principal = Depends(authenticated)) -> dict[str, Any]:
-    return me(request, principal)
+    return localize(me(request, principal), services(request).timezone)
 
 
 @router.delete("", status_code=204, summary="Log out (退出)")
