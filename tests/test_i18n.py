@@ -365,7 +365,11 @@ def test_a_usage_error_in_both_languages(zm):
 def test_the_store_commands_in_both_languages(zm, tmp_path):
     zh_db, en_db = str(tmp_path / "zh.sqlite"), str(tmp_path / "en.sqlite")
     first = zm("--db", zh_db, "db", "upgrade")
-    assert re.search(r": 空 → \d{4}$", first.stdout.strip())
+    assert re.search(r"：空 → \d{4}$", first.stdout.strip())  # Chinese punctuation in Chinese
+    created = zm("--db", str(tmp_path / "new.sqlite"), "db", "create")
+    assert re.search(r"：已创建；空 → \d{4}$", created.stdout.strip()) and ";" not in created.stdout
+    english = zm("--lang", "en", "--db", str(tmp_path / "new-en.sqlite"), "db", "create")
+    assert re.search(r": created; empty → \d{4}$", english.stdout.strip())
     assert re.search(r": empty → \d{4}$", zm("--lang", "en", "--db", en_db, "db", "upgrade").stdout.strip())
     verified = zm("--db", zh_db, "audit", "verify")
     assert "审计日志完整：0 条记录，密钥链与各表校验通过" in verified.stdout and "已新建密钥" in verified.stderr

@@ -27,7 +27,9 @@ def upgrade(app: App, as_json: bool) -> None:
         app,
         data,
         as_json,
-        lambda d, _lang: f"{d['database']}: {d['before'] or app._('empty')} → {d['after']}",
+        lambda d, _lang: app._(
+            "{database}: {before} → {after}", database=d["database"], before=d["before"] or app._("empty"), after=d["after"]
+        ),
     )
 
 
@@ -56,7 +58,13 @@ def create(app: App, as_json: bool) -> None:
 
     def text(d: dict, _lang: str) -> str:
         done = app._("created") if d["created"] else app._("exists already")
-        return f"{d['database']}: {done}; {d['before'] or app._('empty')} → {d['after']}"
+        return app._(
+            "{database}: {done}; {before} → {after}",
+            database=d["database"],
+            done=done,
+            before=d["before"] or app._("empty"),
+            after=d["after"],
+        )
 
     emit(app, data, as_json, text)
 
