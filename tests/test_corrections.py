@@ -129,7 +129,7 @@ def test_after_the_clarification_an_amendment_is_refused_and_nothing_changes(ser
     service.open(intake())
     service.approve("T-1", "li")
     service.approve("T-1", "wang")
-    service.clarify("T-1", "li", "written", on=date(2023, 6, 1))
+    service.clarify("T-1", "li", "written")
     version = service.show("T-1")["version"]
     with pytest.raises(NotAmendable) as refused:
         service.amend(

@@ -123,7 +123,7 @@ def test_a_platform_takes_a_case_in_and_three_officers_work_it_to_closed(api, st
     assert act(api, "WEB-1", "approve", wang, {"comment": "同意"}).json()["current_step"] == 2
     shown = act(api, "WEB-1", "approve", zhao, {"comment": "同意"})
     assert shown.status_code == 200 and shown.json()["state"] == "clarification"
-    clarified = act(api, "WEB-1", "clarify", li, {"method": "会议澄清", "on": "2023-06-01", "scope": "干部大会"})
+    clarified = act(api, "WEB-1", "clarify", li, {"method": "会议澄清", "scope": "干部大会"})
     assert clarified.json()["state"] == "clarified"  # the method typed by its Chinese name
     assert clarified.json()["clarifications"][0]["method"] == "meeting"
     act(api, "WEB-1", "notify", li, {"recipients": []})

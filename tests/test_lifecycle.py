@@ -32,7 +32,8 @@ def verified(store) -> None:
     assert result.ok, result.problems
 
 
-def test_clarification_goes_from_intake_to_closed_with_a_send_back(service, people, store):
+def test_clarification_goes_from_intake_to_closed_with_a_send_back(service, people, store, calendar):
+    calendar.to(date(2023, 5, 20))
     view = service.open(case_document())
     assert (view["state"], view["outcome"], view["version"]) == ("proposal", "must_clarify", 1)
     assert [s["status"] for s in view["steps"]] == ["current", "pending"]
@@ -50,6 +51,7 @@ def test_clarification_goes_from_intake_to_closed_with_a_send_back(service, peop
         ("wang", "approved", "同意"),
     ]
 
+    calendar.to(date(2023, 6, 2))
     view = service.clarify("T-1", "li", "meeting", on=date(2023, 6, 1), scope="本单位干部大会")
     assert view["state"] == "clarified" and view["clarifications"][0]["scope"] == "本单位干部大会"
     with pytest.raises(InvalidTransition, match="still to notify"):
@@ -176,7 +178,8 @@ def test_only_the_implementers_carry_out_the_clarification(service, people):
         service.clarify("T-1", "zhao", "written")  # the county party committee: not addressed by this case
 
 
-def test_revisits_are_planned_recorded_and_then_the_case_closes(service, people):
+def test_revisits_are_planned_recorded_and_then_the_case_closes(service, people, calendar):
+    calendar.to(date(2023, 6, 1))
     service.open(
         pingdingshan_document("PDS-R", subject_applied=False)
         | {
@@ -198,11 +201,13 @@ def test_revisits_are_planned_recorded_and_then_the_case_closes(service, people)
     view = service.plan_revisits("PDS-R", "li", [date(2023, 12, 1), date(2024, 6, 1)])
     assert view["state"] == "revisit" and len(view["revisit"]["visits"]) == 2
     method = view["revisit"]["methods"][0]
+    calendar.to(date(2023, 12, 2))
     service.record_revisit("PDS-R", "li", on=date(2023, 12, 2), method=method, target="subject", note="思想稳定")
     with pytest.raises(InvalidTransition, match="1 planned revisit"):
         service.close("PDS-R", "li")
     with pytest.raises(InvalidValue):
         service.record_revisit("PDS-R", "li", method="carrier_pigeon")
+    calendar.to(date(2024, 6, 3))
     service.record_revisit("PDS-R", "li", on=date(2024, 6, 3), method=method)
     view = service.close("PDS-R", "li")
     assert view["state"] == "closed" and all(v["done_on"] for v in view["revisit"]["visits"])

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from click.testing import CliRunner
@@ -22,7 +23,8 @@ def as_json(result):
 
 
 @BACKENDS
-def test_a_case_worked_through_the_command_line(zm, tmp_path):
+def test_a_case_worked_through_the_command_line(zm, tmp_path, calendar):
+    calendar.to(date(2023, 6, 20))
     for name, organ, roles in (
         ("li", "discipline_commission", ["handling_department"]),
         ("wang", "discipline_commission", ["commission_head"]),
@@ -89,6 +91,7 @@ def test_a_case_worked_through_the_command_line(zm, tmp_path):
     assert "须征得澄清对象本人同意" in refused.output
     zm("case", "clarify", "CLI-1", "--as", "li", "--method", "telepathy", code=2)
     assert as_json(zm("case", "consent", "CLI-1", "--as", "li", "--status", "同意", "--json"))["consent"] == "given"
+    calendar.to(date(2023, 7, 2))
     view = as_json(
         zm(
             "case",
@@ -160,3 +163,4 @@ def test_the_default_database_is_a_per_user_file(tmp_path, monkeypatch):
     assert database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     result = CliRunner().invoke(cli, ["--local-admin", "users", "list", "--json"])
     assert result.exit_code == 0 and (tmp_path / "zhengming" / "zhengming.sqlite").exists()
+

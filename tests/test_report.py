@@ -298,11 +298,12 @@ def test_concerns_are_checked_and_counted():
 
 
 @BACKENDS
-def test_a_case_clarified_through_the_lifecycle_counts_once_from_case_figures(service, people, store):
+def test_a_case_clarified_through_the_lifecycle_counts_once_from_case_figures(service, people, store, calendar):
     """The clarification action keeps the case's statistics row in step: counted on its first
     clarification, under every method it was clarified by; the report never reads ``clarifications``."""
     from zhengming.reports.query import report
 
+    calendar.to(date(2023, 5, 20))
     service.open(case_document("LC-1"))
     service.approve("LC-1", "li")
     methods = [m["method"] for m in service.approve("LC-1", "wang")["methods"]]
@@ -311,6 +312,7 @@ def test_a_case_clarified_through_the_lifecycle_counts_once_from_case_figures(se
     with store.transaction() as session:
         assert report(session, *year)["total"]["clarified"]["cases"] == 0  # approved, not yet clarified
 
+    calendar.to(date(2023, 9, 2))
     service.clarify("LC-1", "li", methods[1], on=date(2023, 8, 20), scope="本单位")
     service.clarify("LC-1", "li", methods[0], on=date(2023, 6, 1), scope="本单位干部大会")
     with store.transaction() as session:
@@ -329,7 +331,7 @@ def test_a_case_clarified_through_the_lifecycle_counts_once_from_case_figures(se
 
 
 @BACKENDS
-def test_migration_0007_fills_the_counting_day_and_methods_from_stored_clarifications(service, people, store):
+def test_migration_0007_fills_the_counting_day_and_methods_from_stored_clarifications(service, people, store, calendar):
     """Down to 0006 (no counting day, no methods) and up again: the figures come back from
     ``clarifications`` and the decision days, and the report says the same."""
     from alembic import command
@@ -337,9 +339,11 @@ def test_migration_0007_fills_the_counting_day_and_methods_from_stored_clarifica
     from zhengming.reports.query import report
     from zhengming.store.migrate import alembic_config, upgrade
 
+    calendar.to(date(2023, 5, 20))
     service.open(case_document("MG-1"))
     service.approve("MG-1", "li")
     methods = [m["method"] for m in service.approve("MG-1", "wang")["methods"]]
+    calendar.to(date(2023, 9, 2))
     service.clarify("MG-1", "li", methods[1], on=date(2023, 9, 1))
     service.clarify("MG-1", "li", methods[0], on=date(2023, 6, 1))
     service.open(case_document("MG-2"))  # not clarified: not counted

@@ -86,6 +86,45 @@ def db_url(request, tmp_path, pg_template, private_env):
 BACKENDS = pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
 
 
+class Calendar:
+    """The clock the service reads (``zhengming.clock.now``), moved by a test: what an officer records as
+    done may not be dated after the office's today nor before the case was opened."""
+
+    def __init__(self, instant):
+        self.instant = instant
+
+    def to(self, day):
+        """Noon of ``day`` in the office's zone (Asia/Shanghai); returns the office's today."""
+        from datetime import UTC, datetime, time
+
+        from zhengming import clock
+
+        self.instant = datetime.combine(day, time(12), clock.office_zone()).astimezone(UTC)
+        return clock.office_today()
+
+    def advance(self, days: int):
+        from datetime import timedelta
+
+        from zhengming import clock
+
+        self.instant += timedelta(days=days)
+        return clock.office_today()
+
+
+@pytest.fixture
+def calendar(monkeypatch):
+    """The office's clock stopped at 07:30 on 2 March 2024 in Beijing (23:30 on 1 March in UTC), moved by
+    ``calendar.to(day)`` or ``calendar.advance(days)``."""
+    from datetime import UTC, datetime
+
+    from zhengming import clock
+
+    monkeypatch.delenv(clock.ENVIRONMENT, raising=False)
+    moving = Calendar(datetime(2024, 3, 1, 23, 30, tzinfo=UTC))
+    monkeypatch.setattr(clock, "now", lambda: moving.instant)
+    return moving
+
+
 @pytest.fixture
 def private_env(tmp_path, monkeypatch):
     """Never touch the user's own key or database."""

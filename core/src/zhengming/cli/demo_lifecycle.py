@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import tempfile
 from collections import Counter
-from datetime import date
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import click
@@ -67,6 +67,7 @@ def papers(app: App, service, folder: Path) -> list[str]:
 
 
 def lifecycle_demo(app: App, db_path: str | None, papers_dir: str | None = None) -> None:
+    from ..clock import office_zone
     from ..engine import Engine
     from ..labels import label
     from ..lifecycle import CaseService
@@ -83,7 +84,9 @@ def lifecycle_demo(app: App, db_path: str | None, papers_dir: str | None = None)
             raise click.UsageError(app._("{path} exists: the demo needs a new database", path=path))
         # a throwaway key: the demo never touches the user's own key file
         store = open_store(str(path), keyring=Keyring.generate())
-        service = CaseService(store, Engine(app.registry), today=lambda: DEMO_DATE)
+        # the demo's day, 1 March 2024: its cases are opened and worked that day
+        opened = datetime.combine(DEMO_DATE, time(10), office_zone()).astimezone(UTC)
+        service = CaseService(store, Engine(app.registry), today=lambda: DEMO_DATE, now=lambda: opened)
         run = Demo(service).everything()
         cases, _total = service.list(limit=None)
         walked = [

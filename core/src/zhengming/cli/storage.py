@@ -40,6 +40,7 @@ OPTION_OF = {
     "/rectified": "--rectified",
     "/actor": "--as",
     "/given_on": "--on",
+    "/on": "--date",
 }
 DATE = DAY
 

@@ -15,6 +15,7 @@ from .errors import (
     DuplicateCase,
     DuplicateUser,
     FieldNotAmendable,
+    InvalidDate,
     InvalidPaperDate,
     InvalidTransition,
     InvalidValue,

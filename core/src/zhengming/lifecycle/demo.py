@@ -110,30 +110,31 @@ class Demo:
         return view
 
     def carry_out(self, view: dict[str, Any], *, revisit: bool = True) -> dict[str, Any]:
-        """Consent where needed, clarify, notify, archive, revisit, close."""
+        """Consent where needed, clarify, notify, archive, revisit, close. What is done is dated today (a
+        date of something done is neither after today nor before the case was opened): the revisits are
+        planned months ahead and, the demo running in one day, recorded as done today."""
         svc, case_id, who = self.service, view["case_id"], self.implementer(view)
+        today = svc.today()
         if view["state"] == State.CONSENT:
             view = svc.consent(case_id, who, "given", "本人同意公开澄清")
         if view["state"] in (State.CLARIFICATION, State.CONSENT):
             methods = [m["method"] for m in view["methods"]]
             public = next((m for m in ("meeting", "notice", "face_to_face") if m in methods), methods[0])
-            view = self.attempt(
-                case_id, lambda: svc.clarify(case_id, who, public, on=DEMO_DATE, scope="本单位干部大会")
-            )
+            view = self.attempt(case_id, lambda: svc.clarify(case_id, who, public, on=today, scope="本单位干部大会"))
             if view is None:
                 return svc.show(case_id)
         if view["state"] == State.CLARIFIED:
-            view = svc.notify(case_id, who, [], on=DEMO_DATE)
+            view = svc.notify(case_id, who, [], on=today)
         if view["state"] in (State.CLARIFIED, State.DECIDED):
             view = svc.archive(case_id, who)
         if view["state"] == State.ARCHIVED and view["revisit"]["required"]:
-            plan = [DEMO_DATE + timedelta(days=90), DEMO_DATE + timedelta(days=365)]
+            plan = [today + timedelta(days=90), today + timedelta(days=365)]
             view = svc.plan_revisits(case_id, who, plan)
             if not revisit:
                 return view
-            for day in plan:
+            for _planned in plan:
                 method = (view["revisit"]["methods"] or [None])[0]
-                view = svc.record_revisit(case_id, who, on=day, method=method, note="工作生活正常，已放下思想包袱")
+                view = svc.record_revisit(case_id, who, on=today, method=method, note="工作生活正常，已放下思想包袱")
         if view["state"] in (State.ARCHIVED, State.REVISIT):
             view = svc.close(case_id, who)
         return view
@@ -215,7 +216,7 @@ class Demo:
         """提醒式问责: the reminder talk, the probation, its result, then archive and close."""
         svc, case_id, who = self.service, view["case_id"], self.implementer(view)
         if view["state"] == State.REMINDER:
-            view = svc.hold_talk(case_id, who, DEMO_DATE)
+            view = svc.hold_talk(case_id, who, svc.today())
         if view["state"] == State.PROBATION:
             view = svc.record_rectification(case_id, who, True)
         if view["state"] == State.DECIDED:
@@ -231,8 +232,9 @@ class Demo:
             view = svc.consent(case_id, who, "given", "本人同意回访")
         if view["state"] == State.REVISIT:
             method = (view["revisit"]["methods"] or [None])[0]
-            day = DEMO_DATE + timedelta(days=30)
-            view = svc.record_revisit(case_id, who, on=day, method=method, target=None, note="违纪事实和组织关爱两必谈")
+            view = svc.record_revisit(
+                case_id, who, on=svc.today(), method=method, target=None, note="违纪事实和组织关爱两必谈"
+            )
             view = svc.close(case_id, who)
         elif view["state"] == State.DECIDED:
             view = svc.archive(case_id, who)

@@ -246,10 +246,15 @@ class FieldNotAmendable(InvalidValue):
         )
 
 
-class InvalidPaperDate(InvalidValue):
-    """The date of an approval given on paper is in the future, or before the case or its previous step."""
+class InvalidDate(InvalidValue):
+    """A date given to an action is out of its bounds: something done dated after today or before the
+    case was opened, a revisit planned before it (names the field)."""
 
     code = "invalid_date"
+
+
+class InvalidPaperDate(InvalidDate):
+    """The date of an approval given on paper is in the future, or before the case or its previous step."""
 
     def __init__(self, message: Renderable):
         super().__init__("/given_on", message)

@@ -9,14 +9,17 @@ Each :class:`Action` row says, as data, what every layer needs to know about one
 - ``who``: :data:`STEP_HOLDER` (whoever fits the current step's role, organ and level; separation of
   duties applies to judging steps) or :data:`IMPLEMENTER` (the decision's implementers, else the
   handling organ);
-- ``writes``: the tables of the records it adds besides the case row; ``params``: what it takes;
-- ``apply``: the change itself, on a case in memory, returning the :class:`Effect` to store.
+- ``writes``: the tables of the records it adds besides the case row; ``params``: what it takes, each
+  date parameter with its :class:`DateBounds` (a day something was done is neither after the office's
+  today nor before the case was opened; a planned day is not before the opening), checked by
+  :meth:`Action.apply` before the change;
+- ``change``: the change itself, on a case in memory, returning the :class:`Effect` to store.
 
 The executor (:mod:`.actions`) runs any row the same way — load, check state, who and separation,
 apply, write the case with its version check, the records and the audit event in one transaction —
 and :func:`available` tells a console which actions the case's state and a user allow.
 
-To add an action: write its ``apply`` (and a ``precondition`` if it has one) here, add the row to
+To add an action: write its ``change`` (and a ``precondition`` if it has one) here, add the row to
 :data:`ACTIONS`; ``CaseService.act`` and ``available_actions`` take it from there. A command-line
 verb or HTTP endpoint only maps its options to ``params``.
 """
@@ -32,7 +35,7 @@ import attrs
 from ..i18n import Message
 from ..model import Text
 from . import machine
-from .errors import ConsentRequired, InvalidTransition, InvalidValue, NotPermitted
+from .errors import ConsentRequired, InvalidDate, InvalidTransition, InvalidValue, NotPermitted
 from .states import State
 
 STEP_HOLDER = "step_holder"
@@ -41,14 +44,53 @@ AMENDER = "amender"  # the handling organ's officers who establish the facts (.c
 
 
 @attrs.frozen
+class DateBounds:
+    """Where a date given to an action may fall, in the office's days: not after today (something done
+    cannot be dated in the future), not before the case was opened (nothing is done on a case, nor
+    planned for it, before it was taken in)."""
+
+    not_after_today: bool
+    not_before_opening: bool = True
+
+    def check(self, field: str, name: Text, day: date, *, case_id: str, today: date, opened: date) -> None:
+        """:raises InvalidDate: naming ``field``, when ``day`` is out of these bounds."""
+        if self.not_after_today and day > today:
+            raise InvalidDate(field, Message("{name} {day} is after today ({today})", name=name, day=day, today=today))
+        if self.not_before_opening and day < opened:
+            raise InvalidDate(
+                field,
+                Message(
+                    "{name} {day} is before case {case_id} was opened ({opened})",
+                    name=name,
+                    day=day,
+                    case_id=case_id,
+                    opened=opened,
+                ),
+            )
+
+
+DONE = DateBounds(not_after_today=True)  # the day something was done
+PLANNED = DateBounds(not_after_today=False)  # a day planned ahead
+
+
+@attrs.frozen
 class Param:
-    """One parameter of an action: its keyword, type and label; ``choices`` for a closed set."""
+    """One parameter of an action: its keyword, type and label; ``choices`` for a closed set; ``bounds``
+    for a date (or dates) checked against the office's today and the case's opening."""
 
     name: str
     type: str  # text, date, dates, bool, choice, texts, document
     label: Text
     required: bool = False
     choices: tuple[str, ...] = ()
+    bounds: DateBounds | None = None
+
+    def days(self, params: Mapping[str, Any]) -> list[date]:
+        """The dates given for this parameter in ``params`` (none when it is not a bounded date)."""
+        value = params.get(self.name) if self.bounds is not None else None
+        if value is None:
+            return []
+        return [d for d in value if d is not None] if self.type == "dates" else [value]
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -83,7 +125,7 @@ class Action:
     label: Text
     states: frozenset[State]
     who: str
-    apply: Callable[[Any, Any, Mapping[str, Any], Any], Effect]
+    change: Callable[[Any, Any, Mapping[str, Any], Any], Effect]
     writes: tuple[str, ...] = ()
     params: tuple[Param, ...] = ()
     kinds: frozenset[str] | None = None  # None: every kind of case
@@ -91,6 +133,17 @@ class Action:
     needs: tuple[str, ...] = ()  # records of the case the action reads: "notifications", "revisits"
     repeat: str | None = None  # a list parameter: one event (and version step) per item
     state_hint: Text | None = None  # said when the state does not allow the action
+
+    def apply(self, case: Any, user: Any, params: Mapping[str, Any], ctx: Any) -> Effect:
+        """Check the dates given against their bounds, then make the change on the case in memory."""
+        opened = None
+        for param in self.params:
+            for day in param.days(params):
+                opened = opened or ctx.office_date(case.opened_at)
+                param.bounds.check(
+                    "/" + param.name, param.label, day, case_id=case.case_id, today=ctx.today(), opened=opened
+                )
+        return self.change(case, user, params, ctx)
 
     def as_json(self) -> dict[str, Any]:
         """The row as data, for a console or an API description."""
@@ -107,7 +160,7 @@ class Action:
 # --- parameters ----------------------------------------------------------------------------------
 
 COMMENT = Param("comment", "text", Message("comment"))
-ON = Param("on", "date", Message("date"))
+ON = Param("on", "date", Message("date"), bounds=DONE)
 GIVEN_ON = Param("given_on", "date", Message("the date signed on paper"))
 
 
@@ -562,7 +615,7 @@ PLAN_REVISITS = Action(
     IMPLEMENTER,
     _plan_revisits,
     writes=("revisits",),
-    params=(Param("dates", "dates", Message("dates"), True),),
+    params=(Param("dates", "dates", Message("dates"), True, bounds=PLANNED),),
     precondition=_revisits_required,
 )
 REVISIT = Action(
