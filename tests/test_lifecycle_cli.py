@@ -164,3 +164,19 @@ def test_the_default_database_is_a_per_user_file(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["--local-admin", "users", "list", "--json"])
     assert result.exit_code == 0 and (tmp_path / "zhengming" / "zhengming.sqlite").exists()
 
+
+@pytest.mark.parametrize(
+    "flags", [("--rectified", "--not-rectified"), ("--not-rectified", "--rectified"), ()], ids=["both", "both-", "none"]
+)
+def test_the_probations_result_is_rectified_or_not_never_both(flags):
+    """``case rectification``: exactly one of --rectified and --not-rectified (with both, the last one
+    used to win silently); the usage error names the two options, before anything is looked up."""
+    result = CliRunner().invoke(cli, ["case", "rectification", "A-1", *flags])
+    assert result.exit_code == 2, result.output
+    assert "--rectified" in result.output and "--not-rectified" in result.output
+
+
+@pytest.mark.parametrize("flag", ["--rectified", "--not-rectified"])
+def test_one_result_flag_goes_on_to_the_case(flag):
+    result = CliRunner().invoke(cli, ["case", "rectification", "A-1", flag], env={"ZHENGMING_TOKEN": ""})
+    assert result.exit_code == 7, result.output  # past the usage check: not authenticated (no token)

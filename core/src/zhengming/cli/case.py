@@ -246,16 +246,17 @@ def talk(app: App, case_id: str, actor: str, on, expect_version, as_json: bool) 
 @case.command("rectification")
 @click.argument("case_id")
 @as_option
-@click.option(
-    "--rectified/--not-rectified",
-    required=True,
-    help="Whether the cadre rectified within the probation (整改到位 / 未整改到位).",
-)
+@click.option("--rectified", is_flag=True, help="The cadre rectified within the probation (整改到位).")
+@click.option("--not-rectified", is_flag=True, help="The cadre did not rectify within the probation (未整改到位).")
 @version_option
 @json_option
 @pass_app
-def rectification(app: App, case_id: str, actor: str, rectified: bool, expect_version, as_json: bool) -> None:
+def rectification(
+    app: App, case_id: str, actor: str, rectified: bool, not_rectified: bool, expect_version, as_json: bool
+) -> None:
     """Record the probation's result; the rules then decide the accountability outcome (考验期结果)."""
+    if rectified == not_rectified:  # two flags, not one boolean pair: with both, click would keep the last
+        raise click.UsageError(app._("give either --rectified or --not-rectified"))
     _act(app, case_id, "rectification", actor, expect_version, as_json, rectified=rectified)
 
 
