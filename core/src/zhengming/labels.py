@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 
 from .model import Text
@@ -198,6 +199,20 @@ def parse(cls: type[Enum], typed: str) -> Enum | None:
         if text in (member.value, name.zh, name.en):
             return member
     return None
+
+
+def typed(cls: type[Enum], codes: Iterable[str]) -> Text:
+    """``codes`` of ``cls`` named as a person may type them, as :func:`choices` does: ``举报人（reporter）、…``
+    in Chinese, the codes in English; a value that is not a code of ``cls`` is shown as it is."""
+    zh, en = [], []
+    for code in codes:
+        try:
+            name = label(cls(code)).zh
+        except ValueError:
+            name = None
+        zh.append(f"{name}（{code}）" if name and name != code else str(code))
+        en.append(str(code))
+    return Text("、".join(zh) or "-", ", ".join(en) or "-")
 
 
 def choices(cls: type[Enum], lang: str) -> str:

@@ -16,7 +16,8 @@ from typing import Any
 import attrs
 
 from ..i18n import Message
-from ..model import Text
+from ..labels import CONSENT_NAMES, typed
+from ..model import Method, Recipient, RevisitMethod, RevisitTarget, Text
 from .errors import InvalidTransition, InvalidValue, NotSameCase
 from .roles import handling_seat, implementer_misfit, misfit, seat_misfit
 from .states import State
@@ -145,7 +146,8 @@ def step_back(case: Any) -> None:
 
 def check_consent_status(status: Any) -> None:
     if status not in CONSENT_STATUSES:
-        raise InvalidValue("/status", Message("one of {statuses}", statuses=", ".join(CONSENT_STATUSES)))
+        names = Text("、".join(f"{CONSENT_NAMES[s][0]}（{s}）" for s in CONSENT_STATUSES), ", ".join(CONSENT_STATUSES))
+        raise InvalidValue("/status", Message("one of {statuses}", statuses=names))
 
 
 def record_consent(case: Any, status: str) -> None:
@@ -163,10 +165,13 @@ def record_consent(case: Any, status: str) -> None:
 def method_option(case: Any, method: Any) -> Mapping[str, Any]:
     options = {m["method"]: m for m in case.decision.get("methods", ())}
     if method not in options:
-        available = ", ".join(options) or "-"
         raise InvalidValue(
             "/method",
-            Message("{method} is not available; use {available}", method=method, available=available),
+            Message(
+                "{method} is not available; use {available}",
+                method=typed(Method, [method]),
+                available=typed(Method, options),
+            ),
         )
     return options[method]
 
@@ -191,10 +196,16 @@ def check_recipient(case: Any, recipient: Any, seen: Iterable[Any] | None = None
     if recipient not in required:
         raise InvalidValue(
             "/recipients",
-            Message("{recipient} is not among {required}", recipient=recipient, required=", ".join(required)),
+            Message(
+                "{recipient} is not among {required}",
+                recipient=typed(Recipient, [recipient]),
+                required=typed(Recipient, required),
+            ),
         )
     if recipient in {n.recipient for n in (case.notifications if seen is None else seen)}:
-        raise InvalidValue("/recipients", Message("{recipient} was already notified", recipient=recipient))
+        raise InvalidValue(
+            "/recipients", Message("{recipient} was already notified", recipient=typed(Recipient, [recipient]))
+        )
 
 
 def missing_notifications(case: Any) -> list[str]:
@@ -218,9 +229,9 @@ def revisit_policy(case: Any) -> Mapping[str, Any]:
 def check_revisit_values(case: Any, method: str | None, target: str | None) -> None:
     policy = revisit_policy(case)
     if method and method not in policy["methods"]:
-        raise InvalidValue("/method", Message("one of {methods}", methods=", ".join(policy["methods"])))
+        raise InvalidValue("/method", Message("one of {methods}", methods=typed(RevisitMethod, policy["methods"])))
     if target and target not in policy["targets"]:
-        raise InvalidValue("/target", Message("one of {targets}", targets=", ".join(policy["targets"])))
+        raise InvalidValue("/target", Message("one of {targets}", targets=typed(RevisitTarget, policy["targets"])))
 
 
 CLOSE = Message("close")

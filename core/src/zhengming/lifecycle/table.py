@@ -33,7 +33,8 @@ from typing import Any
 import attrs
 
 from ..i18n import Message
-from ..model import Text
+from ..labels import typed
+from ..model import Recipient, Text
 from . import machine
 from .errors import ConsentRequired, InvalidDate, InvalidTransition, InvalidValue, NotPermitted
 from .states import State
@@ -308,7 +309,7 @@ def _all_notified(case: Any, _params: Mapping[str, Any] | None) -> None:
             case.case_id,
             case.state,
             ARCHIVE.label,
-            Message("still to notify: {missing}", missing=", ".join(missing)),
+            Message("still to notify: {missing}", missing=typed(Recipient, missing)),
         )
 
 
