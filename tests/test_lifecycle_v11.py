@@ -179,3 +179,20 @@ def test_the_consoles_talk_and_rectification_forms(store, rules, officers, calen
     view = take_form_action(service, None, "rectification", "A-1", "chen", {"rectified": "no"}, view["version"], [])
     assert (view["state"], view["outcome"]) == ("decided", "proceed")
 
+
+def test_a_revisit_education_case_awaiting_consent_is_not_clarified(store, rules, officers):
+    """回访教育 asks the cadre's view before the visit, in the same state as a clarification awaiting
+    consent: what is offered and accepted there is the consent, never a clarification."""
+    service = make_service(store, rules)
+    service.open(REVISIT)
+    view = service.approve("R-1", "party")
+    assert view["state"] == "consent"
+    offered = {a["id"] for a in service.available_actions("R-1", "chen")}
+    assert "consent" in offered and "clarify" not in offered, offered
+    for method in ("meeting", "individual_meeting"):
+        with pytest.raises(InvalidTransition):
+            service.clarify("R-1", "chen", method)
+    service.consent("R-1", "chen", "given")
+    with pytest.raises(InvalidTransition):
+        service.clarify("R-1", "chen", "meeting")
+    assert service.show("R-1")["clarifications"] == []

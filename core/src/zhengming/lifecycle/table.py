@@ -583,6 +583,7 @@ CLARIFY = Action(
         ON,
         Param("scope", "text", Message("scope")),
     ),
+    kinds=frozenset({"clarification"}),  # a revisit-education case awaits consent too, never a clarification
     precondition=_check_method,
 )
 NOTIFY = Action(
