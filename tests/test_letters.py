@@ -9,7 +9,7 @@ import json
 import re
 import shutil
 import subprocess
-from datetime import date
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ from docx.shared import Pt
 from zhengming import LetterTemplate
 from zhengming.cli.main import cli
 from zhengming.letters import LETTER_KINDS, LetterNotApplicable, build, generate, layout
-from zhengming.lifecycle.demo import REPORTER, Demo
+from zhengming.lifecycle.demo import DEMO_DATE, REPORTER, Demo
 from zhengming.store import audit
 
 pytest_plugins = ("tests.test_store_support",)
@@ -43,6 +43,7 @@ def demo_store(tmp_path_factory, registry):
     import secrets
 
     from zhengming import Engine
+    from zhengming.clock import office_zone
     from zhengming.lifecycle import CaseService
     from zhengming.store import open_store
     from zhengming.store.crypto import Sealer, create_key_file
@@ -54,10 +55,18 @@ def demo_store(tmp_path_factory, registry):
         patch.setenv("ZHENGMING_KEY_FILE", str(home / "key"))
         patch.delenv("ZHENGMING_KEY", raising=False)
         store = open_store(str(home / "cases.db"))
-        service = CaseService(store, Engine(registry), sealer=Sealer(key), today=lambda: TODAY)
+        day = [DEMO_DATE]  # the demo works its cases on its day; the letters are written later, TODAY
+        service = CaseService(
+            store,
+            Engine(registry),
+            sealer=Sealer(key),
+            today=lambda: day[0],
+            now=lambda: datetime.combine(day[0], time(10), office_zone()).astimezone(UTC),
+        )
         demo = Demo(service)
         demo.jurisdiction("pingdingshan")
         demo.jurisdiction("xuchang")
+        day[0] = TODAY
         yield service, home
         store.dispose()
 
