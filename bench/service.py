@@ -49,7 +49,7 @@ BASE_CASE = {
 LIFECYCLE = (
     ("approve", "li", {"comment": "建议澄清"}),
     ("approve", "wang", {"comment": "同意"}),
-    ("clarify", "li", {"method": "meeting", "on": "2023-06-01", "scope": "干部大会"}),
+    ("clarify", "li", {"method": "meeting", "scope": "干部大会"}),
     ("notify", "li", {"recipients": []}),
     ("archive", "li", {}),
     ("close", "li", {}),
