@@ -109,11 +109,15 @@ def test_no_reveal_where_the_rules_do_not_allow_tracing(custody, service):
 
 
 @BACKENDS
-def test_feedback_to_a_real_name_reporter_is_recorded_without_the_identity(custody, service, store):
-    custody, _clock = custody
+def test_feedback_to_a_real_name_reporter_is_recorded_without_the_identity(custody, service, store, calendar):
+    custody, clock = custody
+    clock.now = calendar.instant = datetime(2024, 3, 2, 1, 0, tzinfo=UTC)  # 09:00 on 2 March in the office
     real_name = case_document("C-1")
     real_name["report"] = dict(real_name["report"], real_name=True)
     service.open(real_name)
+    for day in (date(2024, 3, 3), date(2024, 3, 1)):  # after the office's today; before the case was taken in
+        with pytest.raises(InvalidValue, match="/on"):
+            custody.feedback("C-1", "li", channel="letter", summary="经核查，反映问题不实", on=day)
     given = custody.feedback("C-1", "li", channel="letter", summary="经核查，反映问题不实", on=date(2024, 3, 2))
     assert given["channel"] == "letter"
     anonymous = case_document("C-2")

@@ -18,12 +18,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..clock import office_date
 from ..i18n import Message
 from ..model import Level, Organ, Role, Text
 from ..store import Store, audit
 from ..store.crypto import Sealer
 from ..store.models import CaseRecord, ReporterFeedback, RevealRequest, User
-from . import actions
+from . import actions, table
 from .errors import InvalidTransition, InvalidValue, LifecycleError, NotPermitted
 from .roles import handling_seat, seat_misfit
 from .tracing import tracing_allowed
@@ -236,6 +237,9 @@ class Custody:
                 raise InvalidTransition(
                     case_id, case.state, FEEDBACK, Message("an anonymous report has no one to tell")
                 )
+            # fed back on a day of the office's: not after today, not before the case was taken in
+            today, opened = office_date(self.now()), office_date(case.opened_at)
+            table.ON.bounds.check("/on", table.ON.label, on, case_id=case_id, today=today, opened=opened)
             record = ReporterFeedback(
                 case_pk=case.id, actor=actor, at=self.now(), channel=channel, given_on=on, summary=summary
             )
