@@ -116,3 +116,31 @@ def test_an_unknown_consent_answer_lists_the_answers_by_name(service, people):
     with pytest.raises(InvalidValue) as refused:
         service.consent("P-1", "li", "maybe")
     assert "同意（given）" in refused.value.message.render("zh")
+
+
+@BACKENDS
+def test_a_users_organ_level_or_role_not_known_is_named_in_chinese(store):
+    from zhengming.lifecycle import add_user
+
+    for field, args in (
+        ("/organ", ("army", "county", ["handling_department"])),
+        ("/level", ("discipline_commission", "village", ["handling_department"])),
+        ("/roles", ("discipline_commission", "county", ["boss"])),
+    ):
+        with pytest.raises(InvalidValue) as refused:
+            add_user(store, "x", *args)
+        assert refused.value.field == field
+        chinese = refused.value.message.zh
+        assert "（" in chinese and bare_codes(chinese) == [], chinese  # each choice named, its code beside
+    with pytest.raises(InvalidValue) as refused:
+        add_user(store, "x", "army", "county", [])
+    assert "纪委监委（discipline_commission）" in refused.value.message.zh
+    assert "discipline_commission" in refused.value.message.en and "纪委" not in refused.value.message.en
+
+
+def test_a_party_role_not_known_is_named_in_chinese():
+    from zhengming.lifecycle.parties import concern_problems
+
+    problems = concern_problems("false_accusation", [{"role": "boss", "name": "某某"}], {})
+    (problem,) = [p for p in problems if p.pointer.endswith("/role")]
+    assert "（" in problem.message.zh and bare_codes(problem.message.zh) == [], problem.message.zh

@@ -84,8 +84,9 @@ def concern_problems(kind: str, concerns: Any, case: Mapping[str, Any]) -> list[
         for key in sorted(set(item) - {"role", "name", "kind"}):
             problems.append(Problem(f"{at}/{key}", Text("未知字段", "unknown field")))
         if item.get("role") not in explicit:
+            named = "、".join(f"{roles[r].label.zh}（{r}）" for r in explicit)  # as a person types a choice
             allowed = ", ".join(explicit)
-            problems.append(Problem(f"{at}/role", Text(f"须为 {allowed} 之一", f"must be one of {allowed}")))
+            problems.append(Problem(f"{at}/role", Text(f"须为 {named} 之一", f"must be one of {allowed}")))
         name = item.get("name")
         if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME:
             problems.append(

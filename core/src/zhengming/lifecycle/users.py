@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from enum import Enum
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..i18n import Message
+from ..labels import typed
 from ..model import Level, Organ, Role
 from ..store import Store, audit
 from ..store.models import User
@@ -45,12 +47,12 @@ def add_user(
     grants: Sequence[str] = (),
 ) -> dict:
     """Register a user; the organ, level and every role must be values of the contract."""
-    _check("/organ", organ, [m.value for m in Organ])
-    _check("/level", level, [m.value for m in Level])
+    _check("/organ", organ, Organ)
+    _check("/level", level, Level)
     if not roles and not grants:
         raise InvalidValue("/roles", Message("at least one role"))
     for role in roles:
-        _check("/roles", role, [m.value for m in Role])
+        _check("/roles", role, Role)
     for grant in grants:
         _check("/grants", grant, GRANTS)
     name = normalise(name)  # NFKC: one spelling per name (:mod:`.usernames`)
@@ -96,7 +98,7 @@ def change_user(
 ) -> dict:
     """Grant or withdraw roles and duties, set the jurisdiction, (de)activate, or set the password hash."""
     for role in (*add_roles, *remove_roles):
-        _check("/roles", role, [m.value for m in Role])
+        _check("/roles", role, Role)
     for grant in (*add_grants, *remove_grants):
         _check("/grants", grant, GRANTS)
     with store.transaction() as session:
@@ -124,9 +126,9 @@ def list_users(store: Store) -> list[dict]:
         return [user_view(u) for u in session.scalars(select(User).order_by(User.name))]
 
 
-def _check(field: str, value: str, allowed: Sequence[str]) -> None:
-    if value not in allowed:
-        raise InvalidValue(
-            field,
-            Message("{value!r} is not one of {allowed}", value=value, allowed=", ".join(allowed)),
-        )
+def _check(field: str, value: str, allowed: type[Enum] | Sequence[str]) -> None:
+    """``value`` must be one of ``allowed`` (an enumeration's codes, named in Chinese beside them)."""
+    codes = [m.value for m in allowed] if isinstance(allowed, type) else list(allowed)
+    if value not in codes:
+        named = typed(allowed, codes) if isinstance(allowed, type) else ", ".join(codes)
+        raise InvalidValue(field, Message("{value!r} is not one of {allowed}", value=value, allowed=named))
