@@ -10,6 +10,7 @@ from ..clock import ENVIRONMENT, UnknownTimezone, office_zone
 from .app import App, pass_app
 from .auth import LOCAL_ADMIN_META
 from .case import case
+from .click_messages import install, language_before_parsing, set_language, speaking
 from .conformance import conformance
 from .custody import custody
 from .db import audit, db
@@ -26,14 +27,32 @@ from .storage import DB_META
 from .tokens import login, token
 from .users import users
 
+install()
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class SpeakingGroup(click.Group):
+    """The ``zhengming`` group: click's own messages in the invocation's language (click_messages)."""
+
+    def main(self, args=None, *rest, **options):
+        given = sys.argv[1:] if args is None else list(args)
+        with speaking(language_before_parsing(given, list(self.commands))):
+            return super().main(args, *rest, **options)
+
+
+def _speak(ctx: click.Context, param: click.Parameter, lang: str) -> str:
+    set_language(lang)
+    return lang
+
+
+@click.group(cls=SpeakingGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--lang",
     type=click.Choice(["zh", "en"]),
     default="zh",
     envvar="ZHENGMING_LANG",
     show_default=True,
+    is_eager=True,  # set before the other options are checked: their errors are said in it
+    callback=_speak,
     help="Language of human-facing output (界面语言).",
 )
 @click.option(

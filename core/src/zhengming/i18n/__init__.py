@@ -13,6 +13,13 @@ has two forms, Chinese one. The Chinese lives in
 otherwise. Catalogs are the compiled ``.mo`` files beside the ``.po`` files, read with the standard
 library's :mod:`gettext` (no Babel import at run time).
 
+click's own messages (``Error: Missing option …``, ``Usage:``, ``Aborted!``, its confirmation prompt) are
+click's msgids, not ours: a second domain, ``locale/zh_CN/LC_MESSAGES/click.po``, kept by hand (``make
+messages`` only compiles it; extraction never sees it, so the check that ``zhengming.po`` holds exactly the
+code's messages is not concerned), holds the common ones in Chinese; the others stay English. The command
+line makes click read it in the invocation's language (:mod:`zhengming.cli.click_messages`); a test checks
+each of its msgids is still one the installed click uses.
+
 Placeholders use :meth:`str.format` syntax (``{name}``, ``{name!r}``); a literal brace is doubled.
 A parameter that can render itself (``Message``, :class:`~zhengming.model.Text`) is rendered in the
 same language. Texts that travel with a decision — a jurisdiction's reasons, labels of contract
@@ -22,7 +29,7 @@ is an outside distribution that must not depend on this catalog.
 
 from __future__ import annotations
 
-from .catalogs import DEFAULT_LANGUAGE, DOMAIN, LANGUAGES, LOCALE_DIR, locale_of, translations
+from .catalogs import CLICK_DOMAIN, DEFAULT_LANGUAGE, DOMAIN, LANGUAGES, LOCALE_DIR, locale_of, translations
 from .messages import Message, Renderable, gettext, ngettext, npgettext, pgettext, translator
 
 # What extraction looks for, in GNU gettext's keyword syntax (`make messages` passes the same -k):
@@ -31,6 +38,7 @@ from .messages import Message, Renderable, gettext, ngettext, npgettext, pgettex
 KEYWORDS = ("_", "gettext", "Message", "pgettext:1c,2", "ngettext:1,2", "npgettext:1c,2,3")
 
 __all__ = [
+    "CLICK_DOMAIN",
     "DEFAULT_LANGUAGE",
     "DOMAIN",
     "KEYWORDS",

@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 
 DOMAIN = "zhengming"
+CLICK_DOMAIN = "click"  # click's own messages (usage errors, prompts), hand-kept: see zhengming.cli.click_messages
 LOCALE_DIR = Path(__file__).with_name("locale")
 LANGUAGES = ("zh", "en")  # the codes the command line (--lang) and the HTTP layer (?lang=) use
 DEFAULT_LANGUAGE = "zh"
@@ -20,6 +21,6 @@ def locale_of(lang: str | None) -> str:
 
 
 @cache
-def translations(locale: str) -> _gettext.NullTranslations:
+def translations(locale: str, domain: str = DOMAIN) -> _gettext.NullTranslations:
     """The compiled catalog of ``locale`` (read once per process); a missing one gives the msgids."""
-    return _gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[locale], fallback=True)
+    return _gettext.translation(domain, localedir=LOCALE_DIR, languages=[locale], fallback=True)
