@@ -28,7 +28,10 @@ def upgrade(app: App, as_json: bool) -> None:
         data,
         as_json,
         lambda d, _lang: app._(
-            "{database}: {before} → {after}", database=d["database"], before=d["before"] or app._("empty"), after=d["after"]
+            "{database}: {before} → {after}",
+            database=d["database"],
+            before=d["before"] or app._("empty"),
+            after=d["after"],
         ),
     )
 
