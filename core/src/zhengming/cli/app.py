@@ -54,13 +54,6 @@ class App:
                 err=True,
             )
 
-    def require_installed(self, jurisdiction: str | None) -> None:
-        """Refuse a jurisdiction that is not installed (:class:`UnknownJurisdiction`: exit 3 under
-        :func:`exit_codes`, the installed ones listed): a typo would make a user who never sees a case, or
-        a report of zeros."""
-        if jurisdiction is not None:
-            self.registry.lineage(jurisdiction)
-
 
 pass_app = click.make_pass_decorator(App)
 

@@ -51,7 +51,7 @@ def report(app: App, start, end, jurisdiction: str | None, by: str | None, as_js
     with store_errors(app):
         from .auth import principal
 
-        app.require_installed(jurisdiction)
+        app.registry.require_installed(jurisdiction)  # exit 3
         store = open_cli_store()
         viewer = principal(app, store, "read")
         with store.transaction() as session:

@@ -45,7 +45,7 @@ def add(app: App, name: str, organ, level, jurisdiction, roles, grants, as_json:
     from ..security.admin import create_user
 
     with store_errors(app):
-        app.require_installed(jurisdiction)
+        app.registry.require_installed(jurisdiction)  # exit 3
         store = open_cli_store()
         who = principal(app, store, "admin", admin_allowed=True)
         user = create_user(store, who, name, organ, level, list(roles), jurisdiction=jurisdiction, grants=list(grants))
@@ -73,7 +73,7 @@ def grant(app: App, name: str, roles, grants, revoke: bool, jurisdiction, deacti
     if deactivate is not None:
         changes["active"] = not deactivate
     with store_errors(app):
-        app.require_installed(jurisdiction)
+        app.registry.require_installed(jurisdiction)  # exit 3
         store = open_cli_store()
         who = principal(app, store, "admin", admin_allowed=True)
         user = change_user(store, who, name, jurisdiction=jurisdiction, **changes)

@@ -86,6 +86,12 @@ class JurisdictionRegistry:
             ids.append(parent)
         return tuple(reversed(ids))
 
+    def require_installed(self, jurisdiction: str | None) -> None:
+        """Refuse a jurisdiction that is not installed (:class:`UnknownJurisdiction`, the installed ones
+        listed) where one is named: a typo would make a user who never sees a case, or a report of zeros."""
+        if jurisdiction is not None:
+            self.lineage(jurisdiction)
+
     def resolve(self, jurisdiction: str, as_of: date) -> Resolution:
         """The chain for ``jurisdiction`` on ``as_of``: plugins not yet in force fall back to their parent."""
         chain, skipped = [], []

@@ -55,13 +55,6 @@ class NewToken(BaseModel):
     label: str = Field("", max_length=100)
 
 
-def _require_installed(request: Request, jurisdiction: str | None) -> None:
-    """A jurisdiction that is not installed is refused (422 ``unknown_jurisdiction``, the installed ones
-    listed): a typo would make a user who can never see a case."""
-    if jurisdiction is not None:
-        services(request).registry.lineage(jurisdiction)
-
-
 @router.get("/users", summary="Users (用户)")
 def users(request: Request, principal: Principal = Depends(ADMIN)) -> dict[str, Any]:
     from ...lifecycle.users import list_users
@@ -73,7 +66,7 @@ def users(request: Request, principal: Principal = Depends(ADMIN)) -> dict[str, 
 @router.post("/users", status_code=201, summary="Register a user (administrators)")
 def create_user(request: Request, body: NewUser, principal: Principal = Depends(ADMIN)) -> dict[str, Any]:
     store = services(request).store
-    _require_installed(request, body.jurisdiction)
+    services(request).registry.require_installed(body.jurisdiction)  # 422 if not
     view = admin.create_user(
         store,
         principal,
@@ -91,7 +84,7 @@ def create_user(request: Request, body: NewUser, principal: Principal = Depends(
 
 @router.patch("/users/{name}", summary="Grant or withdraw roles and duties, (de)activate (administrators)")
 def change_user(request: Request, name: str, body: UserChange, principal: Principal = Depends(ADMIN)) -> dict[str, Any]:
-    _require_installed(request, body.jurisdiction)
+    services(request).registry.require_installed(body.jurisdiction)  # 422 if not
     return admin.change_user(services(request).store, principal, name, **body.model_dump())
 
 

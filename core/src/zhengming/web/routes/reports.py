@@ -32,8 +32,7 @@ def report(
     if start > end:
         raise InvalidValue("/from", Message("must not be after to"))
     svc = services(request)
-    if jurisdiction is not None:
-        svc.registry.lineage(jurisdiction)  # not installed: refused (unknown_jurisdiction), not a report of zeros
+    svc.registry.require_installed(jurisdiction)  # not installed: 422, not a report of zeros
     with svc.store.transaction() as session:
         return build(
             session,
