@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import Enum
 
 from .model import Text
@@ -201,29 +201,38 @@ def parse(cls: type[Enum], typed: str) -> Enum | None:
     return None
 
 
+def named(codes: Iterable[str], name_of: Callable[[str], str | None]) -> Text:
+    """``codes`` as a person may type them: ``举报人（reporter）、…`` in Chinese (a code with no other name
+    alone), the codes in English; ``-`` for none."""
+    codes = [str(code) for code in codes]
+    zh = [f"{name}（{code}）" if (name := name_of(code)) and name != code else code for code in codes]
+    return Text("、".join(zh) or "-", ", ".join(codes) or "-")
+
+
 def typed(cls: type[Enum], codes: Iterable[str]) -> Text:
-    """``codes`` of ``cls`` named as a person may type them, as :func:`choices` does: ``举报人（reporter）、…``
-    in Chinese, the codes in English; a value that is not a code of ``cls`` is shown as it is."""
-    zh, en = [], []
-    for code in codes:
+    """``codes`` of ``cls`` named as :func:`named` does; a value that is not a code of ``cls`` is shown as it is."""
+
+    def name_of(code: str) -> str | None:
         try:
-            name = label(cls(code)).zh
+            return label(cls(code)).zh
         except ValueError:
-            name = None
-        zh.append(f"{name}（{code}）" if name and name != code else str(code))
-        en.append(str(code))
-    return Text("、".join(zh) or "-", ", ".join(en) or "-")
+            return None
+
+    return named(codes, name_of)
 
 
 def choices(cls: type[Enum], lang: str) -> str:
     """The values of ``cls`` as a person may type them: ``会议澄清（meeting）、…``."""
-    if lang == "en":
-        return ", ".join(member.value for member in cls)
-    return "、".join(f"{label(member).zh}（{member.value}）" for member in cls)
+    return typed(cls, [member.value for member in cls]).render(lang)
 
 
 # The subject's answer on public clarification (本人意见), as a person may type it.
 CONSENT_NAMES = {"given": ("同意", "given"), "declined": ("不同意", "declined"), "withdrawn": ("撤回同意", "withdrawn")}
+
+
+def consent_choices(statuses: Iterable[str] = CONSENT_NAMES) -> Text:
+    """The subject's answers as a person may type them: ``同意（given）、…``."""
+    return named(statuses, lambda status: CONSENT_NAMES[status][0])
 
 
 def parse_consent(typed: str) -> str | None:

@@ -7,7 +7,7 @@ from enum import Enum
 
 import click
 
-from ..labels import CONSENT_NAMES, choices, parse, parse_consent
+from ..labels import choices, consent_choices, parse, parse_consent
 from .app import App
 
 
@@ -42,4 +42,4 @@ class ConsentStatus(click.ParamType):
         code = parse_consent(str(value))
         if code is not None:
             return code
-        self.fail(f"{value!r}: " + "、".join(f"{zh}（{code}）" for code, (zh, _) in CONSENT_NAMES.items()), param, ctx)
+        self.fail(f"{value!r}: " + consent_choices().zh, param, ctx)

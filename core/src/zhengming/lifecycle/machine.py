@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from ..i18n import Message
-from ..labels import CONSENT_NAMES, typed
+from ..labels import consent_choices, typed
 from ..model import Method, Recipient, RevisitMethod, RevisitTarget, Text
 from .errors import InvalidTransition, InvalidValue, NotSameCase
 from .roles import handling_seat, implementer_misfit, misfit, seat_misfit
@@ -146,8 +146,7 @@ def step_back(case: Any) -> None:
 
 def check_consent_status(status: Any) -> None:
     if status not in CONSENT_STATUSES:
-        names = Text("、".join(f"{CONSENT_NAMES[s][0]}（{s}）" for s in CONSENT_STATUSES), ", ".join(CONSENT_STATUSES))
-        raise InvalidValue("/status", Message("one of {statuses}", statuses=names))
+        raise InvalidValue("/status", Message("one of {statuses}", statuses=consent_choices(CONSENT_STATUSES)))
 
 
 def record_consent(case: Any, status: str) -> None:

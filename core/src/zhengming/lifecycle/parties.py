@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from ..errors import Problem
+from ..labels import named
 from ..model import Text
 
 CONCERNS_FIELD = "concerns"
@@ -84,9 +85,8 @@ def concern_problems(kind: str, concerns: Any, case: Mapping[str, Any]) -> list[
         for key in sorted(set(item) - {"role", "name", "kind"}):
             problems.append(Problem(f"{at}/{key}", Text("未知字段", "unknown field")))
         if item.get("role") not in explicit:
-            named = "、".join(f"{roles[r].label.zh}（{r}）" for r in explicit)  # as a person types a choice
-            allowed = ", ".join(explicit)
-            problems.append(Problem(f"{at}/role", Text(f"须为 {named} 之一", f"must be one of {allowed}")))
+            allowed = named(explicit, lambda role: roles[role].label.zh)  # as a person types a choice
+            problems.append(Problem(f"{at}/role", Text(f"须为 {allowed.zh} 之一", f"must be one of {allowed.en}")))
         name = item.get("name")
         if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME:
             problems.append(
