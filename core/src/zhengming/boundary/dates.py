@@ -5,6 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..i18n import Message
+
+# What a person is told of a day that is malformed or does not exist, wherever one is typed (the command
+# line, the console's forms, the API's parameters): ``NOT_A_DAY.format(value=...)``.
+NOT_A_DAY = Message("{value!r} is not a day (YYYY-MM-DD)")
+
 _SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 

@@ -8,6 +8,7 @@ from datetime import datetime
 
 import click
 
+from ..boundary.dates import NOT_A_DAY
 from .app import App
 
 
@@ -23,7 +24,7 @@ class Day(click.ParamType):
             return datetime.strptime(value, "%Y-%m-%d")
         except (TypeError, ValueError):
             app = ctx.find_object(App) if ctx is not None else None
-            message = app._("{value!r} is not a day (YYYY-MM-DD)", value=value) if app else f"{value!r}"
+            message = NOT_A_DAY.format(value=value).render(app.lang) if app else f"{value!r}"
             self.fail(message, param, ctx)
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..boundary.dates import NOT_A_DAY
 from ..i18n import Message
 
 _QUOTED = re.compile(r"'([^']*)'")
@@ -46,8 +47,6 @@ def _limit(ctx: Mapping[str, Any]) -> Any:
     return next((ctx[name] for name in ("ge", "gt", "le", "lt", "max_length", "min_length") if name in ctx), "")
 
 
-# The command line's wording (cli/days.py): one message for a day that is malformed or does not exist.
-_NOT_A_DAY = Message("{value!r} is not a day (YYYY-MM-DD)")
 _NOT_A_NUMBER = Message("{value!r} is not a whole number")
 _NOT_A_BOOLEAN = Message("{value!r} is neither true nor false")
 _NOT_AN_OBJECT = Message("must be a JSON object")
@@ -59,10 +58,10 @@ MESSAGES: dict[str, Message] = {
     "json_invalid": Message("the request body is not valid JSON"),
     "missing": Message("required, but not given"),
     "extra_forbidden": Message("not a field of this request"),
-    "date_parsing": _NOT_A_DAY,
-    "date_from_datetime_parsing": _NOT_A_DAY,
-    "date_from_datetime_inexact": _NOT_A_DAY,
-    "date_type": _NOT_A_DAY,
+    "date_parsing": NOT_A_DAY,
+    "date_from_datetime_parsing": NOT_A_DAY,
+    "date_from_datetime_inexact": NOT_A_DAY,
+    "date_type": NOT_A_DAY,
     "int_parsing": _NOT_A_NUMBER,
     "int_type": _NOT_A_NUMBER,
     "int_from_float": _NOT_A_NUMBER,

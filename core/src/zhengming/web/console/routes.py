@@ -23,7 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 
-from ...boundary.dates import is_contract_date
+from ...boundary.dates import NOT_A_DAY, is_contract_date
 from ...errors import InvalidDocument, Problem, UnknownJurisdiction
 from ...i18n import Message, gettext, ngettext, npgettext, pgettext
 from ...lifecycle.errors import CaseConflict, CaseNotFound, InvalidValue, LifecycleError
@@ -560,7 +560,7 @@ def _day(value: str | None, field: str = "/date") -> date | None:
     if not value:
         return None
     if not is_contract_date(value):
-        raise InvalidValue(field, Message("{value!r} is not a day (YYYY-MM-DD)", value=value))
+        raise InvalidValue(field, NOT_A_DAY.format(value=value))
     return date.fromisoformat(value)
 
 
