@@ -10,13 +10,13 @@ from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from ...clock import localize
 from ...model.enums import Level, Organ, Role
 from ...security import admin, issue_token, list_tokens, revoke_token
 from ...security.principal import Principal
 from ...security.tokens import DEFAULT_DAYS, DEFAULT_SCOPES
 from ..auth import ADMIN, INTAKE, authenticated, services
 from ..coded import coded
-from ..times import localize
 
 router = APIRouter(prefix="/api", tags=["administration"])
 

@@ -19,6 +19,7 @@ from fastapi import APIRouter, Body, Depends, Query, Request, Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from ...clock import localize
 from ...lifecycle import CaseService
 from ...model.enums import Method, Recipient, RevisitMethod, RevisitTarget
 from ...security.principal import Principal
@@ -28,7 +29,6 @@ from ..coded import ConsentCode, coded
 from ..language import language
 from ..paging import Page, page_params, paged
 from ..schemas import INTAKE_BODY
-from ..times import localize
 
 router = APIRouter(prefix="/api/cases", tags=["cases"])
 

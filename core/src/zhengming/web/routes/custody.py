@@ -9,9 +9,9 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
+from ...clock import localize
 from ...security.principal import Principal
 from ..auth import ACT, CUSTODY, services
-from ..times import localize
 
 router = APIRouter(prefix="/api", tags=["custody"])
 
