@@ -8,7 +8,7 @@ records their states need, the steps the user took — rather than several queri
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import String, bindparam, cast, func, select
@@ -16,7 +16,7 @@ from sqlalchemy import String, bindparam, cast, func, select
 from ..security.need_to_know import can_see
 from . import actions, table
 
-_PER_QUERY = 500
+IDS_PER_QUERY = 500  # ids bound to one ``IN (…)``: SQLite and PostgreSQL take far more, a page of them is plenty
 _CASES = select(
     *(cast(c, String).label(c.name) if c.name in actions.JSON_COLUMNS else c for c in actions.CASES.columns)
 ).where(actions.CASES.c.case_id.in_(bindparam("ids", expanding=True)))
@@ -48,14 +48,20 @@ def available_on(conn: Any, case_ids: Sequence[str], user: actions.Actor) -> dic
     """The actions ``user`` may take now on each of ``case_ids`` the user needs to know, by case id in the
     order asked (a case not there, or not to be known, is left out)."""
     found: dict[str, list[table.Action]] = {}
-    for start in range(0, len(case_ids), _PER_QUERY):
-        cases = [case for case in _cases(conn, case_ids[start : start + _PER_QUERY]) if can_see(user, case)]
+    for chunk in in_chunks(case_ids):
+        cases = [case for case in _cases(conn, chunk) if can_see(user, case)]
         _load_records(conn, cases)
         first = _first_steps(conn, cases, user.name)
         for case in cases:
             separated = actions.separation_misfit(case, first.get(case.id)) is None
             found[case.case_id] = table.available(case, user, separated=lambda _row, ok=separated: ok)
     return found
+
+
+def in_chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
+    """``ids`` in runs of :data:`IDS_PER_QUERY`, in order: one query each."""
+    for start in range(0, len(ids), IDS_PER_QUERY):
+        yield ids[start : start + IDS_PER_QUERY]
 
 
 def _cases(conn: Any, case_ids: Sequence[str]) -> list[actions.StoredCase]:

@@ -41,7 +41,6 @@ _RECORDS = (
     CaseRecord.notifications,
     CaseRecord.revisits,
 )
-_IDS_PER_QUERY = 500
 SYSTEM_ACTOR = "system"
 
 
@@ -191,8 +190,7 @@ class CaseService:
         visible = self._visible(viewer)
         found: dict[str, CaseRecord] = {}
         with self.store.transaction() as session:
-            for start in range(0, len(case_ids), _IDS_PER_QUERY):
-                chunk = case_ids[start : start + _IDS_PER_QUERY]
+            for chunk in available.in_chunks(case_ids):
                 query = select(CaseRecord).where(CaseRecord.case_id.in_(chunk), visible).options(*records)
                 found |= {case.case_id: case for case in session.scalars(query)}
             today = self.today()
